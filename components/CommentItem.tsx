@@ -1,0 +1,161 @@
+// One comment (or reply): author, time, text, its sync state, and the actions its author may take.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t, type MessageKey } from '../lib/i18n';
+import type { CommentRow, TextCheck } from '../lib/schema';
+import { Composer } from './Composer';
+import { draftKey } from './drafts-context';
+import { LinkifiedText } from './LinkifiedText';
+import { RelativeTime } from './RelativeTime';
+
+/** What a reader can do in a thread; provided by the app. */
+export interface ThreadActions {
+  /** Posts a new top-level comment (parentId null) or a reply. */
+  post(parentId: string | null, text: string): Promise<TextCheck>;
+  edit(comment: CommentRow, text: string): Promise<TextCheck>;
+  remove(comment: CommentRow): Promise<void>;
+  retry(comment: CommentRow): Promise<void>;
+  discard(comment: CommentRow): Promise<void>;
+}
+
+export interface CommentItemProps {
+  comment: CommentRow;
+  /** The signed-in user's uid (null: signed out). */
+  me: string | null;
+  now: number;
+  /** Null when the reader cannot write (e.g. no profile yet): write buttons are hidden. */
+  actions: ThreadActions | null;
+  /** Offer "Reply" (top-level comments only: replies are one level deep). */
+  canReply: boolean;
+  onReply?(): void;
+}
+
+/** The start of a text, to tell screen-reader users which comment a button acts on. */
+function snippet(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+export function CommentItem({ comment, me, now, actions, canReply, onReply }: CommentItemProps) {
+  const [mode, setMode] = useState<'view' | 'edit' | 'confirmDelete'>('view');
+  const [copied, setCopied] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const mine = actions !== null && me !== null && comment.authorUid === me;
+
+  useEffect(() => {
+    if (mode === 'confirmDelete') confirmButton.current?.focus();
+  }, [mode]);
+
+  if (comment.deleted) {
+    return (
+      <article class="comment deleted" data-comment-id={comment.id}>
+        <p>{t('deletedPlaceholder')}</p>
+      </article>
+    );
+  }
+
+  const author = mine ? `${comment.authorName} (${t('you')})` : comment.authorName;
+  const headingId = `c-${comment.id}-author`;
+
+  return (
+    <article class={`comment ${comment.syncState}`} data-comment-id={comment.id} aria-labelledby={headingId}>
+      <header>
+        <strong id={headingId} class="author">
+          {author}
+        </strong>{' '}
+        <RelativeTime at={comment.createdAt} now={now} />
+        {comment.editedAt !== null && <span class="edited"> · {t('edited')}</span>}
+        {comment.syncState === 'pending' && (
+          <span class="state pending" role="status">
+            {' '}
+            · {t('pending')}
+          </span>
+        )}
+      </header>
+
+      {mode === 'edit' && actions ? (
+        <Composer
+          id={`edit-${comment.id}`}
+          label={t('editLabel')}
+          submitLabel={t('save')}
+          draftKey={draftKey({ editOf: comment.id })}
+          initialText={comment.text}
+          autoFocus
+          onCancel={() => setMode('view')}
+          onSubmit={async (text) => {
+            const result = await actions.edit(comment, text);
+            if (result.ok) setMode('view');
+            return result;
+          }}
+        />
+      ) : (
+        <p class="text">
+          <LinkifiedText text={comment.text} />
+        </p>
+      )}
+
+      {comment.syncState === 'refused' && actions && (
+        <div class="refusal" role="alert">
+          <p>{t((comment.refusal as MessageKey | undefined) ?? 'refusedInvalid')}</p>
+          <div class="actions">
+            <button type="button" onClick={() => void actions.retry(comment)}>
+              {t('retry')}
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                void navigator.clipboard.writeText(comment.text).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                )
+              }
+            >
+              {copied ? t('copied') : t('copy')}
+            </button>
+            <button type="button" class="danger" onClick={() => void actions.discard(comment)}>
+              {t('discard')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {mode === 'confirmDelete' && actions && (
+        <div class="confirm" role="group" aria-label={t('confirmDelete')}>
+          <p>{t('confirmDelete')}</p>
+          <button
+            type="button"
+            class="danger"
+            ref={confirmButton}
+            onClick={() => {
+              setMode('view');
+              void actions.remove(comment);
+            }}
+          >
+            {t('confirmDeleteYes')}
+          </button>
+          <button type="button" class="secondary" onClick={() => setMode('view')}>
+            {t('cancel')}
+          </button>
+        </div>
+      )}
+
+      {mode === 'view' && actions && (canReply || mine) && (
+        <div class="actions">
+          {canReply && actions && (
+            <button type="button" class="link" aria-label={t('replyTo', comment.authorName)} onClick={onReply}>
+              {t('reply')}
+            </button>
+          )}
+          {mine && (
+            <button type="button" class="link" aria-label={t('editComment', snippet(comment.text))} onClick={() => setMode('edit')}>
+              {t('edit')}
+            </button>
+          )}
+          {mine && (
+            <button type="button" class="link" aria-label={t('deleteComment', snippet(comment.text))} onClick={() => setMode('confirmDelete')}>
+              {t('delete')}
+            </button>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,74 @@
+// Background service worker: routes messages, opens the side panel, keeps the toolbar badge.
+// No Firestore here (its full SDK fails in MV3 workers, firebase-js-sdk#6483): counts come from
+// the Dexie cache that the side panel keeps. The raw `chrome` API is used because
+// sidePanel.open must run synchronously inside the message listener to keep the user gesture,
+// and sidePanel is not in webextension-polyfill's types.
+import { openDb } from '../lib/db';
+import { isFromContentScript, isFromExtensionPage, parseMessage, type Message, type Replies } from '../lib/messages';
+
+export default defineBackground(() => {
+  const db = openDb();
+
+  // The toolbar button opens the panel for the current tab.
+  void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(console.error);
+
+  /** Which page each tab shows (session storage: survives the worker being stopped, not the browser). */
+  const tabPages = {
+    async get(): Promise<Record<string, string>> {
+      return ((await chrome.storage.session.get('tabPages')).tabPages as Record<string, string> | undefined) ?? {};
+    },
+    async set(tabId: number, pageId: string | null): Promise<void> {
+      const map = await tabPages.get();
+      if (pageId) map[tabId] = pageId;
+      else delete map[tabId];
+      await chrome.storage.session.set({ tabPages: map });
+    },
+  };
+
+  async function showCount(tabId: number, pageId: string, count: number | null): Promise<void> {
+    await chrome.action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => undefined);
+    const message: Message = { type: 'page:count', pageId, count };
+    await chrome.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+  }
+
+  async function cachedCount(pageId: string): Promise<number | null> {
+    return (await db.pages.get(pageId))?.commentCount ?? null;
+  }
+
+  chrome.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    const message = parseMessage(raw);
+    if (!message) return false;
+    const id = chrome.runtime.id;
+
+    if (message.type === 'panel:open' && isFromContentScript(sender, id)) {
+      // Synchronously, before any await: otherwise Chrome no longer counts it as the user's click.
+      chrome.sidePanel.open({ tabId: sender.tab!.id! }).catch(console.error);
+      return false;
+    }
+
+    if (message.type === 'page:report' && isFromContentScript(sender, id)) {
+      const tabId = sender.tab!.id!;
+      void (async () => {
+        await tabPages.set(tabId, message.page.pageId);
+        const count = await cachedCount(message.page.pageId);
+        await chrome.action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => undefined);
+        const reply: Replies['page:report'] = { count };
+        sendResponse(reply);
+      })();
+      return true; // answered asynchronously
+    }
+
+    if (message.type === 'count:changed' && isFromExtensionPage(sender, id)) {
+      void (async () => {
+        const map = await tabPages.get();
+        for (const [tabId, pageId] of Object.entries(map)) {
+          if (pageId === message.pageId) await showCount(Number(tabId), pageId, message.count);
+        }
+      })();
+      return false;
+    }
+    return false;
+  });
+
+  chrome.tabs.onRemoved.addListener((tabId) => void tabPages.set(tabId, null));
+});

@@ -1,0 +1,49 @@
+// Content script, on configured intranet origins only. It works out which page this is, tells the
+// extension, and shows the launcher. No Firebase, no Dexie, no comment data: the page is untrusted.
+import { browser } from 'wxt/browser';
+import { parseMessage, type Message, type Replies } from '../../lib/messages';
+import { ORG_CONFIG, matchPatterns } from '../../lib/org-config';
+import { identifyDocument, rulesForUrl, type PageIdentity } from '../../lib/page-identity';
+import { mountLauncher } from './launcher';
+
+export default defineContentScript({
+  matches: matchPatterns(),
+  runAt: 'document_idle',
+  // Top frame only for now; framesets are handled in a later issue.
+  allFrames: false,
+  async main(ctx) {
+    const rules = rulesForUrl(location.href, ORG_CONFIG.sites);
+    if (!rules) return;
+
+    let page: PageIdentity = await identifyDocument(document, rules);
+    const launcher = mountLauncher(() => {
+      const message: Message = { type: 'panel:open' };
+      void browser.runtime.sendMessage(message);
+    });
+    ctx.onInvalidated(() => launcher.remove());
+
+    const report = async () => {
+      const message: Message = { type: 'page:report', page };
+      const reply = (await browser.runtime.sendMessage(message).catch(() => null)) as Replies['page:report'] | null;
+      if (reply && typeof reply.count === 'number') launcher.setCount(reply.count);
+    };
+
+    browser.runtime.onMessage.addListener((raw: unknown) => {
+      const message = parseMessage(raw);
+      if (message?.type === 'page:identify') return Promise.resolve(page);
+      if (message?.type === 'page:count' && message.pageId === page.pageId) launcher.setCount(message.count);
+      return undefined;
+    });
+
+    // pushState / hash routes: a new identity when the route is a page of its own (per the site rules).
+    ctx.addEventListener(window, 'wxt:locationchange', async () => {
+      const next = await identifyDocument(document, rules);
+      if (next.pageId === page.pageId) return;
+      page = next;
+      launcher.setCount(null);
+      await report();
+    });
+
+    await report();
+  },
+});

@@ -1,0 +1,56 @@
+// The in-page launcher: one button, fixed in the corner, inside a closed shadow root so the
+// intranet's CSS can't restyle it and its scripts can't reach in. Plain DOM (no Preact) to keep
+// the content script tiny. Fixed positioning takes no space in the page: no layout shift.
+import { t } from '../../lib/i18n';
+
+export interface Launcher {
+  setCount(count: number | null): void;
+  remove(): void;
+}
+
+const CSS = `
+:host { all: initial; }
+button {
+  all: initial; box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px;
+  min-height: 40px; padding: 8px 14px; border-radius: 20px; cursor: pointer;
+  font: 600 14px/1 system-ui, 'Segoe UI', Roboto, Arial, sans-serif; color: #fff; background: #0b5cad;
+  box-shadow: 0 2px 8px rgba(0,0,0,.3);
+}
+button:hover { background: #084a8c; }
+button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+svg { width: 18px; height: 18px; fill: currentColor; }
+@media print { button { display: none; } }
+`;
+
+const ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
+
+export function mountLauncher(onOpen: () => void): Launcher {
+  const host = document.createElement('prikbord-launcher');
+  // Inline !important beats the page's own !important rules on the host element.
+  host.setAttribute(
+    'style',
+    'all: initial !important; position: fixed !important; right: 16px !important; bottom: 16px !important; z-index: 2147483647 !important; display: block !important;',
+  );
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = CSS;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.innerHTML = ICON; // a constant: no page or user data ever goes through innerHTML
+  const label = document.createElement('span');
+  button.append(label);
+  button.addEventListener('click', onOpen);
+  shadow.append(style, button);
+  document.documentElement.append(host);
+
+  const launcher: Launcher = {
+    setCount(count) {
+      label.textContent = count ? String(count) : t('launcherText');
+      button.setAttribute('aria-label', count ? t('launcherLabel', count) : t('launcherLabelNoCount'));
+      button.title = button.getAttribute('aria-label')!;
+    },
+    remove: () => host.remove(),
+  };
+  launcher.setCount(null);
+  return launcher;
+}

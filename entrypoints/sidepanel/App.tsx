@@ -1,0 +1,194 @@
+// The side panel app: sign-in, then the thread of the page in the target tab.
+// Reads everything from Dexie (instant, offline); writes go through the outbox.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { Composer } from '../../components/Composer';
+import { DraftsContext, draftKey, type DraftStore } from '../../components/drafts-context';
+import type { ThreadActions } from '../../components/CommentItem';
+import { SignInForm } from '../../components/SignInForm';
+import { SyncStatus } from '../../components/SyncStatus';
+import { Thread } from '../../components/Thread';
+import { loadProfile, onAuthStateChanged, signInWithPassword, signOut, type User } from '../../lib/auth';
+import { buildThread, visibleCount } from '../../lib/comment-tree';
+import type { PrikbordDb } from '../../lib/db';
+import type { FirebaseServices } from '../../lib/firebase';
+import { firestoreSender } from '../../lib/firestore-writes';
+import { t } from '../../lib/i18n';
+import type { Message } from '../../lib/messages';
+import { OutboxRunner } from '../../lib/outbox-flusher';
+import { deleteComment, discardRefused, editComment, postComment, retryRefused } from '../../lib/outbox';
+import type { Profile } from '../../lib/schema';
+import { watchTargetPage, type TargetPage } from '../../lib/target-page';
+import { syncThread } from '../../lib/thread-sync';
+import { useLiveQuery } from '../../lib/use-live-query';
+
+export interface AppProps {
+  db: PrikbordDb;
+  fb: FirebaseServices;
+}
+
+function useNow(intervalMs = 30_000): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    addEventListener('online', update);
+    addEventListener('offline', update);
+    return () => {
+      removeEventListener('online', update);
+      removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+export function App({ db, fb }: AppProps) {
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [profile, setProfile] = useState<Profile | null | undefined>(undefined);
+  const [target, setTarget] = useState<TargetPage | undefined>(undefined);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const now = useNow();
+  const online = useOnline();
+  const page = target?.page ?? null;
+  const uid = user?.uid ?? null;
+
+  useEffect(() => onAuthStateChanged(fb.auth, setUser), []);
+  useEffect(() => watchTargetPage(setTarget), []);
+
+  useEffect(() => {
+    setProfile(undefined);
+    if (uid) void loadProfile(fb.firestore, db, uid).then(setProfile);
+  }, [uid]);
+
+  // Mirror the page's thread into Dexie while it is on screen and someone is signed in.
+  useEffect(() => {
+    setLoadError(null);
+    if (!uid || !page) return;
+    return syncThread(fb.firestore, db, page, (error) => setLoadError(String((error as { code?: string }).code ?? error)));
+  }, [uid, page?.pageId]);
+
+  // One outbox runner per signed-in author.
+  const runner = useMemo(() => {
+    if (!uid || !profile) return null;
+    const author = { uid, displayName: profile.displayName };
+    return new OutboxRunner(db, uid, firestoreSender(fb.firestore, () => author));
+  }, [uid, profile]);
+  useEffect(() => {
+    if (!runner) return;
+    runner.kick();
+    const kick = () => runner.kick();
+    addEventListener('online', kick);
+    return () => {
+      removeEventListener('online', kick);
+      runner.stop();
+    };
+  }, [runner]);
+
+  const rows = useLiveQuery(() => (page ? db.comments.where('pageId').equals(page.pageId).toArray() : []), [page?.pageId], []);
+  const pageRow = useLiveQuery(() => (page ? db.pages.get(page.pageId) : undefined), [page?.pageId], undefined);
+  const waiting = useLiveQuery(() => (uid ? db.outbox.filter((item) => item.uid === uid && item.state !== 'refused').count() : 0), [uid], 0);
+  const nodes = useMemo(() => buildThread(rows), [rows]);
+
+  // Tell the background the page's count, for the toolbar badge and the in-page launcher.
+  const serverCount = pageRow?.commentCount;
+  useEffect(() => {
+    if (!page || serverCount === null || serverCount === undefined) return;
+    const message: Message = { type: 'count:changed', pageId: page.pageId, count: serverCount };
+    void browser.runtime.sendMessage(message).catch(() => undefined);
+  }, [page?.pageId, serverCount]);
+
+  const drafts: DraftStore = useMemo(
+    () => ({
+      load: async (key) => (await db.drafts.get(key))?.text,
+      save: async (key, text) => void (text ? await db.drafts.put({ key, text, updatedAt: Date.now() }) : await db.drafts.delete(key)),
+      clear: (key) => db.drafts.delete(key),
+    }),
+    [],
+  );
+
+  const actions: ThreadActions | null = useMemo(() => {
+    if (!uid || !profile || !page) return null;
+    const author = { uid, displayName: profile.displayName };
+    const after = <T,>(result: T) => {
+      runner?.kick();
+      return result;
+    };
+    return {
+      post: async (parentId, text) =>
+        after(await postComment(db, author, { pageId: page.pageId, parentId, text, page: { url: page.url, title: page.title } })),
+      edit: async (comment, text) => after(await editComment(db, uid, comment.id, text)),
+      remove: async (comment) => after(await deleteComment(db, uid, comment.id)),
+      retry: async (comment) => after(await retryRefused(db, comment.id)),
+      discard: (comment) => discardRefused(db, comment.id),
+    };
+  }, [uid, profile, page, runner]);
+
+  if (user === undefined) return <main class="panel" aria-busy="true" />;
+
+  if (user === null) {
+    return (
+      <main class="panel">
+        <SignInForm
+          onSignIn={async (email, password) => {
+            const error = await signInWithPassword(fb.auth, email, password);
+            return error ? t(error.key, error.code) : null;
+          }}
+        />
+      </main>
+    );
+  }
+
+  const count = visibleCount(rows);
+  return (
+    <DraftsContext.Provider value={drafts}>
+      <main class="panel">
+        <header class="panel-header">
+          <p class="who">
+            {t('signedInAs', profile?.displayName ?? user.email ?? '')}{' '}
+            <button type="button" class="link" onClick={() => void signOut(fb.auth)}>
+              {t('signOut')}
+            </button>
+          </p>
+        </header>
+        {target === undefined ? null : !page ? (
+          <section class="not-intranet">
+            <h1>{t('notIntranet')}</h1>
+            <p>{t('notIntranetHint')}</p>
+          </section>
+        ) : (
+          <section class="page" aria-labelledby="page-title">
+            <h1 id="page-title">{page.title}</h1>
+            <p class="count" aria-live="polite">
+              {count === 1 ? t('commentsCountOne') : t('commentsCount', count)}
+            </p>
+            <SyncStatus online={online} waiting={waiting} />
+            {loadError && (
+              <p class="error" role="alert">
+                {t('loadError', loadError)}
+              </p>
+            )}
+            {profile === null && <p class="notice">{t('noProfile')}</p>}
+            {actions && (
+              <Composer
+                id="new-comment"
+                label={t('composerLabel')}
+                submitLabel={t('post')}
+                draftKey={draftKey({ pageId: page.pageId, parentId: null })}
+                onSubmit={(text) => actions.post(null, text)}
+              />
+            )}
+            <Thread nodes={nodes} me={uid} now={now} actions={actions} />
+          </section>
+        )}
+      </main>
+    </DraftsContext.Provider>
+  );
+}

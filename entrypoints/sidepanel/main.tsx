@@ -1,0 +1,10 @@
+// Side panel entry: wires the services once and renders the app.
+import { render } from 'preact';
+import { firebase } from '../../lib/firebase';
+import { openDb } from '../../lib/db';
+import { t, uiLanguage } from '../../lib/i18n';
+import { App } from './App';
+
+document.documentElement.lang = uiLanguage();
+document.title = t('panelTitle');
+render(<App db={openDb()} fb={firebase()} />, document.getElementById('app')!);

@@ -1,0 +1,34 @@
+// The local read model and write queue (Dexie over IndexedDB). Only extension-origin contexts may
+// import it (side panel, background, options): IndexedDB opened from a content script would belong
+// to the intranet page's origin, where page scripts could read it. The only file that knows table names.
+import Dexie, { type EntityTable } from 'dexie';
+import type { CommentRow, PageRow, Profile } from './schema';
+import type { OutboxItem } from './outbox';
+
+/** A composer's unsent text, kept so nothing typed is lost. Key: see draftKey(). */
+export interface Draft {
+  key: string;
+  text: string;
+  updatedAt: number;
+}
+
+export type PrikbordDb = Dexie & {
+  comments: EntityTable<CommentRow, 'id'>;
+  pages: EntityTable<PageRow, 'pageId'>;
+  outbox: EntityTable<OutboxItem, 'seq'>;
+  drafts: EntityTable<Draft, 'key'>;
+  profiles: EntityTable<Profile, 'uid'>;
+};
+
+/** Opens (or creates) the database. Tests pass their own name so each starts from fresh state. */
+export function openDb(name = 'prikbord'): PrikbordDb {
+  const db = new Dexie(name) as PrikbordDb;
+  db.version(1).stores({
+    comments: 'id, pageId, [pageId+createdAt]',
+    pages: 'pageId',
+    outbox: '++seq, commentId, state',
+    drafts: 'key',
+    profiles: 'uid',
+  });
+  return db;
+}

@@ -1,0 +1,90 @@
+// Every runtime message between the extension's contexts, typed in one place and validated where
+// it is received. Imported by the content script, the background and the side panel.
+//
+// Directions:
+//   content  → background, panel   page:report   (this tab shows this page; sent on load and route change)
+//   content  → background          panel:open    (the launcher was clicked)
+//   panel    → content             page:identify (which page is this tab showing?)
+//   panel    → background          count:changed (a page's comment count, for badge and launcher)
+//   background → content           page:count    (show this count on the launcher)
+import type { PageIdentity } from './page-identity';
+
+export type Message =
+  | { type: 'page:report'; page: PageIdentity }
+  | { type: 'panel:open' }
+  | { type: 'page:identify' }
+  | { type: 'count:changed'; pageId: string; count: number }
+  | { type: 'page:count'; pageId: string; count: number | null };
+
+/** Answer types for the messages that expect one. */
+export interface Replies {
+  'page:report': { count: number | null };
+  'page:identify': PageIdentity;
+}
+
+const PAGE_ID = /^p_[0-9a-f]{24}$/;
+
+function isPage(value: unknown): value is PageIdentity {
+  if (typeof value !== 'object' || value === null) return false;
+  const page = value as Record<string, unknown>;
+  return (
+    typeof page.pageId === 'string' &&
+    PAGE_ID.test(page.pageId) &&
+    typeof page.url === 'string' &&
+    page.url.length <= 2048 &&
+    /^https?:\/\//.test(page.url) &&
+    typeof page.title === 'string' &&
+    page.title.length <= 300
+  );
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/** Returns the message if `raw` is a well-formed Message, else null (the receiver then ignores it). */
+export function parseMessage(raw: unknown): Message | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const msg = raw as Record<string, unknown>;
+  switch (msg.type) {
+    case 'page:report':
+      return isPage(msg.page) ? { type: 'page:report', page: msg.page } : null;
+    case 'panel:open':
+      return { type: 'panel:open' };
+    case 'page:identify':
+      return { type: 'page:identify' };
+    case 'count:changed':
+      return typeof msg.pageId === 'string' && PAGE_ID.test(msg.pageId) && isCount(msg.count)
+        ? { type: 'count:changed', pageId: msg.pageId, count: msg.count }
+        : null;
+    case 'page:count':
+      return typeof msg.pageId === 'string' && PAGE_ID.test(msg.pageId) && (msg.count === null || isCount(msg.count))
+        ? { type: 'page:count', pageId: msg.pageId, count: msg.count }
+        : null;
+    default:
+      return null;
+  }
+}
+
+/** Validates an answer to page:identify (it crosses from a content script, so it is checked too). */
+export function parsePageIdentity(raw: unknown): PageIdentity | null {
+  return isPage(raw) ? raw : null;
+}
+
+/** The parts of a runtime sender the receivers check. */
+export interface SenderInfo {
+  id?: string;
+  tab?: { id?: number };
+  frameId?: number;
+  url?: string;
+}
+
+/** True for a message from our own content script in the top frame of a tab. */
+export function isFromContentScript(sender: SenderInfo, extensionId: string): boolean {
+  return sender.id === extensionId && typeof sender.tab?.id === 'number' && sender.frameId === 0;
+}
+
+/** True for a message from one of our own extension pages (side panel, options; also when opened in a tab). */
+export function isFromExtensionPage(sender: SenderInfo, extensionId: string): boolean {
+  return sender.id === extensionId && (sender.url ?? '').startsWith(`chrome-extension://${extensionId}/`);
+}

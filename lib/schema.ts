@@ -1,0 +1,113 @@
+// The shape of the shared data: Firestore documents and the local rows derived from them,
+// with the validators that guard both. Imported by the side panel, scripts and tests; the same
+// limits are enforced by firebase/firestore.rules (keep the two in step).
+
+/** Longest comment, in characters (UTF-16 code units, as Firestore rules count `size()`). */
+export const MAX_COMMENT_LENGTH = 2000;
+/** Longest display name in a profile. */
+export const MAX_NAME_LENGTH = 80;
+
+/** Where a local row stands relative to Firestore. */
+export type SyncState = 'synced' | 'pending' | 'refused';
+
+/** A comment as the UI reads it from Dexie. Times are epoch milliseconds. */
+export interface CommentRow {
+  id: string;
+  pageId: string;
+  /** Null for a top-level comment; the top-level comment's id for a reply (one level deep). */
+  parentId: string | null;
+  text: string;
+  authorUid: string;
+  authorName: string;
+  createdAt: number;
+  /** Server time of the last change; the local clock while the change is pending. */
+  updatedAt: number;
+  editedAt: number | null;
+  deleted: boolean;
+  syncState: SyncState;
+  /** Why Firestore refused the last change (an i18n key), when syncState is 'refused'. */
+  refusal?: string;
+}
+
+/** A page as cached locally: the launcher's count and the sync cursor of its thread. */
+export interface PageRow {
+  pageId: string;
+  url: string;
+  title: string;
+  /** Comment count from the server's page document; null when the page was never fetched. */
+  commentCount: number | null;
+  /** updatedAt (seconds, nanoseconds) of the newest comment change seen from the server. */
+  cursor?: { seconds: number; nanoseconds: number };
+}
+
+/** A signed-in person's public profile (Firestore `profiles/{uid}`). */
+export interface Profile {
+  uid: string;
+  displayName: string;
+  department: string;
+}
+
+export type TextCheck = { ok: true; text: string } | { ok: false; reason: 'empty' | 'tooLong' };
+
+/** Checks a comment's text the way the rules will: trimmed, not empty, at most MAX_COMMENT_LENGTH. */
+export function checkCommentText(raw: string): TextCheck {
+  const text = raw.trim();
+  if (text.length === 0) return { ok: false, reason: 'empty' };
+  if (text.length > MAX_COMMENT_LENGTH) return { ok: false, reason: 'tooLong' };
+  return { ok: true, text };
+}
+
+/** Firestore Timestamp-like value (the SDK's Timestamp satisfies it). */
+export interface TimestampLike {
+  seconds: number;
+  nanoseconds: number;
+  toMillis(): number;
+}
+
+function isTimestamp(value: unknown): value is TimestampLike {
+  return typeof value === 'object' && value !== null && typeof (value as TimestampLike).toMillis === 'function';
+}
+
+/** Turns a comment document from Firestore into a row, or null when it does not have the agreed shape. */
+export function commentFromDoc(id: string, data: Record<string, unknown>): CommentRow | null {
+  const { pageId, parentId, text, authorUid, authorName, createdAt, updatedAt, editedAt, deleted } = data;
+  if (
+    typeof pageId !== 'string' ||
+    !(parentId === null || typeof parentId === 'string') ||
+    typeof text !== 'string' ||
+    typeof authorUid !== 'string' ||
+    typeof authorName !== 'string' ||
+    !isTimestamp(createdAt) ||
+    !isTimestamp(updatedAt) ||
+    !(editedAt === null || isTimestamp(editedAt)) ||
+    typeof deleted !== 'boolean'
+  ) {
+    return null;
+  }
+  return {
+    id,
+    pageId,
+    parentId,
+    text,
+    authorUid,
+    authorName,
+    createdAt: createdAt.toMillis(),
+    updatedAt: updatedAt.toMillis(),
+    editedAt: editedAt === null ? null : editedAt.toMillis(),
+    deleted,
+    syncState: 'synced',
+  };
+}
+
+/** Makes a client-side comment id: random, URL-safe, 20 characters like Firestore's own ids. */
+export function newCommentId(random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  // 62 does not divide 256: reject bytes ≥ 248 so every character is equally likely.
+  let id = '';
+  while (id.length < 20) {
+    for (const byte of random(20)) {
+      if (byte < 248 && id.length < 20) id += alphabet[byte % 62];
+    }
+  }
+  return id;
+}

@@ -1,0 +1,27 @@
+// Relative times ("3 minutes ago", "3 minuten geleden") through Intl, in the browser's language. Pure.
+
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/** "5 minutes ago" for `then` seen at `now` (epoch ms), in `language`; "now" under 45 seconds. */
+export function relativeTime(then: number, now: number, language: string): string {
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const seconds = Math.round((then - now) / 1000);
+  if (Math.abs(seconds) < 45) return format.format(0, 'second');
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size || unit === 'second') return format.format(Math.round(seconds / size), unit);
+  }
+  return format.format(seconds, 'second');
+}
+
+/** Full date and time for a tooltip, e.g. "23 november 2026 om 14:05". */
+export function fullDateTime(then: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' }).format(then);
+}
