@@ -1,0 +1,133 @@
+// Starts Debian's Chromium with the built extension loaded and attaches Playwright over CDP.
+// Used by the e2e tests, the demo and the bench. We start the browser ourselves instead of
+// Playwright's launchPersistentContext, because Playwright's default arguments switch off
+// third-party storage partitioning and with it break extension storage (DESIGN §10).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../.output/chrome-mv3');
+
+export interface LaunchOptions {
+  /** Headless (tests, CI) or a real window (the demo). Default: headless. */
+  headless?: boolean;
+  /** UI language, e.g. 'nl' or 'en' (drives the extension's i18n). */
+  lang?: string;
+  /** Profile folder; a fresh temporary one when omitted (and removed on close). */
+  userDataDir?: string;
+  /** Page to open first. */
+  startUrl?: string;
+  extensionDir?: string;
+}
+
+export interface ExtensionBrowser {
+  browser: Browser;
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  /** A new connection: needed to see a side panel opened after the first connection was made. */
+  reconnect(): Promise<Browser>;
+  close(): Promise<void>;
+}
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+  return path;
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run npm run build`);
+  const ownProfile = !options.userDataDir;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'prikbord-profile-'));
+  rmSync(join(userDataDir, 'DevToolsActivePort'), { force: true });
+  const args = [
+    ...(options.headless === false ? [] : ['--headless=new']),
+    `--user-data-dir=${userDataDir}`,
+    `--load-extension=${extensionDir}`,
+    `--disable-extensions-except=${extensionDir}`,
+    '--remote-debugging-port=0',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--window-size=1280,900',
+    ...(options.lang ? [`--lang=${options.lang}`] : []),
+    options.startUrl ?? 'about:blank',
+  ];
+  const env = { ...process.env, ...(options.lang ? { LANGUAGE: options.lang, LANG: `${options.lang}.UTF-8` } : {}) };
+  const child: ChildProcess = spawn(chromiumPath(), args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+
+  const port = await waitFor('Chromium DevTools port', () => {
+    if (child.exitCode !== null) throw new Error(`Chromium exited (${child.exitCode}): ${stderr}`);
+    const file = join(userDataDir, 'DevToolsActivePort');
+    return existsSync(file) ? readFileSync(file, 'utf8').split('\n')[0] || undefined : undefined;
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const browser = await chromium.connectOverCDP(endpoint);
+  const context = browser.contexts()[0]!;
+  const worker = await waitFor('the extension service worker', () =>
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')),
+  );
+  const extensionId = new URL(worker.url()).host;
+
+  return {
+    browser,
+    context,
+    extensionId,
+    userDataDir,
+    reconnect: () => chromium.connectOverCDP(endpoint),
+    async close() {
+      await browser.close().catch(() => undefined);
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the side panel's page in a tab, bound to `tabId` the way the real panel follows a tab. */
+export async function openPanelPage(eb: ExtensionBrowser, tabId?: number): Promise<Page> {
+  const page = await eb.context.newPage();
+  await page.goto(`chrome-extension://${eb.extensionId}/sidepanel.html${tabId === undefined ? '' : `?tabId=${tabId}`}`);
+  return page;
+}
+
+/** The Chrome tab id of a Playwright page (asked of the extension's own API). */
+export async function tabIdOf(eb: ExtensionBrowser, page: Page): Promise<number> {
+  const worker = eb.context.serviceWorkers().find((w) => w.url().includes(eb.extensionId))!;
+  const url = page.url();
+  return worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url === u || t.pendingUrl === u);
+    if (!tab?.id) throw new Error(`no tab for ${u}`);
+    return tab.id;
+  }, url);
+}
+
+/** Signs in through the panel's own form (the same path a person takes). */
+export async function signInThroughPanel(panel: Page, email: string, password: string): Promise<void> {
+  await panel.locator('#sign-in-email').fill(email);
+  await panel.locator('#sign-in-password').fill(password);
+  await panel.locator('form.sign-in button[type=submit]').click();
+  await panel.locator('.panel-header .who').waitFor({ timeout: 20_000 });
+}

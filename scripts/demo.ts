@@ -1,0 +1,66 @@
+// npm run demo: build the extension, start the emulators, seed Gemeente Lindeveen, serve the demo
+// intranet and open Chromium on it with the extension loaded and a demo employee signed in.
+// Ctrl-C stops everything it started.
+import { execSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { startIntranet } from '../demo/serve-intranet.mjs';
+import { DEMO_PASSWORD, EMPLOYEES } from '../demo/org';
+import { DEMO_PORTS } from '../lib/org-config';
+import { EXTENSION_DIR, launchWithExtension, openPanelPage, signInThroughPanel } from './chromium';
+import { startEmulators } from './emulators';
+import { seedDemo } from './seed';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const user = EMPLOYEES[0]!;
+const stops: Array<() => Promise<void>> = [];
+
+async function stopAll(code = 0): Promise<never> {
+  console.log('\nStopping the demo…');
+  for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  process.exit(code);
+}
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+try {
+  console.log('1/5 Building the extension…');
+  execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
+
+  console.log('2/5 Starting the Firebase Auth + Firestore emulators (about 20 s)…');
+  const emulators = await startEmulators();
+  stops.push(() => emulators.stop());
+
+  console.log('3/5 Seeding Gemeente Lindeveen…');
+  const employees = await seedDemo();
+  console.log(`    ${employees.length} employees in ${new Set(employees.map((e) => e.department)).size} departments.`);
+
+  console.log('4/5 Serving the demo intranet…');
+  const intranet = await startIntranet({ port: DEMO_PORTS.intranet });
+  stops.push(() => intranet.close());
+  const intranetUrl = `http://127.0.0.1:${DEMO_PORTS.intranet}/`;
+
+  const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  if (hasDisplay && process.env.PRIKBORD_DEMO_NO_BROWSER !== '1') {
+    console.log('5/5 Opening Chromium with Prikbord loaded…');
+    const eb = await launchWithExtension({ headless: false, userDataDir: resolve(ROOT, '.demo-profile'), startUrl: intranetUrl });
+    stops.push(() => eb.close());
+    const panel = await openPanelPage(eb);
+    if (await panel.locator('#sign-in-email').isVisible({ timeout: 5000 }).catch(() => false)) {
+      await signInThroughPanel(panel, user.email, DEMO_PASSWORD);
+    }
+    await panel.close();
+    console.log(`\nReady. Signed in as ${user.displayName} (${user.email}).`);
+  } else {
+    console.log('5/5 No display here, so no browser window. To try it in Chrome or Edge:');
+    console.log(`    1. Open chrome://extensions (edge://extensions), switch on Developer mode.`);
+    console.log(`    2. "Load unpacked" and choose ${EXTENSION_DIR}`);
+    console.log(`    3. Open ${intranetUrl} and click the Prikbord button (bottom right) or the toolbar icon.`);
+    console.log(`    4. Sign in as ${user.email} with password ${DEMO_PASSWORD}.`);
+  }
+  console.log(`\nIntranet: ${intranetUrl}`);
+  console.log(`Other employees: ${employees.slice(1, 5).map((e) => e.email).join(', ')} … (password ${DEMO_PASSWORD})`);
+  console.log('Press Ctrl-C to stop everything.');
+} catch (error) {
+  console.error(error);
+  await stopAll(1);
+}

@@ -1,0 +1,59 @@
+// Starts the Auth + Firestore emulators as a child process (for the demo and the bench; the tests
+// use `firebase emulators:exec` through scripts/with-emulators.sh). Offline machines use the
+// Cloud SDK's Firestore jar through the launcher that scripts/emulators-env.sh prepares.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { DEMO_PORTS, ORG_CONFIG } from '../lib/org-config';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+async function reachable(url: string): Promise<boolean> {
+  try {
+    await fetch(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Emulators {
+  stop(): Promise<void>;
+}
+
+export async function startEmulators(log: (line: string) => void = () => undefined): Promise<Emulators> {
+  const command = `source scripts/emulators-env.sh && exec npx firebase emulators:start --config firebase/firebase.json --only auth,firestore --project ${ORG_CONFIG.firebase.projectId}`;
+  const child: ChildProcess = spawn('bash', ['-c', command], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  child.stdout?.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach(log));
+  child.stderr?.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach(log));
+  const end = Date.now() + 120_000;
+  while (!(await reachable(`http://127.0.0.1:${DEMO_PORTS.firestore}/`)) || !(await reachable(`http://127.0.0.1:${DEMO_PORTS.auth}/`))) {
+    if (child.exitCode !== null) throw new Error('The emulators stopped during start-up (see the lines above).');
+    if (Date.now() > end) throw new Error('The emulators did not start within 2 minutes.');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    async stop() {
+      if (child.exitCode !== null) return;
+      // The whole process group: firebase-tools plus the Java emulator it started.
+      try {
+        process.kill(-child.pid!, 'SIGINT');
+      } catch {
+        return;
+      }
+      await new Promise((r) => {
+        const timer = setTimeout(() => {
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            /* already gone */
+          }
+          r(null);
+        }, 10_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          r(null);
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { isFromContentScript, isFromExtensionPage, parseMessage } from '../../lib/messages';
+
+const page = { pageId: 'p_0123456789abcdef01234567', url: 'http://127.0.0.1:8101/', title: 'Lindenet' };
+const EXT = 'abcdefghijklmnopabcdefghijklmnop';
+
+describe('parseMessage', () => {
+  it('accepts a well-formed page report', () => {
+    expect(parseMessage({ type: 'page:report', page })).toEqual({ type: 'page:report', page });
+  });
+
+  it.each([
+    ['no type', { page }],
+    ['an unknown type', { type: 'page:delete' }],
+    ['a malformed page id', { type: 'page:report', page: { ...page, pageId: '../../x' } }],
+    ['a javascript: url', { type: 'page:report', page: { ...page, url: 'javascript:alert(1)' } }],
+    ['an overlong title', { type: 'page:report', page: { ...page, title: 'x'.repeat(301) } }],
+    ['a negative count', { type: 'count:changed', pageId: page.pageId, count: -1 }],
+    ['a fractional count', { type: 'page:count', pageId: page.pageId, count: 1.5 }],
+    ['a string', 'panel:open'],
+    ['null', null],
+  ])('rejects %s', (_, raw) => {
+    expect(parseMessage(raw)).toBeNull();
+  });
+});
+
+describe('sender checks', () => {
+  it('accepts our content script in a tab’s top frame', () => {
+    expect(isFromContentScript({ id: EXT, tab: { id: 4 }, frameId: 0, url: 'http://127.0.0.1:8101/' }, EXT)).toBe(true);
+  });
+
+  it('rejects a content script in a sub-frame', () => {
+    expect(isFromContentScript({ id: EXT, tab: { id: 4 }, frameId: 3 }, EXT)).toBe(false);
+  });
+
+  it('rejects another extension', () => {
+    expect(isFromContentScript({ id: 'other', tab: { id: 4 }, frameId: 0 }, EXT)).toBe(false);
+  });
+
+  it('accepts our own extension page, also when opened in a tab', () => {
+    expect(isFromExtensionPage({ id: EXT, tab: { id: 9 }, url: `chrome-extension://${EXT}/sidepanel.html?tabId=4` }, EXT)).toBe(true);
+  });
+
+  it('does not take a content script for an extension page', () => {
+    expect(isFromExtensionPage({ id: EXT, tab: { id: 4 }, frameId: 0, url: 'http://127.0.0.1:8101/' }, EXT)).toBe(false);
+  });
+});

@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PrikbordDb } from '../../lib/db';
+import { postComment, editComment, type OutboxOp } from '../../lib/outbox';
+import { flushOutbox, nextSendable, type OutboxSender } from '../../lib/outbox-flusher';
+import { freshDb } from '../helpers/fake-db';
+
+const anna = { uid: 'uid-anna', displayName: 'Anna de Vries' };
+const pageId = 'p_000000000000000000000001';
+
+/** A hand-written fake of Firestore: records what was sent, fails on demand, remembers what landed. */
+class FakeSender implements OutboxSender {
+  sent: OutboxOp[] = [];
+  landed = new Set<string>();
+  failWith: Array<string | null> = [];
+  async send(op: OutboxOp) {
+    const code = this.failWith.shift();
+    if (code) throw Object.assign(new Error(code), { code });
+    this.sent.push(op);
+    this.landed.add(`${op.kind}:${op.commentId}`);
+  }
+  async alreadyApplied(op: OutboxOp) {
+    return this.landed.has(`${op.kind}:${op.commentId}`);
+  }
+}
+
+function post(db: PrikbordDb, text: string) {
+  return postComment(db, anna, { pageId, parentId: null, text, page: { url: 'http://intranet/', title: 'T' } });
+}
+
+describe('flushOutbox', () => {
+  let db: PrikbordDb;
+  let sender: FakeSender;
+  let clock: number;
+  const now = () => clock;
+  beforeEach(() => {
+    db = freshDb();
+    sender = new FakeSender();
+    clock = 1_000_000;
+  });
+  afterEach(() => db.delete());
+
+  it('sends queued changes in the order they were made and empties the queue', async () => {
+    const a = await post(db, 'een');
+    const b = await post(db, 'twee');
+    await db.comments.update(a.id!, { syncState: 'synced' });
+    expect(await flushOutbox(db, anna.uid, sender, now)).toEqual({ status: 'idle' });
+    expect(sender.sent.map((op) => op.commentId)).toEqual([a.id, b.id]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('marks the comment synced once its last change is sent', async () => {
+    const { id } = await post(db, 'een');
+    await flushOutbox(db, anna.uid, sender, now);
+    expect((await db.comments.get(id!))!.syncState).toBe('synced');
+  });
+
+  it('only sends the signed-in author’s items', async () => {
+    await post(db, 'van Anna');
+    expect(await flushOutbox(db, 'uid-bram', sender, now)).toEqual({ status: 'idle' });
+    expect(sender.sent).toHaveLength(0);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('on a passing failure keeps the item pending, counts the attempt and asks for a later retry', async () => {
+    await post(db, 'een');
+    sender.failWith = ['unavailable'];
+    const result = await flushOutbox(db, anna.uid, sender, now);
+    expect(result.status).toBe('retry');
+    const [item] = await db.outbox.toArray();
+    expect(item).toMatchObject({ state: 'pending', attempts: 1, maybeSent: true });
+    expect(item!.nextAttemptAt).toBeGreaterThan(clock);
+  });
+
+  it('does not retry before the backoff has passed, then sends', async () => {
+    await post(db, 'een');
+    sender.failWith = ['unavailable'];
+    const first = await flushOutbox(db, anna.uid, sender, now);
+    expect(await flushOutbox(db, anna.uid, sender, now)).toEqual(first);
+    clock = (first as { at: number }).at;
+    expect(await flushOutbox(db, anna.uid, sender, now)).toEqual({ status: 'idle' });
+    expect(sender.sent).toHaveLength(1);
+  });
+
+  it('marks a refused change refused with its reason, keeps the text, and goes on with other comments', async () => {
+    const bad = await post(db, 'geweigerd');
+    const good = await post(db, 'goed');
+    sender.failWith = ['permission-denied'];
+    expect(await flushOutbox(db, anna.uid, sender, now)).toEqual({ status: 'idle' });
+    expect(await db.comments.get(bad.id!)).toMatchObject({ syncState: 'refused', refusal: 'refusedByRules', text: 'geweigerd' });
+    expect(sender.sent.map((op) => op.commentId)).toEqual([good.id]);
+  });
+
+  it('holds back later changes of a refused comment', async () => {
+    const { id } = await post(db, 'een');
+    sender.failWith = ['permission-denied'];
+    await flushOutbox(db, anna.uid, sender, now);
+    const items = await db.outbox.toArray();
+    // An edit queued behind the refused create (e.g. from another tab) must wait for it.
+    await db.outbox.add({ ...items[0]!, seq: undefined, state: 'pending', op: { kind: 'edit', pageId, commentId: id!, text: 'x', previousText: 'een' } });
+    expect(nextSendable(await db.outbox.toArray())).toBeUndefined();
+  });
+
+  it('after a crash mid-send, does not send twice what already landed', async () => {
+    const { id } = await post(db, 'een');
+    const [item] = await db.outbox.toArray();
+    // The previous panel died after Firestore took the write but before the outbox heard back.
+    await db.outbox.update(item!.seq!, { state: 'sending', maybeSent: true });
+    sender.landed.add(`create:${id}`);
+    await flushOutbox(db, anna.uid, sender, now);
+    expect(sender.sent).toHaveLength(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.comments.get(id!))!.syncState).toBe('synced');
+  });
+
+  it('treats a refusal as done when another tab already sent the same change', async () => {
+    const { id } = await post(db, 'een');
+    sender.landed.add(`create:${id}`);
+    sender.failWith = ['permission-denied'];
+    await flushOutbox(db, anna.uid, sender, now);
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.comments.get(id!))!.syncState).toBe('synced');
+  });
+
+  it('sends the fixed text after the user edits a refused comment', async () => {
+    const { id } = await post(db, 'eerst');
+    sender.failWith = ['invalid-argument'];
+    await flushOutbox(db, anna.uid, sender, now);
+    await editComment(db, anna.uid, id!, 'daarna');
+    await flushOutbox(db, anna.uid, sender, now);
+    expect(sender.sent).toMatchObject([{ kind: 'create', text: 'daarna' }]);
+  });
+});
