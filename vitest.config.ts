@@ -5,6 +5,9 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   test: {
+    // One file at a time across all projects: rules and integration tests share one emulator,
+    // e2e runs a real browser, and the machine has two cores.
+    fileParallelism: false,
     projects: [
       {
         plugins: [WxtVitest()],

@@ -59,7 +59,14 @@ export async function applyCommentSnapshot(db: PrikbordDb, pageId: string, snap:
  * Listens to one page's thread and its page document, mirroring both into Dexie.
  * Returns a function that stops listening.
  */
-export function syncThread(fs: Firestore, db: PrikbordDb, seed: PageSeed, onError: (error: unknown) => void): () => void {
+export function syncThread(
+  fs: Firestore,
+  db: PrikbordDb,
+  seed: PageSeed,
+  onError: (error: unknown) => void,
+  /** Told how many documents each snapshot delivered from the server (tests and bench count reads with it). */
+  onServerDocs: (count: number) => void = () => undefined,
+): () => void {
   const stops: Array<() => void> = [];
   let stopped = false;
 
@@ -76,10 +83,18 @@ export function syncThread(fs: Firestore, db: PrikbordDb, seed: PageSeed, onErro
       ? query(comments, where('updatedAt', '>=', new Timestamp(cursor.seconds, cursor.nanoseconds)), orderBy('updatedAt'))
       : query(comments, orderBy('updatedAt'));
     stops.push(
-      onSnapshot(changes, (snap) => void applyCommentSnapshot(db, seed.pageId, snap).catch(onError), onError),
+      onSnapshot(
+        changes,
+        (snap) => {
+          if (!snap.metadata.fromCache) onServerDocs(snap.docChanges().length);
+          void applyCommentSnapshot(db, seed.pageId, snap).catch(onError);
+        },
+        onError,
+      ),
       onSnapshot(
         pageRef(fs, seed.pageId),
         (snap) => {
+          if (!snap.metadata.fromCache) onServerDocs(1);
           const count = snap.exists() ? Number(snap.get('commentCount')) : 0;
           void db.pages.update(seed.pageId, { commentCount: count }).catch(onError);
         },

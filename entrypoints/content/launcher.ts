@@ -1,5 +1,5 @@
-// The in-page launcher: one button, fixed in the corner, inside a closed shadow root so the
-// intranet's CSS can't restyle it and its scripts can't reach in. Plain DOM (no Preact) to keep
+// The in-page launcher: one button, fixed in the corner, inside a shadow root so the
+// intranet's CSS can't restyle it. Plain DOM (no Preact) to keep
 // the content script tiny. Fixed positioning takes no space in the page: no layout shift.
 import { t } from '../../lib/i18n';
 
@@ -31,7 +31,8 @@ export function mountLauncher(onOpen: () => void): Launcher {
     'style',
     'all: initial !important; position: fixed !important; right: 16px !important; bottom: 16px !important; z-index: 2147483647 !important; display: block !important;',
   );
-  const shadow = host.attachShadow({ mode: 'closed' });
+  // Open mode so tests can drive the button; nothing secret lives here (only the public count).
+  const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = CSS;
   const button = document.createElement('button');

@@ -1,0 +1,88 @@
+// Two employees in two browser profiles on the demo intranet, with the built extension against
+// the emulators: A posts, B sees it without reloading, B replies, A edits, A deletes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../scripts/seed';
+import { commentWith, employeeBrowser, employee, serveIntranet, type Employee } from './setup';
+
+const PATH = '/afdelingen/communicatie.html';
+
+describe('two employees discuss a page', () => {
+  let intranet: Awaited<ReturnType<typeof serveIntranet>>;
+  let a: Employee;
+  let b: Employee;
+  const question = `Wie helpt mee met de nieuwsbrief van december? ${Date.now()}`;
+
+  beforeAll(async () => {
+    await seedDemo();
+    intranet = await serveIntranet();
+    a = await employeeBrowser('anna', PATH, 'nl');
+    b = await employeeBrowser('bram', PATH, 'en');
+  });
+
+  afterAll(async () => {
+    await a?.eb.close();
+    await b?.eb.close();
+    await intranet?.close();
+  });
+
+  it('shows the page title and an empty thread in each language', async () => {
+    await expect.poll(() => a.panel.locator('#page-title').textContent()).toMatch(/Communicatie/);
+    await a.panel.getByText('Nog geen reacties').waitFor();
+    await b.panel.getByText('No comments yet').waitFor();
+  });
+
+  it('A posts; the comment appears in B’s panel without a reload', async () => {
+    await a.panel.getByLabel('Je reactie').fill(question);
+    await a.panel.getByRole('button', { name: 'Plaatsen' }).click();
+    await commentWith(a.panel, question).waitFor();
+    await commentWith(b.panel, question).waitFor({ timeout: 10_000 });
+    await expect.poll(() => commentWith(b.panel, question).locator('.author').textContent()).toBe(employee('anna').displayName);
+  });
+
+  it('the launcher and the panel count follow', async () => {
+    await expect.poll(() => b.panel.locator('.count').textContent(), { timeout: 10_000 }).toBe('1 comment');
+    await expect
+      .poll(() => a.tab.locator('prikbord-launcher').locator('button').getAttribute('aria-label'), { timeout: 10_000 })
+      .toContain('1 reacties');
+  });
+
+  it('B replies; A sees the reply under the comment', async () => {
+    const reply = 'I can help with the English summary.';
+    await commentWith(b.panel, question).getByRole('button', { name: /Reply to/ }).click();
+    await b.panel.getByLabel(/Your reply to/).fill(reply);
+    await b.panel.getByRole('button', { name: 'Reply', exact: true }).click();
+    await a.panel.locator('.replies article.comment', { hasText: reply }).waitFor({ timeout: 10_000 });
+  });
+
+  it('A edits; B sees the new text marked as edited', async () => {
+    const edited = `${question} (graag voor vrijdag)`;
+    await commentWith(a.panel, question).first().getByRole('button', { name: /bewerken/ }).click();
+    const box = a.panel.getByLabel('Je reactie bewerken');
+    await box.fill(edited);
+    await a.panel.getByRole('button', { name: 'Opslaan' }).click();
+    await commentWith(b.panel, 'graag voor vrijdag').locator('.edited').waitFor({ timeout: 10_000 });
+  });
+
+  it('A deletes; B sees it replaced by a placeholder, the reply stays', async () => {
+    await commentWith(a.panel, 'graag voor vrijdag').first().getByRole('button', { name: /verwijderen/ }).click();
+    await a.panel.getByRole('button', { name: 'Ja, verwijderen' }).click();
+    await b.panel.getByText('This comment was deleted.').waitFor({ timeout: 10_000 });
+    expect(await commentWith(b.panel, 'graag voor vrijdag').count()).toBe(0);
+    expect(await b.panel.locator('.replies article.comment').count()).toBe(1);
+  });
+
+  it('keeps an over-long text in the composer with a translated message, and cannot post it', async () => {
+    const long = 'x'.repeat(2001);
+    await a.panel.getByLabel('Je reactie').fill(long);
+    await a.panel.getByText('Je tekst heeft 2001 tekens; het maximum is 2000').waitFor();
+    expect(await a.panel.getByRole('button', { name: 'Plaatsen' }).isDisabled()).toBe(true);
+    expect(await a.panel.getByLabel('Je reactie').inputValue()).toBe(long);
+  });
+
+  it('keeps the draft after the panel is reloaded', async () => {
+    await a.panel.getByLabel('Je reactie').fill('Half af, nog niet plaatsen');
+    await a.panel.waitForTimeout(600); // the draft is saved 250 ms after typing stops
+    await a.panel.reload();
+    await expect.poll(() => a.panel.getByLabel('Je reactie').inputValue(), { timeout: 10_000 }).toBe('Half af, nog niet plaatsen');
+  });
+});

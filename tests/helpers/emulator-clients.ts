@@ -1,0 +1,41 @@
+// Real Firebase JS SDK clients against the Auth + Firestore emulators (started by
+// scripts/with-emulators.sh, which sets the *_EMULATOR_HOST variables).
+import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
+import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth';
+import { connectFirestoreEmulator, initializeFirestore, memoryLocalCache, type Firestore } from 'firebase/firestore';
+import { ORG_CONFIG } from '../../lib/org-config';
+
+export interface Client {
+  app: FirebaseApp;
+  firestore: Firestore;
+  uid: string;
+  close(): Promise<void>;
+}
+
+let n = 0;
+
+/** A separate app (its own auth session and Firestore connection), signed in as `email`. */
+export async function signedInClient(email: string, password: string): Promise<Client> {
+  const authHost = process.env.FIREBASE_AUTH_EMULATOR_HOST;
+  const [fsHost, fsPort] = (process.env.FIRESTORE_EMULATOR_HOST ?? '').split(':');
+  if (!authHost || !fsHost || !fsPort) throw new Error('Run under the emulators: bash scripts/with-emulators.sh "npx vitest run"');
+  const { apiKey, authDomain, projectId } = ORG_CONFIG.firebase;
+  const app = initializeApp({ apiKey, authDomain, projectId }, `client-${++n}`);
+  const auth = getAuth(app);
+  connectAuthEmulator(auth, `http://${authHost}`, { disableWarnings: true });
+  const firestore = initializeFirestore(app, { localCache: memoryLocalCache() });
+  connectFirestoreEmulator(firestore, fsHost, Number(fsPort));
+  const { user } = await signInWithEmailAndPassword(auth, email, password);
+  return { app, firestore, uid: user.uid, close: () => deleteApp(app) };
+}
+
+/** Waits until `probe` returns a value (not undefined), polling. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

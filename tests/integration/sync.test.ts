@@ -1,0 +1,125 @@
+// The outbox, the Firestore writes and the delta sync, with the real SDK against the emulators:
+// two employees, each with their own local database.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { doc, getDoc } from 'firebase/firestore';
+import { DEMO_PASSWORD, EMPLOYEES } from '../../demo/org';
+import type { PrikbordDb } from '../../lib/db';
+import { firestoreSender } from '../../lib/firestore-writes';
+import { deleteComment, editComment, postComment } from '../../lib/outbox';
+import { flushOutbox } from '../../lib/outbox-flusher';
+import { syncThread } from '../../lib/thread-sync';
+import { seedDemo, putDoc } from '../../scripts/seed';
+import { eventually, signedInClient, type Client } from '../helpers/emulator-clients';
+import { freshDb } from '../helpers/fake-db';
+
+const anna = EMPLOYEES.find((e) => e.key === 'anna')!;
+const bram = EMPLOYEES.find((e) => e.key === 'bram')!;
+const seed = { pageId: 'p_00000000000000000000abcd', url: 'http://127.0.0.1:8101/ict/helpdesk.html', title: 'ICT-helpdesk' };
+
+describe('sync between two employees through Firestore', () => {
+  let a: Client;
+  let b: Client;
+  let dbA: PrikbordDb;
+  let dbB: PrikbordDb;
+  const stops: Array<() => void> = [];
+
+  beforeEach(async () => {
+    await seedDemo({ threads: false });
+    a = await signedInClient(anna.email, DEMO_PASSWORD);
+    b = await signedInClient(bram.email, DEMO_PASSWORD);
+    dbA = freshDb();
+    dbB = freshDb();
+  });
+
+  afterEach(async () => {
+    stops.splice(0).forEach((stop) => stop());
+    await Promise.all([a.close(), b.close(), dbA.delete(), dbB.delete()]);
+  });
+
+  const senderA = () => firestoreSender(a.firestore, () => ({ uid: a.uid, displayName: anna.displayName }));
+  const rowInB = (id: string) => eventually(async () => dbB.comments.get(id));
+
+  it('a comment posted by A arrives in B’s local database, with the page count', async () => {
+    stops.push(syncThread(b.firestore, dbB, seed, console.error));
+    const { id } = await postComment(dbA, { uid: a.uid, displayName: anna.displayName }, { pageId: seed.pageId, parentId: null, text: 'Hoi Bram', page: seed });
+    await flushOutbox(dbA, a.uid, senderA());
+    const row = await rowInB(id!);
+    expect(row).toMatchObject({ text: 'Hoi Bram', authorName: anna.displayName, syncState: 'synced' });
+    await eventually(async () => ((await dbB.pages.get(seed.pageId))?.commentCount === 1 ? true : undefined));
+  });
+
+  it('edits and deletes arrive too, and the count follows', async () => {
+    stops.push(syncThread(b.firestore, dbB, seed, console.error));
+    const author = { uid: a.uid, displayName: anna.displayName };
+    const { id } = await postComment(dbA, author, { pageId: seed.pageId, parentId: null, text: 'Versie 1', page: seed });
+    await flushOutbox(dbA, a.uid, senderA());
+    await editComment(dbA, a.uid, id!, 'Versie 2');
+    await flushOutbox(dbA, a.uid, senderA());
+    await eventually(async () => ((await dbB.comments.get(id!))?.text === 'Versie 2' ? true : undefined));
+    expect((await dbB.comments.get(id!))!.editedAt).not.toBeNull();
+
+    await deleteComment(dbA, a.uid, id!);
+    await flushOutbox(dbA, a.uid, senderA());
+    await eventually(async () => ((await dbB.comments.get(id!))?.deleted ? true : undefined));
+    await eventually(async () => ((await dbB.pages.get(seed.pageId))?.commentCount === 0 ? true : undefined));
+  });
+
+  it('a reply keeps its parent', async () => {
+    const author = { uid: a.uid, displayName: anna.displayName };
+    const parent = await postComment(dbA, author, { pageId: seed.pageId, parentId: null, text: 'Vraag', page: seed });
+    const reply = await postComment(dbA, author, { pageId: seed.pageId, parentId: parent.id!, text: 'Antwoord', page: seed });
+    await flushOutbox(dbA, a.uid, senderA());
+    stops.push(syncThread(b.firestore, dbB, seed, console.error));
+    expect(await rowInB(reply.id!)).toMatchObject({ parentId: parent.id });
+  });
+
+  it('a change the rules refuse is marked refused with its text kept', async () => {
+    // Anna's profile name changed elsewhere: her queued comment now carries a name the rules reject.
+    await putDoc(`profiles/${a.uid}`, { displayName: 'Anna V.', department: 'Communicatie' });
+    const { id } = await postComment(dbA, { uid: a.uid, displayName: anna.displayName }, { pageId: seed.pageId, parentId: null, text: 'Mijn tekst', page: seed });
+    await flushOutbox(dbA, a.uid, senderA());
+    expect(await dbA.comments.get(id!)).toMatchObject({ syncState: 'refused', refusal: 'refusedByRules', text: 'Mijn tekst' });
+    expect((await getDoc(doc(a.firestore, 'pages', seed.pageId, 'comments', id!))).exists()).toBe(false);
+  });
+
+  it('a create that already landed is not sent twice after a crash', async () => {
+    const author = { uid: a.uid, displayName: anna.displayName };
+    const { id } = await postComment(dbA, author, { pageId: seed.pageId, parentId: null, text: 'Eén keer', page: seed });
+    const [item] = await dbA.outbox.toArray();
+    await senderA().send(item!.op); // it reached the server …
+    await dbA.outbox.update(item!.seq!, { state: 'sending', maybeSent: true }); // … but the panel died before it heard
+    await flushOutbox(dbA, a.uid, senderA());
+    expect(await dbA.outbox.count()).toBe(0);
+    const page = await getDoc(doc(a.firestore, 'pages', seed.pageId));
+    expect(page.get('commentCount')).toBe(1);
+    expect((await dbA.comments.get(id!))!.syncState).toBe('synced');
+  });
+
+  it('a revisit of an unchanged thread reads at most 2 documents from the server', async () => {
+    const author = { uid: a.uid, displayName: anna.displayName };
+    for (let i = 0; i < 12; i++) await postComment(dbA, author, { pageId: seed.pageId, parentId: null, text: `Reactie ${i}`, page: seed });
+    await flushOutbox(dbA, a.uid, senderA());
+
+    // First visit: B reads the whole thread and remembers its cursor.
+    const first = syncThread(b.firestore, dbB, seed, console.error);
+    await eventually(async () => ((await dbB.comments.count()) === 12 ? true : undefined));
+    await eventually(async () => ((await dbB.pages.get(seed.pageId))?.cursor ? true : undefined));
+    first();
+
+    // Revisit with a fresh SDK instance (no Firestore cache), counting documents the server delivers.
+    const again = await signedInClient(bram.email, DEMO_PASSWORD);
+    let delivered = 0;
+    const snapshots: number[] = [];
+    const stop = syncThread(again.firestore, dbB, seed, console.error, (count) => {
+      delivered += count;
+      snapshots.push(count);
+    });
+    await eventually(async () => (snapshots.length >= 2 ? true : undefined));
+    await new Promise((r) => setTimeout(r, 500)); // anything late would still be counted
+    stop();
+    await again.close();
+    // The page document + the cursor's own comment: 2 reads for a 12-comment thread.
+    expect(delivered).toBeLessThanOrEqual(2);
+    expect(await dbB.comments.count()).toBe(12);
+  });
+});
