@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs one command inside a fresh start of the Auth + Firestore emulators (project demo-prikbord)
+# and exits with that command's exit code:
+#   bash scripts/with-emulators.sh "npx vitest run --project rules"
+# `firebase emulators:exec` sets FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST for the
+# command and stops the emulators afterwards. If another run holds the emulator ports, this waits
+# for them (up to EMULATOR_PORT_WAIT seconds, default 180) instead of failing at once.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "$#" -eq 0 ]; then
+  echo "usage: bash scripts/with-emulators.sh \"COMMAND ...\"" >&2
+  exit 2
+fi
+
+# shellcheck source=scripts/emulators-env.sh
+source scripts/emulators-env.sh
+
+port_busy() { (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
+wait_left=${EMULATOR_PORT_WAIT:-180}
+for port in 9099 8080; do
+  told=no
+  while port_busy "$port"; do
+    if [ "$wait_left" -le 0 ]; then
+      echo "Port $port is still in use (emulators of another run?); giving up." >&2
+      exit 1
+    fi
+    if [ "$told" = no ]; then
+      echo "Port $port is in use; waiting for it to free up..." >&2
+      told=yes
+    fi
+    sleep 2
+    wait_left=$((wait_left - 2))
+  done
+done
+
+set +e
+npx firebase emulators:exec --config firebase/firebase.json --only auth,firestore --project demo-prikbord "$*"
+status=$?
+set -e
+exit "$status"
