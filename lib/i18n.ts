@@ -10,7 +10,11 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
   return browser.i18n.getMessage(key, subs.map(String)) || key;
 }
 
-/** The browser's UI language (e.g. 'nl', 'en-US'), for Intl formatting. */
+/**
+ * The language of the text on screen ('nl' or 'en'), for Intl date and time formatting. Taken from
+ * the translation Chrome chose rather than getUILanguage(), so dates never speak another language
+ * than the words around them (the browser may run in a language we have no translation for).
+ */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
+  return t('localeCode');
 }
