@@ -1,9 +1,10 @@
 // Background service worker: routes messages, opens the side panel, keeps the toolbar badge.
-// No Firestore here (its full SDK fails in MV3 workers, firebase-js-sdk#6483): counts come from
-// the Dexie cache that the side panel keeps. The raw `chrome` API is used because
+// Counts come from the Dexie cache the side panel keeps, refreshed here with one Firestore Lite
+// read when older than a few minutes (lib/page-counts.ts). The raw `chrome` API is used because
 // sidePanel.open must run synchronously inside the message listener to keep the user gesture,
 // and sidePanel is not in webextension-polyfill's types.
 import { openDb } from '../lib/db';
+import { fetchPageCount, isFresh } from '../lib/page-counts';
 import { isFromContentScript, isFromExtensionPage, parseMessage, type Message, type Replies } from '../lib/messages';
 
 export default defineBackground(() => {
@@ -35,6 +36,17 @@ export default defineBackground(() => {
     return (await db.pages.get(pageId))?.commentCount ?? null;
   }
 
+  /** Re-reads a stale or unknown count from Firestore, caches it and shows it. */
+  async function refreshCount(tabId: number, page: { pageId: string; url: string; title: string }): Promise<void> {
+    const known = await db.pages.get(page.pageId);
+    if (isFresh(known?.countFetchedAt, Date.now())) return;
+    const count = await fetchPageCount(page.pageId);
+    if (count === null) return;
+    if (known) await db.pages.update(page.pageId, { commentCount: count, countFetchedAt: Date.now() });
+    else await db.pages.add({ ...page, commentCount: count, countFetchedAt: Date.now() });
+    await showCount(tabId, page.pageId, count);
+  }
+
   chrome.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     const message = parseMessage(raw);
     if (!message) return false;
@@ -54,6 +66,7 @@ export default defineBackground(() => {
         await chrome.action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => undefined);
         const reply: Replies['page:report'] = { count };
         sendResponse(reply);
+        await refreshCount(tabId, message.page);
       })();
       return true; // answered asynchronously
     }

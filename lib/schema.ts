@@ -36,6 +36,8 @@ export interface PageRow {
   title: string;
   /** Comment count from the server's page document; null when the page was never fetched. */
   commentCount: number | null;
+  /** When commentCount was last read from the server (epoch ms). */
+  countFetchedAt?: number;
   /** updatedAt (seconds, nanoseconds) of the newest comment change seen from the server. */
   cursor?: { seconds: number; nanoseconds: number };
 }

@@ -96,7 +96,7 @@ export function syncThread(
         (snap) => {
           if (!snap.metadata.fromCache) onServerDocs(1);
           const count = snap.exists() ? Number(snap.get('commentCount')) : 0;
-          void db.pages.update(seed.pageId, { commentCount: count }).catch(onError);
+          void db.pages.update(seed.pageId, { commentCount: count, countFetchedAt: Date.now() }).catch(onError);
         },
         onError,
       ),

@@ -1,0 +1,47 @@
+// Fresh comment counts for the launcher and the toolbar badge, fetched by the background worker.
+// Background only. Why Firestore here, when DESIGN §10 says the full SDK fails in MV3 workers:
+// that failure is the full SDK's XMLHttpRequest transport. `firebase/firestore/lite` is a plain
+// fetch() client (one-shot reads, no listeners, no cache), which service workers have. Auth uses
+// the web-extension entry, whose IndexedDB session is shared with the side panel.
+import { initializeApp } from 'firebase/app';
+import { connectAuthEmulator, getAuth, type Auth } from 'firebase/auth/web-extension';
+import { connectFirestoreEmulator, doc, getDoc, getFirestore, type Firestore } from 'firebase/firestore/lite';
+import { ORG_CONFIG } from './org-config';
+
+/** A count younger than this is served from the cache without a Firestore read. */
+export const COUNT_MAX_AGE_MS = 5 * 60_000;
+
+let client: { auth: Auth; firestore: Firestore } | undefined;
+
+function lite() {
+  if (client) return client;
+  const settings = ORG_CONFIG.firebase;
+  const app = initializeApp({ apiKey: settings.apiKey, authDomain: settings.authDomain, projectId: settings.projectId }, 'counts');
+  const auth = getAuth(app);
+  const firestore = getFirestore(app);
+  if (settings.emulators) {
+    connectAuthEmulator(auth, settings.emulators.authUrl, { disableWarnings: true });
+    connectFirestoreEmulator(firestore, settings.emulators.firestoreHost, settings.emulators.firestorePort);
+  }
+  client = { auth, firestore };
+  return client;
+}
+
+/** The page's comment count from Firestore (1 document read); null when signed out or unreachable. */
+export async function fetchPageCount(pageId: string): Promise<number | null> {
+  try {
+    const { auth, firestore } = lite();
+    await auth.authStateReady();
+    if (!auth.currentUser) return null;
+    const snap = await getDoc(doc(firestore, 'pages', pageId));
+    const count = snap.exists() ? snap.get('commentCount') : 0;
+    return typeof count === 'number' && count >= 0 ? count : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a cached count is recent enough to skip the read (pure; tested). */
+export function isFresh(fetchedAt: number | undefined, now: number): boolean {
+  return fetchedAt !== undefined && now - fetchedAt < COUNT_MAX_AGE_MS;
+}
