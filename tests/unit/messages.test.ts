@@ -45,16 +45,3 @@ describe('sender checks', () => {
     expect(isFromExtensionPage({ id: EXT, tab: { id: 4 }, frameId: 0, url: 'http://127.0.0.1:8101/' }, EXT)).toBe(false);
   });
 });
-
-describe('launcher count freshness', async () => {
-  const { isFresh, COUNT_MAX_AGE_MS } = await import('../../lib/page-counts');
-  it('re-reads a count that was never fetched', () => {
-    expect(isFresh(undefined, 1000)).toBe(false);
-  });
-  it('serves a recent count from the cache', () => {
-    expect(isFresh(1000, 1000 + COUNT_MAX_AGE_MS - 1)).toBe(true);
-  });
-  it('re-reads a count older than the limit', () => {
-    expect(isFresh(1000, 1000 + COUNT_MAX_AGE_MS)).toBe(false);
-  });
-});
