@@ -60,8 +60,8 @@ function normalizeQuery(params: URLSearchParams, rules: SiteRules): string {
 
 function normalizeHash(hash: string, rules: SiteRules): string {
   if (!rules.routeByHash || !/^#!?\//.test(hash)) return '';
-  const route = hash.replace(/^#!/, '#').replace(/(.)\/$/, '$1');
-  return route === '#/' ? '' : route;
+  const route = hash.replace(/^#!/, '#').replace(/\/+$/, '');
+  return route === '#' ? '' : route;
 }
 
 /** The canonical form of a page URL under a site's rules. Throws for anything but http(s). */
