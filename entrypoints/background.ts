@@ -4,7 +4,7 @@
 // sidePanel.open must run synchronously inside the message listener to keep the user gesture,
 // and sidePanel is not in webextension-polyfill's types.
 import { openDb } from '../lib/db';
-import { fetchPageCount, isFresh } from '../lib/page-counts';
+import { fetchPageCount, isFresh, resetCountsClient } from '../lib/page-counts';
 import { isFromContentScript, isFromExtensionPage, parseMessage, type Message, type Replies } from '../lib/messages';
 
 export default defineBackground(() => {
@@ -69,6 +69,11 @@ export default defineBackground(() => {
         await refreshCount(tabId, message.page);
       })();
       return true; // answered asynchronously
+    }
+
+    if (message.type === 'auth:changed' && isFromExtensionPage(sender, id)) {
+      void resetCountsClient();
+      return false;
     }
 
     if (message.type === 'count:changed' && isFromExtensionPage(sender, id)) {

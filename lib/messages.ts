@@ -6,6 +6,7 @@
 //   content  → background          panel:open    (the launcher was clicked)
 //   panel    → content             page:identify (which page is this tab showing?)
 //   panel    → background          count:changed (a page's comment count, for badge and launcher)
+//   panel    → background          auth:changed  (someone signed in or out: reload the session)
 //   background → content           page:count    (show this count on the launcher)
 import type { PageIdentity } from './page-identity';
 
@@ -14,6 +15,7 @@ export type Message =
   | { type: 'panel:open' }
   | { type: 'page:identify' }
   | { type: 'count:changed'; pageId: string; count: number }
+  | { type: 'auth:changed' }
   | { type: 'page:count'; pageId: string; count: number | null };
 
 /** Answer types for the messages that expect one. */
@@ -53,6 +55,8 @@ export function parseMessage(raw: unknown): Message | null {
       return { type: 'panel:open' };
     case 'page:identify':
       return { type: 'page:identify' };
+    case 'auth:changed':
+      return { type: 'auth:changed' };
     case 'count:changed':
       return typeof msg.pageId === 'string' && PAGE_ID.test(msg.pageId) && isCount(msg.count)
         ? { type: 'count:changed', pageId: msg.pageId, count: msg.count }

@@ -11,6 +11,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../.output/chrome-mv3');
 
 export interface LaunchOptions {
+  /** Start without the extension (to compare a page with and without it under the same flags). */
+  withoutExtension?: boolean;
   /** Headless (tests, CI) or a real window (the demo). Default: headless. */
   headless?: boolean;
   /** UI language, e.g. 'nl' or 'en' (drives the extension's i18n). */
@@ -50,15 +52,15 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run npm run build`);
+  const withExtension = !options.withoutExtension;
+  if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run npm run build`);
   const ownProfile = !options.userDataDir;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'prikbord-profile-'));
   rmSync(join(userDataDir, 'DevToolsActivePort'), { force: true });
   const args = [
     ...(options.headless === false ? [] : ['--headless=new']),
     `--user-data-dir=${userDataDir}`,
-    `--load-extension=${extensionDir}`,
-    `--disable-extensions-except=${extensionDir}`,
+    ...(withExtension ? [`--load-extension=${extensionDir}`, `--disable-extensions-except=${extensionDir}`] : ['--disable-extensions']),
     '--remote-debugging-port=0',
     '--no-sandbox',
     '--disable-gpu',
@@ -73,7 +75,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     options.startUrl ?? 'about:blank',
   ];
   const env = { ...process.env, ...(options.lang ? { LANGUAGE: options.lang, LANG: `${options.lang}.UTF-8` } : {}) };
-  const child: ChildProcess = spawn(chromiumPath(), args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its own process group, so close() can stop Chromium's helper processes too.
+  const child: ChildProcess = spawn(chromiumPath(), args, { env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
 
@@ -85,10 +88,11 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const endpoint = `http://127.0.0.1:${port}`;
   const browser = await chromium.connectOverCDP(endpoint);
   const context = browser.contexts()[0]!;
-  const worker = await waitFor('the extension service worker', () =>
-    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')),
-  );
-  const extensionId = new URL(worker.url()).host;
+  const extensionId = withExtension
+    ? new URL(
+        (await waitFor('the extension service worker', () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')))).url(),
+      ).host
+    : '';
 
   return {
     browser,
@@ -98,9 +102,20 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     reconnect: () => chromium.connectOverCDP(endpoint),
     async close() {
       await browser.close().catch(() => undefined);
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+      const exited = new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await exited;
+      await new Promise((r) => setTimeout(r, 200));
+      try {
+        process.kill(-child.pid!, 'SIGKILL'); // any helper that outlived the browser
+      } catch {
+        // none left
+      }
+      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
@@ -122,6 +137,13 @@ export async function tabIdOf(eb: ExtensionBrowser, page: Page): Promise<number>
     if (!tab?.id) throw new Error(`no tab for ${u}`);
     return tab.id;
   }, url);
+}
+
+/** Signs in through the panel's form unless this profile is already signed in. */
+export async function ensureSignedIn(panel: Page, email: string, password: string): Promise<void> {
+  // Auth state loads asynchronously: wait until the panel shows either the form or a signed-in header.
+  await panel.locator('#sign-in-email, .panel-header').first().waitFor({ timeout: 20_000 });
+  if (await panel.locator('#sign-in-email').isVisible()) await signInThroughPanel(panel, email, password);
 }
 
 /** Signs in through the panel's own form (the same path a person takes). */

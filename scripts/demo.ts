@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { startIntranet } from '../demo/serve-intranet.mjs';
 import { DEMO_PASSWORD, EMPLOYEES } from '../demo/org';
 import { DEMO_PORTS } from '../lib/org-config';
-import { EXTENSION_DIR, launchWithExtension, openPanelPage, signInThroughPanel } from './chromium';
+import { ensureSignedIn, EXTENSION_DIR, launchWithExtension, openPanelPage } from './chromium';
 import { startEmulators } from './emulators';
 import { seedDemo } from './seed';
 
@@ -45,9 +45,7 @@ try {
     const eb = await launchWithExtension({ headless: false, userDataDir: resolve(ROOT, '.demo-profile'), startUrl: intranetUrl });
     stops.push(() => eb.close());
     const panel = await openPanelPage(eb);
-    if (await panel.locator('#sign-in-email').isVisible({ timeout: 5000 }).catch(() => false)) {
-      await signInThroughPanel(panel, user.email, DEMO_PASSWORD);
-    }
+    await ensureSignedIn(panel, user.email, DEMO_PASSWORD);
     await panel.close();
     console.log(`\nReady. Signed in as ${user.displayName} (${user.email}).`);
   } else {

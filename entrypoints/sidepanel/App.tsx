@@ -60,7 +60,16 @@ export function App({ db, fb }: AppProps) {
   const page = target?.page ?? null;
   const uid = user?.uid ?? null;
 
-  useEffect(() => onAuthStateChanged(fb.auth, setUser), []);
+  useEffect(
+    () =>
+      onAuthStateChanged(fb.auth, (next) => {
+        setUser(next);
+        // The background keeps its own session for launcher counts: tell it to reload.
+        const message: Message = { type: 'auth:changed' };
+        void browser.runtime.sendMessage(message).catch(() => undefined);
+      }),
+    [],
+  );
   useEffect(() => watchTargetPage(setTarget), []);
 
   useEffect(() => {

@@ -1,9 +1,9 @@
 // The intranet survives the layer: its own script still runs, its layout does not move, and the
 // launcher opens the real side panel by mouse and by keyboard. The panel follows navigation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../demo/org';
-import { chromiumPath, launchWithExtension, openPanelPage, signInThroughPanel, tabIdOf, type ExtensionBrowser } from '../../scripts/chromium';
+import { ensureSignedIn, launchWithExtension, openPanelPage, tabIdOf, type ExtensionBrowser } from '../../scripts/chromium';
 import { seedDemo } from '../../scripts/seed';
 import { employee, INTRANET, serveIntranet } from './setup';
 
@@ -37,13 +37,14 @@ function layoutShift(page: Page) {
 
 describe('the intranet with Prikbord installed', () => {
   let intranet: Awaited<ReturnType<typeof serveIntranet>>;
-  let plain: Browser;
+  let plain: ExtensionBrowser;
   let eb: ExtensionBrowser;
 
   beforeAll(async () => {
     await seedDemo();
     intranet = await serveIntranet();
-    plain = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--headless=new'] });
+    // The same browser and flags, only without the extension.
+    plain = await launchWithExtension({ lang: 'nl', withoutExtension: true });
     eb = await launchWithExtension({ lang: 'nl' });
   });
 
@@ -54,7 +55,8 @@ describe('the intranet with Prikbord installed', () => {
   });
 
   it.each(PAGES)('%s keeps its layout, exactly as without the extension', async (path) => {
-    const without = await plain.newPage({ viewport: { width: 1280, height: 900 } });
+    const without = await plain.context.newPage();
+    await without.setViewportSize({ width: 1280, height: 900 });
     await without.goto(`${INTRANET}${path}`);
     const withExt = await eb.context.newPage();
     await withExt.setViewportSize({ width: 1280, height: 900 });
@@ -125,9 +127,7 @@ describe('the intranet with Prikbord installed', () => {
     await tab.goto(`${INTRANET}/`);
     await tab.locator('prikbord-launcher').waitFor({ state: 'attached' });
     const panel = await openPanelPage(eb, await tabIdOf(eb, tab));
-    if (await panel.locator('#sign-in-email').isVisible({ timeout: 3000 }).catch(() => false)) {
-      await signInThroughPanel(panel, employee('karin').email, DEMO_PASSWORD);
-    }
+    await ensureSignedIn(panel, employee('karin').email, DEMO_PASSWORD);
     await expect.poll(() => panel.locator('#page-title').textContent(), { timeout: 10_000 }).toMatch(/Lindenet/);
     await panel.getByText('Eindelijk! Hoe zie ik wie er nog meer reageert?').waitFor({ timeout: 10_000 });
     await tab.goto(`${INTRANET}/hr/verlofregeling.html`);

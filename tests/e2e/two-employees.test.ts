@@ -2,7 +2,8 @@
 // the emulators: A posts, B sees it without reloading, B replies, A edits, A deletes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../scripts/seed';
-import { commentWith, employeeBrowser, employee, serveIntranet, type Employee } from './setup';
+import { tabIdOf } from '../../scripts/chromium';
+import { commentWith, employeeBrowser, employee, INTRANET, serveIntranet, type Employee } from './setup';
 
 const PATH = '/afdelingen/communicatie.html';
 
@@ -44,6 +45,18 @@ describe('two employees discuss a page', () => {
     await expect
       .poll(() => a.tab.locator('prikbord-launcher').locator('button').getAttribute('aria-label'), { timeout: 10_000 })
       .toContain('1 reacties');
+  });
+
+  it('a page B never opened shows its count on the launcher and the toolbar badge', async () => {
+    const other = await b.eb.context.newPage();
+    await other.goto(`${INTRANET}/ict/helpdesk.html`); // seeded: 2 comments + 1 reply
+    const launcher = other.locator('prikbord-launcher').locator('button');
+    await expect.poll(() => launcher.textContent(), { timeout: 10_000 }).toContain('3');
+    expect(await launcher.getAttribute('aria-label')).toBe('Prikbord: 3 comments on this page. Open the discussion.');
+    const worker = b.eb.context.serviceWorkers()[0]!;
+    const tabId = await tabIdOf(b.eb, other);
+    expect(await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('3');
+    await other.close();
   });
 
   it('B replies; A sees the reply under the comment', async () => {
