@@ -1,7 +1,7 @@
 // Two employees in two browser profiles on the demo intranet, with the built extension against
 // the emulators: A posts, B sees it without reloading, B replies, A edits, A deletes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../scripts/seed';
+import { putDoc, seedDemo, type SeededEmployee } from '../../scripts/seed';
 import { tabIdOf } from '../../scripts/chromium';
 import { commentWith, employeeBrowser, employee, INTRANET, serveIntranet, type Employee } from './setup';
 
@@ -11,10 +11,11 @@ describe('two employees discuss a page', () => {
   let intranet: Awaited<ReturnType<typeof serveIntranet>>;
   let a: Employee;
   let b: Employee;
+  let staff: SeededEmployee[];
   const question = `Wie helpt mee met de nieuwsbrief van december? ${Date.now()}`;
 
   beforeAll(async () => {
-    await seedDemo();
+    staff = await seedDemo();
     intranet = await serveIntranet();
     a = await employeeBrowser('anna', PATH, 'nl');
     b = await employeeBrowser('bram', PATH, 'en');
@@ -97,5 +98,21 @@ describe('two employees discuss a page', () => {
     await a.panel.waitForTimeout(600); // the draft is saved 250 ms after typing stops
     await a.panel.reload();
     await expect.poll(() => a.panel.getByLabel('Je reactie').inputValue(), { timeout: 10_000 }).toBe('Half af, nog niet plaatsen');
+  });
+
+  it('shows a refusal by the rules next to the comment, keeps the text, and lets the user discard it', async () => {
+    // Anna's profile name changes elsewhere after she signed in: the rules now refuse her old name.
+    const annaUid = staff.find((e) => e.key === 'anna')!.uid;
+    await putDoc(`profiles/${annaUid}`, { displayName: 'Anna V.', department: 'Communicatie' });
+    const text = 'Deze reactie wordt geweigerd';
+    await a.panel.getByLabel('Je reactie').fill(text);
+    await a.panel.getByRole('button', { name: 'Plaatsen' }).click();
+    const refused = commentWith(a.panel, text);
+    await refused.getByRole('alert').getByText('Prikbord heeft deze wijziging geweigerd').waitFor({ timeout: 10_000 });
+    expect(await refused.locator('.text').textContent()).toBe(text);
+    expect(await refused.getByRole('button', { name: 'Tekst kopiëren' }).isVisible()).toBe(true);
+    expect(await commentWith(b.panel, text).count()).toBe(0);
+    await refused.getByRole('button', { name: 'Weggooien' }).click();
+    await expect.poll(() => commentWith(a.panel, text).count()).toBe(0);
   });
 });

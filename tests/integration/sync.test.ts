@@ -1,7 +1,7 @@
 // The outbox, the Firestore writes and the delta sync, with the real SDK against the emulators:
 // two employees, each with their own local database.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { doc, getDoc } from 'firebase/firestore';
+import { disableNetwork, doc, enableNetwork, getDoc } from 'firebase/firestore';
 import { DEMO_PASSWORD, EMPLOYEES } from '../../demo/org';
 import type { PrikbordDb } from '../../lib/db';
 import { firestoreSender } from '../../lib/firestore-writes';
@@ -62,6 +62,20 @@ describe('sync between two employees through Firestore', () => {
     await flushOutbox(dbA, a.uid, senderA());
     await eventually(async () => ((await dbB.comments.get(id!))?.deleted ? true : undefined));
     await eventually(async () => ((await dbB.pages.get(seed.pageId))?.commentCount === 0 ? true : undefined));
+  });
+
+  it('a comment written while Firestore is unreachable stays pending, then is sent once it is back', async () => {
+    stops.push(syncThread(b.firestore, dbB, seed, console.error));
+    await disableNetwork(a.firestore);
+    const { id } = await postComment(dbA, { uid: a.uid, displayName: anna.displayName }, { pageId: seed.pageId, parentId: null, text: 'Vanuit de trein', page: seed });
+    const flushing = flushOutbox(dbA, a.uid, senderA());
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await dbA.comments.get(id!))!.syncState).toBe('pending');
+    expect(await dbA.outbox.count()).toBe(1);
+    await enableNetwork(a.firestore);
+    await flushing;
+    expect((await dbA.comments.get(id!))!.syncState).toBe('synced');
+    expect(await rowInB(id!)).toMatchObject({ text: 'Vanuit de trein' });
   });
 
   it('a reply keeps its parent', async () => {
