@@ -6,6 +6,7 @@
 import { openDb } from '../lib/db';
 import { fetchPageCount, isFresh, resetCountsClient } from '../lib/page-counts';
 import { isFromContentScript, isFromExtensionPage, parseMessage, type Message, type Replies } from '../lib/messages';
+import type { PageIdentity } from '../lib/page-identity';
 
 export default defineBackground(() => {
   const db = openDb();
@@ -15,12 +16,12 @@ export default defineBackground(() => {
 
   /** Which page each tab shows (session storage: survives the worker being stopped, not the browser). */
   const tabPages = {
-    async get(): Promise<Record<string, string>> {
-      return ((await chrome.storage.session.get('tabPages')).tabPages as Record<string, string> | undefined) ?? {};
+    async get(): Promise<Record<string, PageIdentity>> {
+      return ((await chrome.storage.session.get('tabPages')).tabPages as Record<string, PageIdentity> | undefined) ?? {};
     },
-    async set(tabId: number, pageId: string | null): Promise<void> {
+    async set(tabId: number, page: PageIdentity | null): Promise<void> {
       const map = await tabPages.get();
-      if (pageId) map[tabId] = pageId;
+      if (page) map[tabId] = page;
       else delete map[tabId];
       await chrome.storage.session.set({ tabPages: map });
     },
@@ -37,9 +38,9 @@ export default defineBackground(() => {
   }
 
   /** Re-reads a stale or unknown count from Firestore, caches it and shows it. */
-  async function refreshCount(tabId: number, page: { pageId: string; url: string; title: string }): Promise<void> {
+  async function refreshCount(tabId: number, page: PageIdentity, force = false): Promise<void> {
     const known = await db.pages.get(page.pageId);
-    if (isFresh(known?.countFetchedAt, Date.now())) return;
+    if (!force && isFresh(known?.countFetchedAt, Date.now())) return;
     const count = await fetchPageCount(page.pageId);
     if (count === null) return;
     if (known) await db.pages.update(page.pageId, { commentCount: count, countFetchedAt: Date.now() });
@@ -61,7 +62,7 @@ export default defineBackground(() => {
     if (message.type === 'page:report' && isFromContentScript(sender, id)) {
       const tabId = sender.tab!.id!;
       void (async () => {
-        await tabPages.set(tabId, message.page.pageId);
+        await tabPages.set(tabId, message.page);
         const count = await cachedCount(message.page.pageId);
         await chrome.action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => undefined);
         const reply: Replies['page:report'] = { count };
@@ -72,15 +73,23 @@ export default defineBackground(() => {
     }
 
     if (message.type === 'auth:changed' && isFromExtensionPage(sender, id)) {
-      void resetCountsClient();
+      // A new session (or none): reload it, then show the counts the open intranet tabs now may see.
+      void (async () => {
+        // Every panel reports its session when it opens; only a real change is worth re-reading.
+        const { countsUid } = await chrome.storage.session.get('countsUid');
+        if (countsUid === message.uid) return;
+        await chrome.storage.session.set({ countsUid: message.uid });
+        await resetCountsClient();
+        for (const [tabId, page] of Object.entries(await tabPages.get())) await refreshCount(Number(tabId), page, true);
+      })();
       return false;
     }
 
     if (message.type === 'count:changed' && isFromExtensionPage(sender, id)) {
       void (async () => {
         const map = await tabPages.get();
-        for (const [tabId, pageId] of Object.entries(map)) {
-          if (pageId === message.pageId) await showCount(Number(tabId), pageId, message.count);
+        for (const [tabId, page] of Object.entries(map)) {
+          if (page.pageId === message.pageId) await showCount(Number(tabId), page.pageId, message.count);
         }
       })();
       return false;

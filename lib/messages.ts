@@ -15,7 +15,7 @@ export type Message =
   | { type: 'panel:open' }
   | { type: 'page:identify' }
   | { type: 'count:changed'; pageId: string; count: number }
-  | { type: 'auth:changed' }
+  | { type: 'auth:changed'; uid: string | null }
   | { type: 'page:count'; pageId: string; count: number | null };
 
 /** Answer types for the messages that expect one. */
@@ -56,7 +56,7 @@ export function parseMessage(raw: unknown): Message | null {
     case 'page:identify':
       return { type: 'page:identify' };
     case 'auth:changed':
-      return { type: 'auth:changed' };
+      return msg.uid === null || (typeof msg.uid === 'string' && msg.uid.length <= 128) ? { type: 'auth:changed', uid: msg.uid } : null;
     case 'count:changed':
       return typeof msg.pageId === 'string' && PAGE_ID.test(msg.pageId) && isCount(msg.count)
         ? { type: 'count:changed', pageId: msg.pageId, count: msg.count }

@@ -62,7 +62,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     `--user-data-dir=${userDataDir}`,
     ...(withExtension ? [`--load-extension=${extensionDir}`, `--disable-extensions-except=${extensionDir}`] : ['--disable-extensions']),
     '--remote-debugging-port=0',
-    '--no-sandbox',
+    // Chromium's sandbox cannot run as root (CI and these machines); elsewhere keep it on.
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     '--disable-gpu',
     '--disable-background-networking',
     '--disable-component-update',

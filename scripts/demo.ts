@@ -47,6 +47,10 @@ try {
     const panel = await openPanelPage(eb);
     await ensureSignedIn(panel, user.email, DEMO_PASSWORD);
     await panel.close();
+    // Open the real side panel the way a person does: a click on the launcher.
+    const intranetTab = eb.context.pages().find((p) => p.url().startsWith(intranetUrl));
+    await intranetTab?.bringToFront();
+    await intranetTab?.locator('prikbord-launcher').locator('button').click().catch(() => undefined);
     console.log(`\nReady. Signed in as ${user.displayName} (${user.email}).`);
   } else {
     console.log('5/5 No display here, so no browser window. To try it in Chrome or Edge:');

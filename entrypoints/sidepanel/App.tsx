@@ -65,7 +65,7 @@ export function App({ db, fb }: AppProps) {
       onAuthStateChanged(fb.auth, (next) => {
         setUser(next);
         // The background keeps its own session for launcher counts: tell it to reload.
-        const message: Message = { type: 'auth:changed' };
+        const message: Message = { type: 'auth:changed', uid: next?.uid ?? null };
         void browser.runtime.sendMessage(message).catch(() => undefined);
       }),
     [],

@@ -45,3 +45,15 @@ describe('sender checks', () => {
     expect(isFromExtensionPage({ id: EXT, tab: { id: 4 }, frameId: 0, url: 'http://127.0.0.1:8101/' }, EXT)).toBe(false);
   });
 });
+
+describe('auth:changed', () => {
+  it('carries the new uid, or null after signing out', () => {
+    expect(parseMessage({ type: 'auth:changed', uid: 'abc' })).toEqual({ type: 'auth:changed', uid: 'abc' });
+    expect(parseMessage({ type: 'auth:changed', uid: null })).toEqual({ type: 'auth:changed', uid: null });
+  });
+
+  it('rejects a missing or absurd uid', () => {
+    expect(parseMessage({ type: 'auth:changed' })).toBeNull();
+    expect(parseMessage({ type: 'auth:changed', uid: 'x'.repeat(129) })).toBeNull();
+  });
+});
