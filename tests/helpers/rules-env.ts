@@ -178,3 +178,8 @@ export function softDeleteComment(db: Firestore, options: SoftDeleteOptions): Pr
   }
   return batch.commit();
 }
+
+/** A page with Anna's live top-level comment c1 (count 1). */
+export function seedPageWithOneComment(env: RulesTestEnvironment): Promise<void> {
+  return seed(env, { [commentPath('c1')]: storedComment(ANNA), [pagePath()]: storedPage(1, 'c1') });
+}

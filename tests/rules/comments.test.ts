@@ -32,6 +32,7 @@ import {
   PAST,
   postComment,
   seed,
+  seedPageWithOneComment,
   seedProfiles,
   softDeleteComment,
   startRulesEnv,
@@ -52,32 +53,28 @@ beforeEach(async () => {
   await seedProfiles(env);
 });
 
-/** A page with Anna's live top-level comment c1. */
-function seedPageWithOneComment() {
-  return seed(env, { [commentPath('c1')]: storedComment(ANNA), [pagePath()]: storedPage(1, 'c1') });
-}
 
 const anna = () => dbAs(env, ANNA.uid);
 const bram = () => dbAs(env, BRAM.uid);
 
 describe('reading comments', () => {
   it('denies reading a comment when signed out', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(getDoc(doc(dbSignedOut(env), commentPath('c1'))));
   });
 
   it('denies listing comments when signed out', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(getDocs(collection(dbSignedOut(env), pagePath(), 'comments')));
   });
 
   it('allows a signed-in user to get a comment', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertSucceeds(getDoc(doc(bram(), commentPath('c1'))));
   });
 
   it('allows a signed-in user the delta query by updatedAt', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     const since = Timestamp.fromDate(new Date('2024-01-01T00:00:00Z'));
     const delta = query(collection(bram(), pagePath(), 'comments'), where('updatedAt', '>=', since), orderBy('updatedAt'));
     await assertSucceeds(getDocs(delta));
@@ -90,12 +87,12 @@ describe('posting a comment', () => {
   });
 
   it('allows a comment on an existing page with the counter +1', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertSucceeds(postComment(bram(), BRAM, { commentId: 'c2' }));
   });
 
   it('allows a reply to a live top-level comment', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertSucceeds(postComment(bram(), BRAM, { commentId: 'c2', comment: { parentId: 'c1' } }));
   });
 
@@ -135,7 +132,7 @@ describe('posting a comment', () => {
   });
 
   it('denies a reply to a comment that does not exist', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(postComment(bram(), BRAM, { commentId: 'c2', comment: { parentId: 'nope' } }));
   });
 
@@ -211,7 +208,7 @@ describe('posting a comment', () => {
   });
 
   it('denies a comment without the page counter bump', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(postComment(bram(), BRAM, { commentId: 'c2', writePage: false }));
   });
 
@@ -220,17 +217,17 @@ describe('posting a comment', () => {
   });
 
   it('denies a comment whose batch moves the counter by +2', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(postComment(bram(), BRAM, { commentId: 'c2', countBy: 2 }));
   });
 
   it('denies a comment whose page names another comment as lastCommentId', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(postComment(bram(), BRAM, { commentId: 'c2', page: { lastCommentId: 'c1' } }));
   });
 
   it('denies two comments in one batch with the counter +2', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     const db = bram();
     const batch = writeBatch(db);
     batch.set(doc(db, commentPath('c2')), newComment(BRAM));
@@ -240,7 +237,7 @@ describe('posting a comment', () => {
   });
 
   it('denies overwriting an existing comment by posting with its id', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(postComment(anna(), ANNA, { commentId: 'c1', comment: { text: 'Overschreven' } }));
   });
 });
@@ -254,17 +251,17 @@ describe('editing a comment', () => {
   });
 
   it('allows the author to edit their own comment', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertSucceeds(updateDoc(doc(anna(), commentPath('c1')), edit()));
   });
 
   it("denies editing someone else's comment", async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(updateDoc(doc(bram(), commentPath('c1')), edit()));
   });
 
   it('denies editing when signed out', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(updateDoc(doc(dbSignedOut(env), commentPath('c1')), edit()));
   });
 
@@ -275,7 +272,7 @@ describe('editing a comment', () => {
     ['parentId', { parentId: 'c0' }],
     ['pageId', { pageId: 'p_other' }],
   ])('denies changing the immutable field %s on edit', async (_field, change) => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(updateDoc(doc(anna(), commentPath('c1')), edit(change)));
   });
 
@@ -288,29 +285,29 @@ describe('editing a comment', () => {
   });
 
   it('denies an edit to whitespace-only text', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(updateDoc(doc(anna(), commentPath('c1')), edit({ text: '   ' })));
   });
 
   it('denies an edit to text longer than 2000 characters', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(updateDoc(doc(anna(), commentPath('c1')), edit({ text: 'x'.repeat(2001) })));
   });
 
   it('denies an edit whose editedAt is not the request time', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(updateDoc(doc(anna(), commentPath('c1')), edit({ editedAt: PAST })));
   });
 
   it('denies an edit without a new updatedAt (delta sync would miss it)', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(updateDoc(doc(anna(), commentPath('c1')), { text: 'Stil aangepast', editedAt: serverTimestamp() }));
   });
 });
 
 describe('soft-deleting a comment', () => {
   it('allows the author to soft-delete their own comment with the counter −1', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertSucceeds(softDeleteComment(anna(), { commentId: 'c1' }));
   });
 
@@ -324,7 +321,7 @@ describe('soft-deleting a comment', () => {
   });
 
   it('denies a soft delete without the counter change', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(softDeleteComment(anna(), { commentId: 'c1', writePage: false }));
   });
 
@@ -338,17 +335,17 @@ describe('soft-deleting a comment', () => {
   });
 
   it("denies soft-deleting someone else's comment", async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(softDeleteComment(bram(), { commentId: 'c1' }));
   });
 
   it('denies a soft delete that keeps the text', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(softDeleteComment(anna(), { commentId: 'c1', comment: { text: 'Nog leesbaar' } }));
   });
 
   it('denies a soft delete that changes editedAt', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(softDeleteComment(anna(), { commentId: 'c1', comment: { editedAt: serverTimestamp() } }));
   });
 
@@ -372,12 +369,12 @@ describe('soft-deleting a comment', () => {
 
 describe('hard-deleting a comment', () => {
   it('denies the author hard-deleting their own comment', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(deleteDoc(doc(anna(), commentPath('c1'))));
   });
 
   it('denies hard-deleting when signed out', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(deleteDoc(doc(dbSignedOut(env), commentPath('c1'))));
   });
 });

@@ -15,6 +15,7 @@ import {
   PAST,
   postComment,
   seed,
+  seedPageWithOneComment,
   seedProfiles,
   storedComment,
   storedPage,
@@ -34,19 +35,15 @@ beforeEach(async () => {
   await seedProfiles(env);
 });
 
-/** A page with one live comment c1 by Anna. */
-function seedPageWithOneComment() {
-  return seed(env, { [commentPath('c1')]: storedComment(ANNA), [pagePath()]: storedPage(1, 'c1') });
-}
 
 describe('reading pages', () => {
   it('denies reading a page when signed out', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(getDoc(doc(dbSignedOut(env), pagePath())));
   });
 
   it('allows any signed-in user to read a page', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertSucceeds(getDoc(doc(dbAs(env, BRAM.uid), pagePath())));
   });
 });
@@ -119,17 +116,17 @@ describe('creating a page', () => {
 
 describe('updating a page', () => {
   it('allows the counter +1 with a new comment on an existing page', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertSucceeds(postComment(dbAs(env, BRAM.uid), BRAM, { commentId: 'c2' }));
   });
 
   it('allows refreshing the title along with a new comment', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertSucceeds(postComment(dbAs(env, BRAM.uid), BRAM, { commentId: 'c2', page: { title: 'ICT-servicedesk' } }));
   });
 
   it('denies a counter bump without a comment', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(
       updateDoc(doc(dbAs(env, ANNA.uid), pagePath()), {
         commentCount: increment(1),
@@ -140,7 +137,7 @@ describe('updating a page', () => {
   });
 
   it('denies a counter bump that names an existing comment instead of a new one', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(
       updateDoc(doc(dbAs(env, ANNA.uid), pagePath()), {
         commentCount: increment(1),
@@ -151,7 +148,7 @@ describe('updating a page', () => {
   });
 
   it('denies a counter −1 without soft-deleting the named comment', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(
       updateDoc(doc(dbAs(env, ANNA.uid), pagePath()), {
         commentCount: increment(-1),
@@ -162,24 +159,24 @@ describe('updating a page', () => {
   });
 
   it('denies an update that leaves the counter unchanged (title only)', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(
       updateDoc(doc(dbAs(env, ANNA.uid), pagePath()), { title: 'Nieuwe titel', updatedAt: serverTimestamp() }),
     );
   });
 
   it('denies changing the url', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(postComment(dbAs(env, BRAM.uid), BRAM, { commentId: 'c2', page: { url: 'http://intranet/other.html' } }));
   });
 
   it('denies an update whose updatedAt is not the request time', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(postComment(dbAs(env, BRAM.uid), BRAM, { commentId: 'c2', page: { updatedAt: PAST } }));
   });
 
   it('denies adding a field outside the model', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(postComment(dbAs(env, BRAM.uid), BRAM, { commentId: 'c2', page: { pinned: true } }));
   });
 
@@ -196,7 +193,7 @@ describe('updating a page', () => {
 
 describe('deleting a page', () => {
   it('denies deleting a page, even for the author of its only comment', async () => {
-    await seedPageWithOneComment();
+    await seedPageWithOneComment(env);
     await assertFails(deleteDoc(doc(dbAs(env, ANNA.uid), pagePath())));
   });
 });
