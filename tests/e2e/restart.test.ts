@@ -39,6 +39,8 @@ describe('a comment written offline survives a browser restart', () => {
     const panel = await openPanelPage(eb, await tabIdOf(eb, tab));
     await ensureSignedIn(panel, employee('anna').email, DEMO_PASSWORD);
     await panel.locator('#page-title').waitFor();
+    // The composer appears once the profile has loaded (the name to post under): only then go offline.
+    await panel.locator('#new-comment-text').waitFor();
     return panel;
   }
 
