@@ -41,7 +41,8 @@ export { onAuthStateChanged, signOut, type User };
 
 /**
  * The user's profile: from Firestore when reachable (and then cached), else from the local cache,
- * so an offline panel still knows the name to write under. Null when the user has no profile.
+ * so an offline panel still knows the name to write under. Null when the user has no profile;
+ * throws when Firestore is unreachable and nothing is cached (the caller retries).
  */
 export async function loadProfile(fs: Firestore, db: PrikbordDb, uid: string): Promise<Profile | null> {
   try {
@@ -51,7 +52,9 @@ export async function loadProfile(fs: Firestore, db: PrikbordDb, uid: string): P
     const profile: Profile = { uid, displayName: String(data.displayName ?? ''), department: String(data.department ?? '') };
     await db.profiles.put(profile);
     return profile;
-  } catch {
-    return (await db.profiles.get(uid)) ?? null;
+  } catch (error) {
+    const cached = await db.profiles.get(uid);
+    if (cached) return cached;
+    throw error;
   }
 }

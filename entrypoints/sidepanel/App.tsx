@@ -74,7 +74,20 @@ export function App({ db, fb }: AppProps) {
 
   useEffect(() => {
     setProfile(undefined);
-    if (uid) void loadProfile(fb.firestore, db, uid).then(setProfile);
+    if (!uid) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let live = true;
+    // Unreachable and not cached yet (first sign-in offline): try again until it loads.
+    const attempt = () =>
+      loadProfile(fb.firestore, db, uid).then(
+        (loaded) => live && setProfile(loaded),
+        () => live && (timer = setTimeout(attempt, 5000)),
+      );
+    void attempt();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [uid]);
 
   // Mirror the page's thread into Dexie while it is on screen and someone is signed in.
