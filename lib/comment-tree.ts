@@ -33,7 +33,7 @@ export function buildThread(rows: CommentRow[]): ThreadNode[] {
     .filter((node) => !node.comment.deleted || node.replies.length > 0);
 }
 
-/** Number of comments a reader sees (live comments and replies). */
+/** Number of comments on the page: live ones, including this browser's unsent ones, not refused ones. */
 export function visibleCount(rows: CommentRow[]): number {
-  return rows.filter((row) => !row.deleted).length;
+  return rows.filter((row) => !row.deleted && row.syncState !== 'refused').length;
 }

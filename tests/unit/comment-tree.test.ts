@@ -53,4 +53,8 @@ describe('buildThread', () => {
   it('counts only comments a reader sees', () => {
     expect(visibleCount([row('a', 1), row('b', 2, { deleted: true }), row('r', 3, { parentId: 'a' })])).toBe(2);
   });
+
+  it('counts a pending comment but not a refused one', () => {
+    expect(visibleCount([row('a', 1, { syncState: 'pending' }), row('b', 2, { syncState: 'refused' })])).toBe(1);
+  });
 });
