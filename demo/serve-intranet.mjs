@@ -22,6 +22,7 @@ const TYPES = {
 
 /** Starts the server; resolves once it listens. */
 export async function startIntranet({ port = 8101, host = '127.0.0.1', root = DEFAULT_ROOT } = {}) {
+  root = resolve(root);
   const server = createServer(async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
