@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# npm run bench [-- --quick] [section ...]: builds the extension, starts the emulators once, and
+# runs scripts/bench/run.ts inside them. Figures go to the terminal and to bench/results.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npx wxt build > /dev/null
+bash scripts/with-emulators.sh "npx tsx scripts/bench/run.ts $*"
