@@ -16,6 +16,14 @@ fi
 # shellcheck source=scripts/emulators-env.sh
 source scripts/emulators-env.sh
 
+# One emulator run at a time on this machine: several checkouts (worktrees) share the fixed
+# emulator and demo-server ports, so a second run queues here until the first has finished.
+exec 9> /tmp/prikbord-emulators.lock
+if ! flock -n 9; then
+  echo "Another emulator run holds /tmp/prikbord-emulators.lock; waiting for it..." >&2
+  flock 9
+fi
+
 port_busy() { (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
 wait_left=${EMULATOR_PORT_WAIT:-180}
 for port in 9099 8080; do
