@@ -88,6 +88,7 @@ export function newComment(author: { uid: string; displayName: string }, overrid
     updatedAt: serverTimestamp(),
     editedAt: null,
     deleted: false,
+    likeCount: 0,
     ...overrides,
   };
 }
@@ -99,7 +100,7 @@ export function storedComment(author: { uid: string; displayName: string }, over
 
 /** A page as stored earlier (for seeding). */
 export function storedPage(commentCount: number, lastCommentId: string, overrides: DocumentData = {}): DocumentData {
-  return { url: PAGE_URL, title: PAGE_TITLE, commentCount, lastCommentId, updatedAt: PAST, ...overrides };
+  return { url: PAGE_URL, title: PAGE_TITLE, commentCount, likeCount: 0, lastCommentId, updatedAt: PAST, ...overrides };
 }
 
 /** Seeds both profiles, so either user may post. */
@@ -140,6 +141,8 @@ export function postComment(db: Firestore, author: { uid: string; displayName: s
         url: PAGE_URL,
         title: PAGE_TITLE,
         commentCount: increment(options.countBy ?? 1),
+        // increment(0): 0 on a new page, unchanged on an existing one (as the client writes it).
+        likeCount: increment(0),
         lastCommentId: options.commentId,
         updatedAt: serverTimestamp(),
         ...options.page,
