@@ -1,26 +1,28 @@
 // One comment (or reply): author, time, text, its sync state, and the actions its author may take.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../lib/i18n';
 import type { CommentRow, TextCheck } from '../lib/schema';
-import { Composer } from './Composer';
+import { Composer, type PostOptions } from './Composer';
 import { draftKey } from './drafts-context';
+import { LikeControl, type LikeActions } from './LikeControl';
 import { LinkifiedText } from './LinkifiedText';
+import { authorLabel, isMine, ReaderContext } from './reader-context';
 import { RelativeTime } from './RelativeTime';
 
 /** What a reader can do in a thread; provided by the app. */
-export interface ThreadActions {
-  /** Posts a new top-level comment (parentId null) or a reply. */
-  post(parentId: string | null, text: string): Promise<TextCheck>;
+export interface ThreadActions extends LikeActions {
+  /** Posts a new top-level comment (parentId null) or a reply, named or anonymous. */
+  post(parentId: string | null, text: string, options: PostOptions): Promise<TextCheck>;
   edit(comment: CommentRow, text: string): Promise<TextCheck>;
   remove(comment: CommentRow): Promise<void>;
+  /** A moderator hides someone's comment. */
+  hide(comment: CommentRow): Promise<void>;
   retry(comment: CommentRow): Promise<void>;
   discard(comment: CommentRow): Promise<void>;
 }
 
 export interface CommentItemProps {
   comment: CommentRow;
-  /** The signed-in user's uid (null: signed out). */
-  me: string | null;
   now: number;
   /** Null when the reader cannot write (e.g. no profile yet): write buttons are hidden. */
   actions: ThreadActions | null;
@@ -34,25 +36,27 @@ function snippet(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-export function CommentItem({ comment, me, now, actions, canReply, onReply }: CommentItemProps) {
-  const [mode, setMode] = useState<'view' | 'edit' | 'confirmDelete'>('view');
+export function CommentItem({ comment, now, actions, canReply, onReply }: CommentItemProps) {
+  const reader = useContext(ReaderContext);
+  const [mode, setMode] = useState<'view' | 'edit' | 'confirmDelete' | 'confirmHide'>('view');
   const [copied, setCopied] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);
-  const mine = actions !== null && me !== null && comment.authorUid === me;
+  const mine = actions !== null && isMine(reader, comment);
+  const canHide = actions !== null && reader.moderator && !mine;
 
   useEffect(() => {
-    if (mode === 'confirmDelete') confirmButton.current?.focus();
+    if (mode === 'confirmDelete' || mode === 'confirmHide') confirmButton.current?.focus();
   }, [mode]);
 
   if (comment.deleted) {
     return (
       <article class="comment deleted" data-comment-id={comment.id}>
-        <p>{t('deletedPlaceholder')}</p>
+        <p>{comment.moderated ? t('moderatedPlaceholder') : t('deletedPlaceholder')}</p>
       </article>
     );
   }
 
-  const author = mine ? `${comment.authorName} (${t('you')})` : comment.authorName;
+  const author = authorLabel(comment, mine);
   const headingId = `c-${comment.id}-author`;
 
   return (
@@ -137,10 +141,39 @@ export function CommentItem({ comment, me, now, actions, canReply, onReply }: Co
         </div>
       )}
 
-      {mode === 'view' && actions && (canReply || mine) && (
+      {mode === 'confirmHide' && actions && (
+        <div class="confirm" role="group" aria-label={t('confirmHide')}>
+          <p>{t('confirmHide')}</p>
+          <button
+            type="button"
+            class="danger"
+            ref={confirmButton}
+            onClick={() => {
+              setMode('view');
+              void actions.hide(comment);
+            }}
+          >
+            {t('confirmHideYes')}
+          </button>
+          <button type="button" class="secondary" onClick={() => setMode('view')}>
+            {t('cancel')}
+          </button>
+        </div>
+      )}
+
+      {mode === 'view' && (
+        <LikeControl
+          targetId={comment.id}
+          serverCount={comment.likeCount}
+          label={(count) => t('likeCommentBy', author, count)}
+          actions={actions}
+        />
+      )}
+
+      {mode === 'view' && actions && (canReply || mine || canHide) && (
         <div class="actions">
           {canReply && actions && (
-            <button type="button" class="link" aria-label={t('replyTo', comment.authorName)} onClick={onReply}>
+            <button type="button" class="link" aria-label={t('replyTo', author)} onClick={onReply}>
               {t('reply')}
             </button>
           )}
@@ -152,6 +185,11 @@ export function CommentItem({ comment, me, now, actions, canReply, onReply }: Co
           {mine && (
             <button type="button" class="link" aria-label={t('deleteComment', snippet(comment.text))} onClick={() => setMode('confirmDelete')}>
               {t('delete')}
+            </button>
+          )}
+          {canHide && (
+            <button type="button" class="link" aria-label={t('hideComment', snippet(comment.text))} onClick={() => setMode('confirmHide')}>
+              {t('hide')}
             </button>
           )}
         </div>

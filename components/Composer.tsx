@@ -4,6 +4,12 @@ import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import { checkCommentText, MAX_COMMENT_LENGTH, type TextCheck } from '../lib/schema';
 import { DraftsContext } from './drafts-context';
+import { ReaderContext } from './reader-context';
+
+/** How the text is to be posted. */
+export interface PostOptions {
+  anonymous: boolean;
+}
 
 export interface ComposerProps {
   /** Unique per composer on screen: ties the label, hints and text box together. */
@@ -13,7 +19,9 @@ export interface ComposerProps {
   draftKey: string;
   /** Starting text when there is no draft (the comment's text, for an edit). */
   initialText?: string;
-  onSubmit(text: string): Promise<TextCheck>;
+  /** Show the "post anonymously" choice (new comments and replies; not edits). */
+  offerAnonymous?: boolean;
+  onSubmit(text: string, options: PostOptions): Promise<TextCheck>;
   onCancel?(): void;
   autoFocus?: boolean;
   disabled?: boolean;
@@ -24,7 +32,9 @@ const SAVE_DELAY_MS = 250;
 
 export function Composer(props: ComposerProps) {
   const drafts = useContext(DraftsContext);
+  const reader = useContext(ReaderContext);
   const [text, setText] = useState(props.initialText ?? '');
+  const [anonymous, setAnonymous] = useState(false);
   const [busy, setBusy] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout>>();
@@ -74,8 +84,9 @@ export function Composer(props: ComposerProps) {
     if (!check.ok || busy || props.disabled) return;
     setBusy(true);
     try {
-      const result = await props.onSubmit(text);
+      const result = await props.onSubmit(text, { anonymous: anonymous && reader.anonymousPosting });
       if (result.ok) {
+        setAnonymous(false);
         clearTimeout(saveTimer.current);
         saveTimer.current = undefined;
         await drafts.clear(props.draftKey);
@@ -115,6 +126,22 @@ export function Composer(props: ComposerProps) {
           }
         }}
       />
+      {props.offerAnonymous && (
+        <div class="anonymity">
+          <input
+            type="checkbox"
+            id={`${props.id}-anonymous`}
+            checked={anonymous && reader.anonymousPosting}
+            disabled={!reader.anonymousPosting || props.disabled}
+            aria-describedby={`${props.id}-anonymous-note`}
+            onChange={(event) => setAnonymous(event.currentTarget.checked)}
+          />
+          <label for={`${props.id}-anonymous`}>{t('postAnonymously')}</label>
+          <p id={`${props.id}-anonymous-note`} class="note">
+            {reader.anonymousPosting ? t('anonymousExplained') : t('anonymousOff')}
+          </p>
+        </div>
+      )}
       <div class="composer-row">
         <p id={hintId} class={`hint ${!check.ok && check.reason === 'tooLong' ? 'error' : ''}`} aria-live="polite">
           {hint}

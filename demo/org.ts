@@ -38,11 +38,16 @@ export interface DemoComment {
   by: string;
   text: string;
   minutesAgo: number;
-  replies?: Array<{ by: string; text: string; minutesAgo: number }>;
+  /** Keys of the employees who liked it. */
+  likedBy?: string[];
+  replies?: Array<{ by: string; text: string; minutesAgo: number; likedBy?: string[] }>;
 }
 
+/** Employees who may hide comments (Firestore `moderators/{uid}`): the communications team lead. */
+export const MODERATORS = ['chantal'];
+
 /** Threads by page path on the demo intranet. */
-export const THREADS: Record<string, { title: string; comments: DemoComment[] }> = {
+export const THREADS: Record<string, { title: string; comments: DemoComment[]; pageLikedBy?: string[] }> = {
   '/': {
     title: 'Lindenet — intranet Gemeente Lindeveen',
     comments: [
@@ -65,10 +70,18 @@ export const THREADS: Record<string, { title: string; comments: DemoComment[] }>
         by: 'jeroen',
         text: 'Mijn VPN-verbinding valt elke middag weg rond 14:00. Iemand hetzelfde?',
         minutesAgo: 300,
-        replies: [{ by: 'daan', text: 'Bekend probleem met de oude LindeConnect-versie. Update naar 4.2 via het softwarecentrum.', minutesAgo: 240 }],
+        replies: [
+          {
+            by: 'daan',
+            text: 'Bekend probleem met de oude LindeConnect-versie. Update naar 4.2 via het softwarecentrum.',
+            minutesAgo: 240,
+            likedBy: ['jeroen', 'eva', 'karin'],
+          },
+        ],
       },
       { by: 'noah', text: 'Where can I find the English instructions for the printers on floor 2?', minutesAgo: 90 },
     ],
+    pageLikedBy: ['jeroen', 'mila'],
   },
   '/hr/verlofregeling.html': {
     title: 'Verlofregeling',

@@ -4,8 +4,8 @@
 // sidePanel.open must run synchronously inside the message listener to keep the user gesture,
 // and sidePanel is not in webextension-polyfill's types.
 import { openDb } from '../lib/db';
-import { fetchPageCount, isFresh, resetCountsClient } from '../lib/page-counts';
-import { isFromContentScript, isFromExtensionPage, parseMessage, type Message, type Replies } from '../lib/messages';
+import { fetchPageCounts, isFresh, resetCountsClient } from '../lib/page-counts';
+import { isFromContentScript, isFromExtensionPage, parseMessage, type Message, type PageCounts, type Replies } from '../lib/messages';
 import type { PageIdentity } from '../lib/page-identity';
 
 export default defineBackground(() => {
@@ -27,25 +27,32 @@ export default defineBackground(() => {
     },
   };
 
-  async function showCount(tabId: number, pageId: string, count: number | null): Promise<void> {
-    await chrome.action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => undefined);
-    const message: Message = { type: 'page:count', pageId, count };
+  /** The badge shows the comment count (its room is four characters); the launcher shows both. */
+  async function setBadge(tabId: number, counts: PageCounts | null): Promise<void> {
+    await chrome.action.setBadgeText({ tabId, text: counts?.comments ? String(counts.comments) : '' }).catch(() => undefined);
+  }
+
+  async function showCounts(tabId: number, pageId: string, counts: PageCounts | null): Promise<void> {
+    await setBadge(tabId, counts);
+    const message: Message = { type: 'page:count', pageId, counts };
     await chrome.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
   }
 
-  async function cachedCount(pageId: string): Promise<number | null> {
-    return (await db.pages.get(pageId))?.commentCount ?? null;
+  async function cachedCounts(pageId: string): Promise<PageCounts | null> {
+    const row = await db.pages.get(pageId);
+    return row?.commentCount == null ? null : { comments: row.commentCount, likes: row.likeCount ?? 0 };
   }
 
-  /** Re-reads a stale or unknown count from Firestore, caches it and shows it. */
-  async function refreshCount(tabId: number, page: PageIdentity, force = false): Promise<void> {
+  /** Re-reads stale or unknown counts from Firestore, caches and shows them. */
+  async function refreshCounts(tabId: number, page: PageIdentity, force = false): Promise<void> {
     const known = await db.pages.get(page.pageId);
     if (!force && isFresh(known?.countFetchedAt, Date.now())) return;
-    const count = await fetchPageCount(page.pageId);
-    if (count === null) return;
-    if (known) await db.pages.update(page.pageId, { commentCount: count, countFetchedAt: Date.now() });
-    else await db.pages.add({ ...page, commentCount: count, countFetchedAt: Date.now() });
-    await showCount(tabId, page.pageId, count);
+    const counts = await fetchPageCounts(page.pageId);
+    if (counts === null) return;
+    const fields = { commentCount: counts.comments, likeCount: counts.likes, countFetchedAt: Date.now() };
+    if (known) await db.pages.update(page.pageId, fields);
+    else await db.pages.add({ ...page, ...fields });
+    await showCounts(tabId, page.pageId, counts);
   }
 
   chrome.runtime.onMessage.addListener((raw, sender, sendResponse) => {
@@ -63,11 +70,11 @@ export default defineBackground(() => {
       const tabId = sender.tab!.id!;
       void (async () => {
         await tabPages.set(tabId, message.page);
-        const count = await cachedCount(message.page.pageId);
-        await chrome.action.setBadgeText({ tabId, text: count ? String(count) : '' }).catch(() => undefined);
-        const reply: Replies['page:report'] = { count };
+        const counts = await cachedCounts(message.page.pageId);
+        await setBadge(tabId, counts);
+        const reply: Replies['page:report'] = { counts };
         sendResponse(reply);
-        await refreshCount(tabId, message.page);
+        await refreshCounts(tabId, message.page);
       })();
       return true; // answered asynchronously
     }
@@ -80,7 +87,7 @@ export default defineBackground(() => {
         if (countsUid === message.uid) return;
         await chrome.storage.session.set({ countsUid: message.uid });
         await resetCountsClient();
-        for (const [tabId, page] of Object.entries(await tabPages.get())) await refreshCount(Number(tabId), page, true);
+        for (const [tabId, page] of Object.entries(await tabPages.get())) await refreshCounts(Number(tabId), page, true);
       })();
       return false;
     }
@@ -89,7 +96,7 @@ export default defineBackground(() => {
       void (async () => {
         const map = await tabPages.get();
         for (const [tabId, page] of Object.entries(map)) {
-          if (page.pageId === message.pageId) await showCount(Number(tabId), page.pageId, message.count);
+          if (page.pageId === message.pageId) await showCounts(Number(tabId), page.pageId, message.counts);
         }
       })();
       return false;

@@ -2,7 +2,7 @@
 // import it (side panel, background, options): IndexedDB opened from a content script would belong
 // to the intranet page's origin, where page scripts could read it. The only file that knows table names.
 import Dexie, { type EntityTable } from 'dexie';
-import type { CommentRow, PageRow, Profile } from './schema';
+import type { CommentRow, LikeRow, OwnedRow, PageRow, Profile } from './schema';
 import type { OutboxItem } from './outbox';
 
 /** A composer's unsent text, kept so nothing typed is lost. Key: see draftKey(). */
@@ -18,6 +18,8 @@ export type PrikbordDb = Dexie & {
   outbox: EntityTable<OutboxItem, 'seq'>;
   drafts: EntityTable<Draft, 'key'>;
   profiles: EntityTable<Profile, 'uid'>;
+  likes: EntityTable<LikeRow, 'key'>;
+  owned: EntityTable<OwnedRow, 'commentId'>;
 };
 
 /** Opens (or creates) the database. Tests pass their own name so each starts from fresh state. */
@@ -30,5 +32,30 @@ export function openDb(name = 'prikbord'): PrikbordDb {
     drafts: 'key',
     profiles: 'uid',
   });
+  // 2: likes and anonymous comments. Outbox items name their `subject` (a comment id, or a like's
+  // key) instead of a comment id, since likes queue too.
+  db.version(2)
+    .stores({
+      outbox: '++seq, subject, state',
+      likes: 'key, [pageId+uid]',
+      owned: 'commentId, [pageId+uid], uid',
+    })
+    .upgrade(async (tx) => {
+      await tx
+        .table('comments')
+        .toCollection()
+        .modify((row: Partial<CommentRow>) => {
+          row.anonymous ??= false;
+          row.likeCount ??= 0;
+          row.moderated ??= false;
+        });
+      await tx
+        .table('outbox')
+        .toCollection()
+        .modify((item: OutboxItem & { commentId?: string }) => {
+          item.subject ??= item.commentId ?? '';
+          delete item.commentId;
+        });
+    });
   return db;
 }

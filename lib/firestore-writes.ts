@@ -1,5 +1,6 @@
 // How each outbox operation becomes Firestore writes, shaped exactly as firebase/firestore.rules
-// expect (a comment create or delete moves the page's counter in the same batch). Side panel only.
+// expect: a comment create, delete or hide moves the page's comment counter in the same batch; a
+// like moves its target's like counter in the same batch. Side panel only.
 import {
   doc,
   getDocFromServer,
@@ -11,6 +12,7 @@ import {
 } from 'firebase/firestore';
 import type { OutboxSender } from './outbox-flusher';
 import type { Author, OutboxOp } from './outbox';
+import { likeId } from './schema';
 
 export function commentRef(fs: Firestore, pageId: string, commentId: string) {
   return doc(fs, 'pages', pageId, 'comments', commentId);
@@ -20,57 +22,108 @@ export function pageRef(fs: Firestore, pageId: string) {
   return doc(fs, 'pages', pageId);
 }
 
+export function likeRef(fs: Firestore, pageId: string, id: string) {
+  return doc(fs, 'pages', pageId, 'likes', id);
+}
+
+export function ownerRef(fs: Firestore, commentId: string) {
+  return doc(fs, 'commentOwners', commentId);
+}
+
+/**
+ * The page document as a merge write: creates the page on its first comment or like, and only
+ * moves the named counter on an existing one. increment(0) makes the other counter 0 on a new
+ * page and leaves it alone on an existing one.
+ */
+function pageWrite(op: { page: { url: string; title: string } }, counter: 'commentCount' | 'likeCount', delta: number, last: Record<string, string>) {
+  return {
+    url: op.page.url,
+    title: op.page.title,
+    commentCount: increment(counter === 'commentCount' ? delta : 0),
+    likeCount: increment(counter === 'likeCount' ? delta : 0),
+    ...last,
+    updatedAt: serverTimestamp(),
+  };
+}
+
 /** The outbox's link to Firestore, writing as `author()` (read at send time: the profile may load late). */
 export function firestoreSender(fs: Firestore, author: () => Author): OutboxSender {
   return {
     async send(op: OutboxOp) {
-      const comment = commentRef(fs, op.pageId, op.commentId);
       const page = pageRef(fs, op.pageId);
       switch (op.kind) {
         case 'create': {
           const { uid, displayName } = author();
+          const comment = commentRef(fs, op.pageId, op.commentId);
           const batch = writeBatch(fs);
-          batch.set(comment, {
+          const common = {
             pageId: op.pageId,
             parentId: op.parentId,
             text: op.text,
-            authorUid: uid,
-            authorName: displayName,
             createdAt: serverTimestamp(),
             updatedAt: serverTimestamp(),
             editedAt: null,
             deleted: false,
-          });
-          // merge: creates the page on its first comment, bumps the counter after that.
-          batch.set(
-            page,
-            { url: op.page.url, title: op.page.title, commentCount: increment(1), lastCommentId: op.commentId, updatedAt: serverTimestamp() },
-            { merge: true },
-          );
+            likeCount: 0,
+          };
+          if (op.anonymous) {
+            // No author field at all; who wrote it is only in the owner link, readable by them alone.
+            batch.set(comment, { ...common, anonymous: true });
+            batch.set(ownerRef(fs, op.commentId), { uid, pageId: op.pageId, createdAt: serverTimestamp() });
+          } else {
+            batch.set(comment, { ...common, authorUid: uid, authorName: displayName });
+          }
+          batch.set(page, pageWrite(op, 'commentCount', 1, { lastCommentId: op.commentId }), { merge: true });
           return batch.commit();
         }
         case 'edit':
-          return updateDoc(comment, { text: op.text, editedAt: serverTimestamp(), updatedAt: serverTimestamp() });
-        case 'delete': {
+          return updateDoc(commentRef(fs, op.pageId, op.commentId), { text: op.text, editedAt: serverTimestamp(), updatedAt: serverTimestamp() });
+        case 'delete':
+        case 'hide': {
           const batch = writeBatch(fs);
-          batch.update(comment, { deleted: true, text: '', updatedAt: serverTimestamp() });
+          batch.update(commentRef(fs, op.pageId, op.commentId), {
+            deleted: true,
+            text: '',
+            updatedAt: serverTimestamp(),
+            ...(op.kind === 'hide' ? { moderated: true } : {}),
+          });
           batch.update(page, { commentCount: increment(-1), lastCommentId: op.commentId, updatedAt: serverTimestamp() });
+          return batch.commit();
+        }
+        case 'like': {
+          const { uid, displayName } = author();
+          const id = likeId(op.targetId, uid);
+          const delta = op.active ? 1 : -1;
+          const batch = writeBatch(fs);
+          batch.set(likeRef(fs, op.pageId, id), { targetId: op.targetId, uid, name: displayName, active: op.active, updatedAt: serverTimestamp() });
+          if (op.targetId === 'page') {
+            batch.set(page, pageWrite(op, 'likeCount', delta, { lastLikeId: id }), { merge: true });
+          } else {
+            batch.update(commentRef(fs, op.pageId, op.targetId), { likeCount: increment(delta), lastLikeId: id, updatedAt: serverTimestamp() });
+          }
           return batch.commit();
         }
       }
     },
 
     async alreadyApplied(op: OutboxOp) {
-      const snap = await getDocFromServer(commentRef(fs, op.pageId, op.commentId));
-      const data = snap.data();
+      if (op.kind === 'like') {
+        const like = (await getDocFromServer(likeRef(fs, op.pageId, likeId(op.targetId, author().uid)))).data();
+        // Never liked and asked to unlike: nothing to do either.
+        return like ? like.active === op.active : !op.active;
+      }
+      const data = (await getDocFromServer(commentRef(fs, op.pageId, op.commentId))).data();
       if (!data) return false;
       switch (op.kind) {
         case 'create':
-          return data.authorUid === author().uid;
+          // Ids are random: an anonymous comment with this id can only be the one we sent.
+          return op.anonymous ? data.anonymous === true : data.authorUid === author().uid;
         case 'edit':
           return data.text === op.text;
         case 'delete':
           return data.deleted === true;
+        case 'hide':
+          return data.moderated === true;
       }
     },
   };

@@ -5,22 +5,28 @@
 //   content  → background, panel   page:report   (this tab shows this page; sent on load and route change)
 //   content  → background          panel:open    (the launcher was clicked)
 //   panel    → content             page:identify (which page is this tab showing?)
-//   panel    → background          count:changed (a page's comment count, for badge and launcher)
+//   panel    → background          count:changed (a page's comment and like counts, for badge and launcher)
 //   panel    → background          auth:changed  (someone signed in or out: reload the session)
-//   background → content           page:count    (show this count on the launcher)
+//   background → content           page:count    (show these counts on the launcher)
 import type { PageIdentity } from './page-identity';
+
+/** What the launcher and badge show for a page: its live comments and the likes of the page itself. */
+export interface PageCounts {
+  comments: number;
+  likes: number;
+}
 
 export type Message =
   | { type: 'page:report'; page: PageIdentity }
   | { type: 'panel:open' }
   | { type: 'page:identify' }
-  | { type: 'count:changed'; pageId: string; count: number }
+  | { type: 'count:changed'; pageId: string; counts: PageCounts }
   | { type: 'auth:changed'; uid: string | null }
-  | { type: 'page:count'; pageId: string; count: number | null };
+  | { type: 'page:count'; pageId: string; counts: PageCounts | null };
 
 /** Answer types for the messages that expect one. */
 export interface Replies {
-  'page:report': { count: number | null };
+  'page:report': { counts: PageCounts | null };
   'page:identify': PageIdentity;
 }
 
@@ -44,6 +50,12 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
+function isCounts(value: unknown): value is PageCounts {
+  if (typeof value !== 'object' || value === null) return false;
+  const counts = value as Record<string, unknown>;
+  return isCount(counts.comments) && isCount(counts.likes);
+}
+
 /** Returns the message if `raw` is a well-formed Message, else null (the receiver then ignores it). */
 export function parseMessage(raw: unknown): Message | null {
   if (typeof raw !== 'object' || raw === null) return null;
@@ -58,12 +70,12 @@ export function parseMessage(raw: unknown): Message | null {
     case 'auth:changed':
       return msg.uid === null || (typeof msg.uid === 'string' && msg.uid.length <= 128) ? { type: 'auth:changed', uid: msg.uid } : null;
     case 'count:changed':
-      return typeof msg.pageId === 'string' && PAGE_ID.test(msg.pageId) && isCount(msg.count)
-        ? { type: 'count:changed', pageId: msg.pageId, count: msg.count }
+      return typeof msg.pageId === 'string' && PAGE_ID.test(msg.pageId) && isCounts(msg.counts)
+        ? { type: 'count:changed', pageId: msg.pageId, counts: { comments: msg.counts.comments, likes: msg.counts.likes } }
         : null;
     case 'page:count':
-      return typeof msg.pageId === 'string' && PAGE_ID.test(msg.pageId) && (msg.count === null || isCount(msg.count))
-        ? { type: 'page:count', pageId: msg.pageId, count: msg.count }
+      return typeof msg.pageId === 'string' && PAGE_ID.test(msg.pageId) && (msg.counts === null || isCounts(msg.counts))
+        ? { type: 'page:count', pageId: msg.pageId, counts: msg.counts && { comments: msg.counts.comments, likes: msg.counts.likes } }
         : null;
     default:
       return null;

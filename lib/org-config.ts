@@ -17,6 +17,12 @@ export interface OrgConfig {
   /** One entry per intranet site; its origins become the content script's match patterns. */
   sites: SiteRules[];
   firebase: FirebaseSettings;
+  /**
+   * Whether employees may post without their name. Some organisations (or works councils) want
+   * it off; the composer then says so. The rules accept anonymous comments either way: this is
+   * the organisation's policy in the product, not a security boundary.
+   */
+  anonymousPosting: boolean;
 }
 
 /** Ports the demo intranet and the emulators use (scripts and tests read them from here). */
@@ -30,6 +36,7 @@ export const ORG_CONFIG: OrgConfig = {
       routeByHash: false,
     },
   ],
+  anonymousPosting: true,
   firebase: {
     // A `demo-` project id never reaches a real Firebase project: the SDK talks to the emulators.
     apiKey: 'demo-api-key',

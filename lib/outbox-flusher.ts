@@ -2,7 +2,7 @@
 // Side panel only. The Firestore side is passed in (`OutboxSender`), so unit tests drive every
 // state transition with a fake sender and fake-indexeddb.
 import type { PrikbordDb } from './db';
-import { backoffMs, classifyError, type OutboxItem, type OutboxOp } from './outbox';
+import { backoffMs, classifyError, refuseItem, settleItem, type OutboxItem, type OutboxOp } from './outbox';
 
 /** What the flusher needs from Firestore. */
 export interface OutboxSender {
@@ -14,29 +14,14 @@ export interface OutboxSender {
 
 export type FlushResult = { status: 'idle' } | { status: 'retry'; at: number } | { status: 'busy' };
 
-/** The next item that may be sent: oldest first; a refused item holds back later items of the same comment. */
+/** The next item that may be sent: oldest first; a refused item holds back later items of the same subject. */
 export function nextSendable(items: OutboxItem[]): OutboxItem | undefined {
   const held = new Set<string>();
   for (const item of [...items].sort((a, b) => a.seq! - b.seq!)) {
-    if (item.state === 'refused') held.add(item.commentId);
-    else if (!held.has(item.commentId)) return item;
+    if (item.state === 'refused') held.add(item.subject);
+    else if (!held.has(item.subject)) return item;
   }
   return undefined;
-}
-
-async function markDone(db: PrikbordDb, item: OutboxItem): Promise<void> {
-  await db.transaction('rw', db.comments, db.outbox, async () => {
-    await db.outbox.delete(item.seq!);
-    const rest = await db.outbox.where('commentId').equals(item.commentId).count();
-    if (rest === 0) await db.comments.update(item.commentId, { syncState: 'synced', refusal: undefined });
-  });
-}
-
-async function markRefused(db: PrikbordDb, item: OutboxItem, refusal: string): Promise<void> {
-  await db.transaction('rw', db.comments, db.outbox, async () => {
-    await db.outbox.update(item.seq!, { state: 'refused', refusal });
-    await db.comments.update(item.commentId, { syncState: 'refused', refusal });
-  });
 }
 
 /**
@@ -55,14 +40,14 @@ export async function flushOutbox(db: PrikbordDb, uid: string, sender: OutboxSen
     await db.outbox.update(item.seq!, { state: 'sending', maybeSent: true });
     try {
       if (!(wasMaybeSent && (await sender.alreadyApplied(item.op)))) await sender.send(item.op);
-      await markDone(db, item);
+      await settleItem(db, item);
     } catch (error) {
       const { permanent, refusal } = classifyError(error);
       // A refusal can also mean another tab sent the same change first: then it is done, not refused.
       if (permanent && (await sender.alreadyApplied(item.op).catch(() => false))) {
-        await markDone(db, item);
+        await settleItem(db, item);
       } else if (permanent) {
-        await markRefused(db, item, refusal);
+        await refuseItem(db, item, refusal);
       } else {
         const attempts = item.attempts + 1;
         const at = now() + backoffMs(attempts);

@@ -5,22 +5,36 @@
 // An item's life:  pending ──send──▶ sending ──ok──▶ (removed; the row becomes 'synced')
 //                     ▲                 │
 //                     └──transient──────┤ (retried with backoff)
-//                                       └──refused──▶ refused (shown next to the comment; the user
-//                                                     edits and retries, or discards)
+//                                       └──refused──▶ refused (a comment: shown next to it; the
+//                                                     user edits and retries, or discards. A like:
+//                                                     rolled back at once, with the reason shown)
+//
+// Each item has a `subject`: the comment it changes, or the like (its key). Items of one subject
+// are sent strictly in order; a refused item holds back the later items of its subject only.
 import type { PrikbordDb } from './db';
-import { checkCommentText, newCommentId, type CommentRow, type TextCheck } from './schema';
+import { checkCommentText, likeKey, newCommentId, type CommentRow, type LikeTarget, type TextCheck } from './schema';
+
+/** Facts about the page, written to the page document when a comment or like creates it. */
+export interface PageFacts {
+  url: string;
+  title: string;
+}
 
 export type OutboxOp =
-  | { kind: 'create'; pageId: string; commentId: string; parentId: string | null; text: string; page: { url: string; title: string } }
+  | { kind: 'create'; pageId: string; commentId: string; parentId: string | null; text: string; anonymous: boolean; page: PageFacts }
   | { kind: 'edit'; pageId: string; commentId: string; text: string; previousText: string }
-  | { kind: 'delete'; pageId: string; commentId: string; previousText: string };
+  | { kind: 'delete'; pageId: string; commentId: string; previousText: string }
+  /** A moderator hides someone's comment (a soft delete marked `moderated`). */
+  | { kind: 'hide'; pageId: string; commentId: string; previousText: string }
+  | { kind: 'like'; pageId: string; targetId: LikeTarget; active: boolean; page: PageFacts };
 
 export type OutboxState = 'pending' | 'sending' | 'refused';
 
 export interface OutboxItem {
   /** Auto-increment: the order in which changes were made and must be sent. */
   seq?: number;
-  commentId: string;
+  /** What the item changes: a comment id, or a like key (see subjectOf). */
+  subject: string;
   /** The author: only their own session sends it. */
   uid: string;
   op: OutboxOp;
@@ -45,17 +59,30 @@ export interface NewComment {
   pageId: string;
   parentId: string | null;
   text: string;
-  page: { url: string; title: string };
+  /** Posted without a name: no author field leaves this browser except the author-only owner link. */
+  anonymous?: boolean;
+  page: PageFacts;
+}
+
+/** The comment or like an operation changes. */
+export function subjectOf(op: OutboxOp, uid: string): string {
+  return op.kind === 'like' ? likeKey(op.pageId, op.targetId, uid) : op.commentId;
 }
 
 function newItem(uid: string, op: OutboxOp, now: number): OutboxItem {
-  return { commentId: op.commentId, uid, op, state: 'pending', attempts: 0, nextAttemptAt: 0, maybeSent: false, createdAt: now };
+  return { subject: subjectOf(op, uid), uid, op, state: 'pending', attempts: 0, nextAttemptAt: 0, maybeSent: false, createdAt: now };
 }
 
-/** Items for one comment that the server does not have (never sent, or refused), so they can still be rewritten. */
-async function unsentItems(db: PrikbordDb, commentId: string): Promise<OutboxItem[]> {
-  const items = await db.outbox.where('commentId').equals(commentId).toArray();
+/** Items for one subject that the server does not have (never sent, or refused), so they can still be rewritten. */
+async function unsentItems(db: PrikbordDb, subject: string): Promise<OutboxItem[]> {
+  const items = await db.outbox.where('subject').equals(subject).toArray();
   return items.filter((item) => item.state === 'refused' || (item.state === 'pending' && !item.maybeSent));
+}
+
+/** Whether `uid` wrote this comment: named as its author, or holding its anonymous owner link. */
+export async function isOwnComment(db: PrikbordDb, row: CommentRow, uid: string): Promise<boolean> {
+  if (row.authorUid === uid) return true;
+  return row.anonymous && (await db.owned.get(row.id))?.uid === uid;
 }
 
 /** Queues a new comment or reply. Returns the text check; nothing is written when it fails. */
@@ -63,22 +90,27 @@ export async function postComment(db: PrikbordDb, author: Author, input: NewComm
   const check = checkCommentText(input.text);
   if (!check.ok) return check;
   const id = newCommentId();
+  const anonymous = input.anonymous === true;
   const row: CommentRow = {
     id,
     pageId: input.pageId,
     parentId: input.parentId,
     text: check.text,
-    authorUid: author.uid,
-    authorName: author.displayName,
+    authorUid: anonymous ? null : author.uid,
+    authorName: anonymous ? null : author.displayName,
+    anonymous,
+    likeCount: 0,
+    moderated: false,
     createdAt: now,
     updatedAt: now,
     editedAt: null,
     deleted: false,
     syncState: 'pending',
   };
-  const op: OutboxOp = { kind: 'create', pageId: input.pageId, commentId: id, parentId: input.parentId, text: check.text, page: input.page };
-  await db.transaction('rw', db.comments, db.outbox, async () => {
+  const op: OutboxOp = { kind: 'create', pageId: input.pageId, commentId: id, parentId: input.parentId, text: check.text, anonymous, page: input.page };
+  await db.transaction('rw', db.comments, db.outbox, db.owned, async () => {
     await db.comments.add(row);
+    if (anonymous) await db.owned.put({ commentId: id, pageId: input.pageId, uid: author.uid });
     await db.outbox.add(newItem(author.uid, op, now));
   });
   return { ...check, id };
@@ -88,9 +120,9 @@ export async function postComment(db: PrikbordDb, author: Author, input: NewComm
 export async function editComment(db: PrikbordDb, uid: string, commentId: string, rawText: string, now = Date.now()): Promise<TextCheck> {
   const check = checkCommentText(rawText);
   if (!check.ok) return check;
-  await db.transaction('rw', db.comments, db.outbox, async () => {
+  await db.transaction('rw', db.comments, db.outbox, db.owned, async () => {
     const row = await db.comments.get(commentId);
-    if (!row || row.authorUid !== uid || row.deleted) return;
+    if (!row || row.deleted || !(await isOwnComment(db, row, uid))) return;
     const unsent = (await unsentItems(db, commentId)).find((item) => item.op.kind === 'create' || item.op.kind === 'edit');
     if (unsent?.seq !== undefined && (unsent.op.kind === 'create' || unsent.op.kind === 'edit')) {
       await db.outbox.update(unsent.seq, { op: { ...unsent.op, text: check.text }, state: 'pending', refusal: undefined, attempts: 0, nextAttemptAt: 0 });
@@ -106,13 +138,14 @@ export async function editComment(db: PrikbordDb, uid: string, commentId: string
 
 /** Queues the deletion of one's own comment. A comment that never left this browser just disappears. */
 export async function deleteComment(db: PrikbordDb, uid: string, commentId: string, now = Date.now()): Promise<void> {
-  await db.transaction('rw', db.comments, db.outbox, async () => {
+  await db.transaction('rw', db.comments, db.outbox, db.owned, async () => {
     const row = await db.comments.get(commentId);
-    if (!row || row.authorUid !== uid || row.deleted) return;
+    if (!row || row.deleted || !(await isOwnComment(db, row, uid))) return;
     const unsent = await unsentItems(db, commentId);
     if (unsent.some((item) => item.op.kind === 'create')) {
       await db.outbox.bulkDelete(unsent.map((item) => item.seq!));
       await db.comments.delete(commentId);
+      await db.owned.delete(commentId);
       return;
     }
     await db.outbox.add(newItem(uid, { kind: 'delete', pageId: row.pageId, commentId, previousText: row.text }, now));
@@ -120,10 +153,20 @@ export async function deleteComment(db: PrikbordDb, uid: string, commentId: stri
   });
 }
 
+/** Queues a moderator's hide of any comment; the rules check the moderator role, not authorship. */
+export async function hideComment(db: PrikbordDb, uid: string, commentId: string, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.comments, db.outbox, async () => {
+    const row = await db.comments.get(commentId);
+    if (!row || row.deleted) return;
+    await db.outbox.add(newItem(uid, { kind: 'hide', pageId: row.pageId, commentId, previousText: row.text }, now));
+    await db.comments.update(commentId, { deleted: true, moderated: true, updatedAt: now, syncState: 'pending', refusal: undefined });
+  });
+}
+
 /** Puts a refused comment's items back in the queue (after the user fixed the text, if they did). */
 export async function retryRefused(db: PrikbordDb, commentId: string): Promise<void> {
   await db.transaction('rw', db.comments, db.outbox, async () => {
-    const items = await db.outbox.where('commentId').equals(commentId).toArray();
+    const items = await db.outbox.where('subject').equals(commentId).toArray();
     for (const item of items) {
       if (item.state === 'refused') await db.outbox.update(item.seq!, { state: 'pending', refusal: undefined, attempts: 0, nextAttemptAt: 0 });
     }
@@ -133,15 +176,89 @@ export async function retryRefused(db: PrikbordDb, commentId: string): Promise<v
 
 /** Gives up a refused change: the comment goes back to what the server has (or away, if it was new). */
 export async function discardRefused(db: PrikbordDb, commentId: string): Promise<void> {
-  await db.transaction('rw', db.comments, db.outbox, async () => {
-    const items = await db.outbox.where('commentId').equals(commentId).sortBy('seq');
+  await db.transaction('rw', db.comments, db.outbox, db.owned, async () => {
+    const items = await db.outbox.where('subject').equals(commentId).sortBy('seq');
     await db.outbox.bulkDelete(items.map((item) => item.seq!));
     const first = items[0]?.op;
     if (!first || first.kind === 'create') {
       await db.comments.delete(commentId);
-    } else {
-      await db.comments.update(commentId, { text: first.previousText, deleted: false, syncState: 'synced', refusal: undefined });
+      await db.owned.delete(commentId);
+    } else if (first.kind !== 'like') {
+      await db.comments.update(commentId, { text: first.previousText, deleted: false, moderated: false, syncState: 'synced', refusal: undefined });
     }
+  });
+}
+
+/** Who likes: the signed-in person and the name the rules expect on their like. */
+export interface LikeInput {
+  pageId: string;
+  targetId: LikeTarget;
+  page: PageFacts;
+}
+
+/**
+ * Likes or unlikes a target, optimistically: the local like row changes at once and the outbox
+ * holds at most what the server still needs. Clicking twice before anything was sent cancels
+ * out; the like document's fixed id makes the server side idempotent across tabs and browsers.
+ */
+export async function setLike(db: PrikbordDb, uid: string, input: LikeInput, active: boolean, now = Date.now()): Promise<void> {
+  const key = likeKey(input.pageId, input.targetId, uid);
+  await db.transaction('rw', db.likes, db.outbox, async () => {
+    const row = (await db.likes.get(key)) ?? {
+      key,
+      pageId: input.pageId,
+      targetId: input.targetId,
+      uid,
+      active: false,
+      serverActive: false,
+      syncState: 'synced' as const,
+    };
+    if (row.active === active && row.syncState !== 'refused') return;
+    const all = await db.outbox.where('subject').equals(key).toArray();
+    const unsent = await unsentItems(db, key);
+    const inFlight = all.length > unsent.length;
+    await db.outbox.bulkDelete(unsent.map((item) => item.seq!));
+    // Queue a change unless the server already has what is wanted and nothing else is under way.
+    const needsSend = inFlight || active !== row.serverActive;
+    if (needsSend) await db.outbox.add(newItem(uid, { kind: 'like', pageId: input.pageId, targetId: input.targetId, active, page: input.page }, now));
+    await db.likes.put({ ...row, active, syncState: needsSend ? 'pending' : 'synced', refusal: undefined });
+  });
+}
+
+/** Forgets a like's refusal notice once the person has read it. */
+export async function dismissLikeRefusal(db: PrikbordDb, key: string): Promise<void> {
+  await db.likes.update(key, { syncState: 'synced', refusal: undefined });
+}
+
+/** The server has applied `item`: drop it, and mark its subject synced when nothing else waits. */
+export async function settleItem(db: PrikbordDb, item: OutboxItem): Promise<void> {
+  await db.transaction('rw', db.comments, db.likes, db.outbox, async () => {
+    await db.outbox.delete(item.seq!);
+    const rest = await db.outbox.where('subject').equals(item.subject).count();
+    if (item.op.kind === 'like') {
+      await db.likes.update(item.subject, { serverActive: item.op.active, ...(rest === 0 ? { syncState: 'synced' as const } : {}) });
+    } else if (rest === 0) {
+      await db.comments.update(item.subject, { syncState: 'synced', refusal: undefined });
+    }
+  });
+}
+
+/**
+ * The server refused `item` for good. A comment change stays queued as 'refused' beside the
+ * comment (its text is kept; the user retries or discards). A like is rolled back at once to
+ * what the server has, with the reason kept on the row so the UI can say why.
+ */
+export async function refuseItem(db: PrikbordDb, item: OutboxItem, refusal: string): Promise<void> {
+  await db.transaction('rw', db.comments, db.likes, db.outbox, async () => {
+    if (item.op.kind === 'like') {
+      const items = await db.outbox.where('subject').equals(item.subject).toArray();
+      await db.outbox.bulkDelete(items.map((i) => i.seq!));
+      const row = await db.likes.get(item.subject);
+      if (row) await db.likes.put({ ...row, active: row.serverActive, syncState: 'refused', refusal });
+      return;
+    }
+    await db.outbox.update(item.seq!, { state: 'refused', refusal });
+    await db.comments.update(item.subject, { syncState: 'refused', refusal });
   });
 }
 

@@ -6,6 +6,7 @@
 import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, type Auth } from 'firebase/auth/web-extension';
 import { connectFirestoreEmulator, doc, getDoc, getFirestore, type Firestore } from 'firebase/firestore/lite';
+import type { PageCounts } from './messages';
 import { ORG_CONFIG } from './org-config';
 
 /** A count younger than this is served from the cache without a Firestore read. */
@@ -40,15 +41,17 @@ export async function resetCountsClient(): Promise<void> {
   if (old) await deleteApp(old.app).catch(() => undefined);
 }
 
-/** The page's comment count from Firestore (1 document read); null when signed out or unreachable. */
-export async function fetchPageCount(pageId: string): Promise<number | null> {
+/** The page's counts from Firestore (1 document read); null when signed out or unreachable. */
+export async function fetchPageCounts(pageId: string): Promise<PageCounts | null> {
   try {
     const { auth, firestore } = lite();
     await auth.authStateReady();
     if (!auth.currentUser) return null;
     const snap = await getDoc(doc(firestore, 'pages', pageId));
-    const count = snap.exists() ? snap.get('commentCount') : 0;
-    return typeof count === 'number' && count >= 0 ? count : null;
+    if (!snap.exists()) return { comments: 0, likes: 0 };
+    const comments: unknown = snap.get('commentCount');
+    const likes: unknown = snap.get('likeCount') ?? 0;
+    return typeof comments === 'number' && comments >= 0 && typeof likes === 'number' && likes >= 0 ? { comments, likes } : null;
   } catch {
     return null;
   }

@@ -17,8 +17,14 @@ export interface CommentRow {
   /** Null for a top-level comment; the top-level comment's id for a reply (one level deep). */
   parentId: string | null;
   text: string;
-  authorUid: string;
-  authorName: string;
+  /** The author, for a named comment; null for an anonymous one (the server never says who). */
+  authorUid: string | null;
+  authorName: string | null;
+  anonymous: boolean;
+  /** Likes, as the server last counted them (the UI adds this browser's unsent like, if any). */
+  likeCount: number;
+  /** Hidden by a moderator (then also deleted). */
+  moderated: boolean;
   createdAt: number;
   /** Server time of the last change; the local clock while the change is pending. */
   updatedAt: number;
@@ -36,10 +42,61 @@ export interface PageRow {
   title: string;
   /** Comment count from the server's page document; null when the page was never fetched. */
   commentCount: number | null;
+  /** Likes of the page itself, from the same document; null when never fetched. */
+  likeCount?: number | null;
   /** When commentCount was last read from the server (epoch ms). */
   countFetchedAt?: number;
   /** updatedAt (seconds, nanoseconds) of the newest comment change seen from the server. */
-  cursor?: { seconds: number; nanoseconds: number };
+  cursor?: ServerTime;
+  /** Cursors of the signed-in person's own likes and anonymous-comment links on this page. */
+  mine?: { uid: string; likes?: ServerTime; owned?: ServerTime };
+}
+
+export interface ServerTime {
+  seconds: number;
+  nanoseconds: number;
+}
+
+/** What a like is for: the page itself or one of its comments. */
+export type LikeTarget = 'page' | string;
+
+/**
+ * One person's like of one target, as this browser knows it (Firestore
+ * `pages/{pageId}/likes/{targetId}_{uid}`). Only the signed-in person's own likes are stored;
+ * who else liked something is fetched on demand and never kept.
+ */
+export interface LikeRow {
+  /** `${pageId}/${likeId}`: like ids are only unique within a page (the target 'page' repeats). */
+  key: string;
+  pageId: string;
+  targetId: LikeTarget;
+  uid: string;
+  /** What the person wants now (may be ahead of the server). */
+  active: boolean;
+  /** What the server last confirmed (false when it never had the like). */
+  serverActive: boolean;
+  syncState: SyncState;
+  /** Why the last change was refused (an i18n key); the like was rolled back. */
+  refusal?: string;
+}
+
+/** The like document's id: one per (target, person), so liking twice can never count twice. */
+export function likeId(targetId: LikeTarget, uid: string): string {
+  return `${targetId}_${uid}`;
+}
+
+export function likeKey(pageId: string, targetId: LikeTarget, uid: string): string {
+  return `${pageId}/${likeId(targetId, uid)}`;
+}
+
+/**
+ * "I wrote this anonymous comment": this browser's copy of the person's own owner links
+ * (Firestore `commentOwners/{commentId}`, readable only by them). Never holds anyone else's.
+ */
+export interface OwnedRow {
+  commentId: string;
+  pageId: string;
+  uid: string;
 }
 
 /** A signed-in person's public profile (Firestore `profiles/{uid}`). */
@@ -73,12 +130,13 @@ function isTimestamp(value: unknown): value is TimestampLike {
 /** Turns a comment document from Firestore into a row, or null when it does not have the agreed shape. */
 export function commentFromDoc(id: string, data: Record<string, unknown>): CommentRow | null {
   const { pageId, parentId, text, authorUid, authorName, createdAt, updatedAt, editedAt, deleted } = data;
+  const anonymous = data.anonymous === true;
   if (
     typeof pageId !== 'string' ||
     !(parentId === null || typeof parentId === 'string') ||
     typeof text !== 'string' ||
-    typeof authorUid !== 'string' ||
-    typeof authorName !== 'string' ||
+    // Named: both author fields. Anonymous: neither (a document with both is malformed).
+    (anonymous ? authorUid !== undefined || authorName !== undefined : typeof authorUid !== 'string' || typeof authorName !== 'string') ||
     !isTimestamp(createdAt) ||
     !isTimestamp(updatedAt) ||
     !(editedAt === null || isTimestamp(editedAt)) ||
@@ -91,8 +149,11 @@ export function commentFromDoc(id: string, data: Record<string, unknown>): Comme
     pageId,
     parentId,
     text,
-    authorUid,
-    authorName,
+    authorUid: anonymous ? null : (authorUid as string),
+    authorName: anonymous ? null : (authorName as string),
+    anonymous,
+    likeCount: typeof data.likeCount === 'number' && data.likeCount >= 0 ? data.likeCount : 0,
+    moderated: data.moderated === true,
     createdAt: createdAt.toMillis(),
     updatedAt: updatedAt.toMillis(),
     editedAt: editedAt === null ? null : editedAt.toMillis(),

@@ -6,6 +6,11 @@
 // revisit of an unchanged page reads one comment (the cursor's own) plus the page document: 2 reads,
 // whatever the thread's size. Edits and soft deletes move updatedAt, so they arrive the same way;
 // hard deletes don't exist (the rules forbid them) because a delta query could never see them.
+//
+// Two more listeners carry only the signed-in person's own facts about the page: their likes
+// (to show "you like this" and confirm the outbox) and the owner links of their anonymous
+// comments (to show "you (anonymous)" and allow edits, also in a browser where they never posted).
+// Both ask strictly after their cursor, so an unchanged page costs them no documents at all.
 import {
   collection,
   onSnapshot,
@@ -18,7 +23,7 @@ import {
 } from 'firebase/firestore';
 import type { PrikbordDb } from './db';
 import { pageRef } from './firestore-writes';
-import { commentFromDoc, type CommentRow, type PageRow } from './schema';
+import { commentFromDoc, likeKey, type CommentRow, type PageRow, type ServerTime } from './schema';
 
 /** Local facts about a page known before the server answers (from the tab's page identity). */
 export interface PageSeed {
@@ -27,7 +32,7 @@ export interface PageSeed {
   title: string;
 }
 
-function newer(a: PageRow['cursor'], b: Timestamp): boolean {
+function newer(a: ServerTime | undefined, b: Timestamp): boolean {
   return !a || b.seconds > a.seconds || (b.seconds === a.seconds && b.nanoseconds > a.nanoseconds);
 }
 
@@ -46,12 +51,59 @@ export async function applyCommentSnapshot(db: PrikbordDb, pageId: string, snap:
   }
   if (incoming.length === 0) return;
   await db.transaction('rw', db.comments, db.outbox, db.pages, async () => {
-    const waiting = new Set((await db.outbox.where('commentId').anyOf(incoming.map((row) => row.id)).toArray()).map((item) => item.commentId));
+    const waiting = new Set((await db.outbox.where('subject').anyOf(incoming.map((row) => row.id)).toArray()).map((item) => item.subject));
     await db.comments.bulkPut(incoming.filter((row) => !waiting.has(row.id)));
     const page = await db.pages.get(pageId);
     if (page && cursor && newer(page.cursor, cursor)) {
       await db.pages.update(pageId, { cursor: { seconds: cursor.seconds, nanoseconds: cursor.nanoseconds } });
     }
+  });
+}
+
+function latest(snap: QuerySnapshot, field: string): Timestamp | undefined {
+  let max: Timestamp | undefined;
+  for (const change of snap.docChanges()) {
+    const value = change.doc.get(field) as Timestamp | null;
+    if (value && (!max || value > max)) max = value;
+  }
+  return max;
+}
+
+async function moveMineCursor(db: PrikbordDb, pageId: string, uid: string, which: 'likes' | 'owned', to: Timestamp | undefined): Promise<void> {
+  if (!to) return;
+  const page = await db.pages.get(pageId);
+  if (!page) return;
+  const mine = page.mine?.uid === uid ? page.mine : { uid };
+  if (newer(mine[which], to)) {
+    await db.pages.update(pageId, { mine: { ...mine, [which]: { seconds: to.seconds, nanoseconds: to.nanoseconds } } });
+  }
+}
+
+/** Writes the person's own like documents into Dexie (what the server has), leaving queued changes alone. */
+export async function applyMyLikesSnapshot(db: PrikbordDb, pageId: string, uid: string, snap: QuerySnapshot): Promise<void> {
+  await db.transaction('rw', db.likes, db.outbox, db.pages, async () => {
+    for (const change of snap.docChanges()) {
+      if (change.type === 'removed' || change.doc.metadata.hasPendingWrites) continue;
+      const { targetId, active } = change.doc.data() as { targetId?: unknown; active?: unknown };
+      if (typeof targetId !== 'string' || typeof active !== 'boolean') continue;
+      const key = likeKey(pageId, targetId, uid);
+      const row = await db.likes.get(key);
+      const queued = (await db.outbox.where('subject').equals(key).count()) > 0;
+      if (queued && row) await db.likes.update(key, { serverActive: active });
+      else await db.likes.put({ key, pageId, targetId, uid, active, serverActive: active, syncState: 'synced' });
+    }
+    await moveMineCursor(db, pageId, uid, 'likes', latest(snap, 'updatedAt'));
+  });
+}
+
+/** Writes the person's own owner links (their anonymous comments on this page) into Dexie. */
+export async function applyOwnedSnapshot(db: PrikbordDb, pageId: string, uid: string, snap: QuerySnapshot): Promise<void> {
+  await db.transaction('rw', db.owned, db.pages, async () => {
+    for (const change of snap.docChanges()) {
+      if (change.type === 'removed' || change.doc.metadata.hasPendingWrites) continue;
+      await db.owned.put({ commentId: change.doc.id, pageId, uid });
+    }
+    await moveMineCursor(db, pageId, uid, 'owned', latest(snap, 'createdAt'));
   });
 }
 
@@ -63,6 +115,8 @@ export function syncThread(
   fs: Firestore,
   db: PrikbordDb,
   seed: PageSeed,
+  /** The signed-in person, whose own likes and anonymous comments are synced too. */
+  uid: string,
   onError: (error: unknown) => void,
   /** Told how many documents each snapshot delivered from the server (tests and bench count reads with it). */
   onServerDocs: (count: number) => void = () => undefined,
@@ -76,8 +130,19 @@ export function syncThread(
       if (known) await db.pages.update(seed.pageId, { url: seed.url, title: seed.title });
       else await db.pages.add({ ...seed, commentCount: null });
     });
-    const cursor = (await db.pages.get(seed.pageId))?.cursor;
+    const known = await db.pages.get(seed.pageId);
+    const cursor = known?.cursor;
+    const mine = known?.mine?.uid === uid ? known.mine : undefined;
     if (stopped) return;
+    const after = (field: string, at: ServerTime | undefined) =>
+      at ? [where(field, '>', new Timestamp(at.seconds, at.nanoseconds))] : [];
+    const myLikes = query(collection(fs, 'pages', seed.pageId, 'likes'), where('uid', '==', uid), ...after('updatedAt', mine?.likes));
+    const myOwned = query(
+      collection(fs, 'commentOwners'),
+      where('uid', '==', uid),
+      where('pageId', '==', seed.pageId),
+      ...after('createdAt', mine?.owned),
+    );
     const comments = collection(fs, 'pages', seed.pageId, 'comments');
     const changes = cursor
       ? query(comments, where('updatedAt', '>=', new Timestamp(cursor.seconds, cursor.nanoseconds)), orderBy('updatedAt'))
@@ -96,7 +161,24 @@ export function syncThread(
         (snap) => {
           if (!snap.metadata.fromCache) onServerDocs(1);
           const count = snap.exists() ? Number(snap.get('commentCount')) : 0;
-          void db.pages.update(seed.pageId, { commentCount: count, countFetchedAt: Date.now() }).catch(onError);
+          const likes = snap.exists() ? Number(snap.get('likeCount') ?? 0) : 0;
+          void db.pages.update(seed.pageId, { commentCount: count, likeCount: likes, countFetchedAt: Date.now() }).catch(onError);
+        },
+        onError,
+      ),
+      onSnapshot(
+        myLikes,
+        (snap) => {
+          if (!snap.metadata.fromCache) onServerDocs(snap.docChanges().length);
+          void applyMyLikesSnapshot(db, seed.pageId, uid, snap).catch(onError);
+        },
+        onError,
+      ),
+      onSnapshot(
+        myOwned,
+        (snap) => {
+          if (!snap.metadata.fromCache) onServerDocs(snap.docChanges().length);
+          void applyOwnedSnapshot(db, seed.pageId, uid, snap).catch(onError);
         },
         onError,
       ),

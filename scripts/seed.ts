@@ -3,10 +3,10 @@
 // emulator "owner", which bypasses the rules (as an admin import would). Used by the demo and e2e.
 // Run alone: npx tsx scripts/seed.ts (with the emulators running).
 import { pathToFileURL } from 'node:url';
-import { DEMO_PASSWORD, EMPLOYEES, THREADS, type DemoEmployee } from '../demo/org';
+import { DEMO_PASSWORD, EMPLOYEES, MODERATORS, THREADS, type DemoEmployee } from '../demo/org';
 import { DEMO_PORTS, ORG_CONFIG } from '../lib/org-config';
 import { normalizeUrl, pageIdFor } from '../lib/page-identity';
-import { newCommentId } from '../lib/schema';
+import { likeId, newCommentId } from '../lib/schema';
 
 const PROJECT = ORG_CONFIG.firebase.projectId;
 const INTRANET = `http://127.0.0.1:${DEMO_PORTS.intranet}`;
@@ -74,6 +74,7 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
   for (const person of EMPLOYEES) {
     const uid = await createAccount(person.email, DEMO_PASSWORD, person.displayName);
     await putDoc(`profiles/${uid}`, { displayName: person.displayName, department: person.department, email: person.email });
+    if (MODERATORS.includes(person.key)) await putDoc(`moderators/${uid}`, { since: new Date() });
     employees.push({ ...person, uid });
   }
   if (options.threads === false) return employees;
@@ -86,10 +87,18 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
     let count = 0;
     let lastCommentId = '';
     let latest = 0;
-    const write = async (by: string, text: string, minutesAgo: number, parentId: string | null) => {
+    // One like document per (target, person), and the counter equal to their number (as the rules keep it).
+    const like = async (targetId: string, keys: string[], at: Date) => {
+      for (const key of keys) {
+        const person = byKey.get(key)!;
+        await putDoc(`pages/${pageId}/likes/${likeId(targetId, person.uid)}`, { targetId, uid: person.uid, name: person.displayName, active: true, updatedAt: at });
+      }
+    };
+    const write = async (by: string, text: string, minutesAgo: number, parentId: string | null, likedBy: string[] = []) => {
       const author = byKey.get(by)!;
       const id = newCommentId();
       const at = new Date(now - minutesAgo * 60_000);
+      await like(id, likedBy, at);
       await putDoc(`pages/${pageId}/comments/${id}`, {
         pageId,
         parentId,
@@ -100,6 +109,7 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
         updatedAt: at,
         editedAt: null,
         deleted: false,
+        likeCount: likedBy.length,
       });
       count++;
       lastCommentId = id;
@@ -107,10 +117,19 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
       return id;
     };
     for (const comment of thread.comments) {
-      const id = await write(comment.by, comment.text, comment.minutesAgo, null);
-      for (const reply of comment.replies ?? []) await write(reply.by, reply.text, reply.minutesAgo, id);
+      const id = await write(comment.by, comment.text, comment.minutesAgo, null, comment.likedBy);
+      for (const reply of comment.replies ?? []) await write(reply.by, reply.text, reply.minutesAgo, id, reply.likedBy);
     }
-    await putDoc(`pages/${pageId}`, { url, title: thread.title, commentCount: count, lastCommentId, updatedAt: new Date(latest) });
+    const pageLikedBy = thread.pageLikedBy ?? [];
+    await like('page', pageLikedBy, new Date(latest));
+    await putDoc(`pages/${pageId}`, {
+      url,
+      title: thread.title,
+      commentCount: count,
+      likeCount: pageLikedBy.length,
+      lastCommentId,
+      updatedAt: new Date(latest),
+    });
   }
   return employees;
 }

@@ -25,13 +25,13 @@ export default defineContentScript({
     const report = async () => {
       const message: Message = { type: 'page:report', page };
       const reply = (await browser.runtime.sendMessage(message).catch(() => null)) as Replies['page:report'] | null;
-      if (reply && typeof reply.count === 'number') launcher.setCount(reply.count);
+      if (reply?.counts) launcher.setCounts(reply.counts);
     };
 
     browser.runtime.onMessage.addListener((raw: unknown) => {
       const message = parseMessage(raw);
       if (message?.type === 'page:identify') return Promise.resolve(page);
-      if (message?.type === 'page:count' && message.pageId === page.pageId) launcher.setCount(message.count);
+      if (message?.type === 'page:count' && message.pageId === page.pageId) launcher.setCounts(message.counts);
       return undefined;
     });
 
@@ -40,7 +40,7 @@ export default defineContentScript({
       const next = await identifyDocument(document, rules);
       if (next.pageId === page.pageId) return;
       page = next;
-      launcher.setCount(null);
+      launcher.setCounts(null);
       await report();
     });
 

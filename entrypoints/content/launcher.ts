@@ -2,9 +2,10 @@
 // intranet's CSS can't restyle it. Plain DOM (no Preact) to keep
 // the content script tiny. Fixed positioning takes no space in the page: no layout shift.
 import { t } from '../../lib/i18n';
+import type { PageCounts } from '../../lib/messages';
 
 export interface Launcher {
-  setCount(count: number | null): void;
+  setCounts(counts: PageCounts | null): void;
   remove(): void;
 }
 
@@ -45,13 +46,17 @@ export function mountLauncher(onOpen: () => void): Launcher {
   document.documentElement.append(host);
 
   const launcher: Launcher = {
-    setCount(count) {
-      label.textContent = count ? String(count) : t('launcherText');
-      button.setAttribute('aria-label', count ? t('launcherLabel', count) : t('launcherLabelNoCount'));
-      button.title = button.getAttribute('aria-label')!;
+    setCounts(counts) {
+      const comments = counts?.comments ?? 0;
+      const likes = counts?.likes ?? 0;
+      // Visible: "3" or "3 · ♥ 5"; the accessible name says what the numbers are.
+      label.textContent = comments || likes ? `${comments}${likes ? ` · ♥ ${likes}` : ''}` : t('launcherText');
+      const name = likes ? t('launcherLabelLikes', comments, likes) : comments ? t('launcherLabel', comments) : t('launcherLabelNoCount');
+      button.setAttribute('aria-label', name);
+      button.title = name;
     },
     remove: () => host.remove(),
   };
-  launcher.setCount(null);
+  launcher.setCounts(null);
   return launcher;
 }

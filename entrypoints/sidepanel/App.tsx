@@ -2,10 +2,13 @@
 // Reads everything from Dexie (instant, offline); writes go through the outbox.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { collection, doc, getDoc, getDocs, query, where } from 'firebase/firestore';
 import { Composer } from '../../components/Composer';
 import { DraftsContext, draftKey, type DraftStore } from '../../components/drafts-context';
 import type { ThreadActions } from '../../components/CommentItem';
 import { SignInForm } from '../../components/SignInForm';
+import { LikeControl } from '../../components/LikeControl';
+import { ReaderContext, type Reader } from '../../components/reader-context';
 import { SyncStatus } from '../../components/SyncStatus';
 import { Thread } from '../../components/Thread';
 import { loadProfile, onAuthStateChanged, signInWithPassword, signOut, type User } from '../../lib/auth';
@@ -16,8 +19,18 @@ import { firestoreSender } from '../../lib/firestore-writes';
 import { t } from '../../lib/i18n';
 import type { Message } from '../../lib/messages';
 import { OutboxRunner } from '../../lib/outbox-flusher';
-import { deleteComment, discardRefused, editComment, postComment, retryRefused } from '../../lib/outbox';
-import type { Profile } from '../../lib/schema';
+import {
+  deleteComment,
+  discardRefused,
+  dismissLikeRefusal,
+  editComment,
+  hideComment,
+  postComment,
+  retryRefused,
+  setLike,
+} from '../../lib/outbox';
+import { ORG_CONFIG } from '../../lib/org-config';
+import { likeKey, type Profile } from '../../lib/schema';
 import { watchTargetPage, type TargetPage } from '../../lib/target-page';
 import { syncThread } from '../../lib/thread-sync';
 import { useLiveQuery } from '../../lib/use-live-query';
@@ -94,8 +107,23 @@ export function App({ db, fb }: AppProps) {
   useEffect(() => {
     setLoadError(null);
     if (!uid || !page) return;
-    return syncThread(fb.firestore, db, page, (error) => setLoadError(String((error as { code?: string }).code ?? error)));
+    return syncThread(fb.firestore, db, page, uid, (error) => setLoadError(String((error as { code?: string }).code ?? error)));
   }, [uid, page?.pageId]);
+
+  // Moderators may hide comments. Unknown (offline) means no: the rules decide in the end anyway.
+  const [moderator, setModerator] = useState(false);
+  useEffect(() => {
+    setModerator(false);
+    if (!uid) return;
+    let live = true;
+    getDoc(doc(fb.firestore, 'moderators', uid)).then(
+      (snap) => live && setModerator(snap.exists()),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [uid]);
 
   // One outbox runner per signed-in author.
   const runner = useMemo(() => {
@@ -116,16 +144,37 @@ export function App({ db, fb }: AppProps) {
 
   const rows = useLiveQuery(() => (page ? db.comments.where('pageId').equals(page.pageId).toArray() : []), [page?.pageId], []);
   const pageRow = useLiveQuery(() => (page ? db.pages.get(page.pageId) : undefined), [page?.pageId], undefined);
+  const myLikes = useLiveQuery(
+    () => (page && uid ? db.likes.where('[pageId+uid]').equals([page.pageId, uid]).toArray() : []),
+    [page?.pageId, uid],
+    [],
+  );
+  const myOwned = useLiveQuery(
+    () => (page && uid ? db.owned.where('[pageId+uid]').equals([page.pageId, uid]).toArray() : []),
+    [page?.pageId, uid],
+    [],
+  );
+  const reader: Reader = useMemo(
+    () => ({
+      me: uid,
+      owned: new Set(myOwned.map((row) => row.commentId)),
+      likes: new Map(myLikes.map((row) => [row.targetId, row])),
+      moderator,
+      anonymousPosting: ORG_CONFIG.anonymousPosting,
+    }),
+    [uid, myOwned, myLikes, moderator],
+  );
   const waiting = useLiveQuery(() => (uid ? db.outbox.filter((item) => item.uid === uid && item.state !== 'refused').count() : 0), [uid], 0);
   const nodes = useMemo(() => buildThread(rows), [rows]);
 
   // Tell the background the page's count, for the toolbar badge and the in-page launcher.
   const serverCount = pageRow?.commentCount;
+  const serverLikes = pageRow?.likeCount ?? 0;
   useEffect(() => {
     if (!page || serverCount === null || serverCount === undefined) return;
-    const message: Message = { type: 'count:changed', pageId: page.pageId, count: serverCount };
+    const message: Message = { type: 'count:changed', pageId: page.pageId, counts: { comments: serverCount, likes: serverLikes } };
     void browser.runtime.sendMessage(message).catch(() => undefined);
-  }, [page?.pageId, serverCount]);
+  }, [page?.pageId, serverCount, serverLikes]);
 
   const drafts: DraftStore = useMemo(
     () => ({
@@ -143,13 +192,22 @@ export function App({ db, fb }: AppProps) {
       runner?.kick();
       return result;
     };
+    const facts = { url: page.url, title: page.title };
     return {
-      post: async (parentId, text) =>
-        after(await postComment(db, author, { pageId: page.pageId, parentId, text, page: { url: page.url, title: page.title } })),
+      post: async (parentId, text, { anonymous }) =>
+        after(await postComment(db, author, { pageId: page.pageId, parentId, text, anonymous, page: facts })),
       edit: async (comment, text) => after(await editComment(db, uid, comment.id, text)),
       remove: async (comment) => after(await deleteComment(db, uid, comment.id)),
+      hide: async (comment) => after(await hideComment(db, uid, comment.id)),
       retry: async (comment) => after(await retryRefused(db, comment.id)),
       discard: (comment) => discardRefused(db, comment.id),
+      like: async (targetId, active) => after(await setLike(db, uid, { pageId: page.pageId, targetId, page: facts }, active)),
+      dismissLikeRefusal: (targetId) => dismissLikeRefusal(db, likeKey(page.pageId, targetId, uid)),
+      likedBy: async (targetId) => {
+        const likes = collection(fb.firestore, 'pages', page.pageId, 'likes');
+        const snap = await getDocs(query(likes, where('targetId', '==', targetId), where('active', '==', true)));
+        return snap.docs.map((d) => String(d.get('name'))).sort((a, b) => a.localeCompare(b));
+      },
     };
   }, [uid, profile, page, runner]);
 
@@ -170,6 +228,7 @@ export function App({ db, fb }: AppProps) {
 
   const count = visibleCount(rows);
   return (
+    <ReaderContext.Provider value={reader}>
     <DraftsContext.Provider value={drafts}>
       <main class="panel">
         <header class="panel-header">
@@ -191,6 +250,15 @@ export function App({ db, fb }: AppProps) {
             <p class="count" aria-live="polite">
               {count === 1 ? t('commentsCountOne') : t('commentsCount', count)}
             </p>
+            <div class="page-likes">
+              <p class="question">{t('pageLikesQuestion')}</p>
+              <LikeControl
+                targetId="page"
+                serverCount={pageRow?.likeCount ?? 0}
+                label={(likes) => t('likeThisPage', likes)}
+                actions={actions}
+              />
+            </div>
             <SyncStatus online={online} waiting={waiting} />
             {loadError && (
               <p class="error" role="alert">
@@ -204,13 +272,15 @@ export function App({ db, fb }: AppProps) {
                 label={t('composerLabel')}
                 submitLabel={t('post')}
                 draftKey={draftKey({ pageId: page.pageId, parentId: null })}
-                onSubmit={(text) => actions.post(null, text)}
+                offerAnonymous
+                onSubmit={(text, options) => actions.post(null, text, options)}
               />
             )}
-            <Thread nodes={nodes} me={uid} now={now} actions={actions} />
+            <Thread nodes={nodes} now={now} actions={actions} />
           </section>
         )}
       </main>
     </DraftsContext.Provider>
+    </ReaderContext.Provider>
   );
 }

@@ -50,10 +50,10 @@ describe('two employees discuss a page', () => {
 
   it('a page B never opened shows its count on the launcher and the toolbar badge', async () => {
     const other = await b.eb.context.newPage();
-    await other.goto(`${INTRANET}/ict/helpdesk.html`); // seeded: 2 comments + 1 reply
+    await other.goto(`${INTRANET}/ict/helpdesk.html`); // seeded: 2 comments + 1 reply, 2 likes of the page
     const launcher = other.locator('prikbord-launcher').locator('button');
     await expect.poll(() => launcher.textContent(), { timeout: 10_000 }).toContain('3');
-    expect(await launcher.getAttribute('aria-label')).toBe('Prikbord: 3 comments on this page. Open the discussion.');
+    expect(await launcher.getAttribute('aria-label')).toBe('Prikbord: 3 comments and 2 likes on this page. Open the discussion.');
     const worker = b.eb.context.serviceWorkers()[0]!;
     const tabId = await tabIdOf(b.eb, other);
     expect(await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('3');

@@ -40,7 +40,7 @@ describe('sync between two employees through Firestore', () => {
   const rowInB = (id: string) => eventually(async () => dbB.comments.get(id));
 
   it('a comment posted by A arrives in B’s local database, with the page count', async () => {
-    stops.push(syncThread(b.firestore, dbB, seed, console.error));
+    stops.push(syncThread(b.firestore, dbB, seed, b.uid, console.error));
     const { id } = await postComment(dbA, { uid: a.uid, displayName: anna.displayName }, { pageId: seed.pageId, parentId: null, text: 'Hoi Bram', page: seed });
     await flushOutbox(dbA, a.uid, senderA());
     const row = await rowInB(id!);
@@ -49,7 +49,7 @@ describe('sync between two employees through Firestore', () => {
   });
 
   it('edits and deletes arrive too, and the count follows', async () => {
-    stops.push(syncThread(b.firestore, dbB, seed, console.error));
+    stops.push(syncThread(b.firestore, dbB, seed, b.uid, console.error));
     const author = { uid: a.uid, displayName: anna.displayName };
     const { id } = await postComment(dbA, author, { pageId: seed.pageId, parentId: null, text: 'Versie 1', page: seed });
     await flushOutbox(dbA, a.uid, senderA());
@@ -65,7 +65,7 @@ describe('sync between two employees through Firestore', () => {
   });
 
   it('a comment written while Firestore is unreachable stays pending, then is sent once it is back', async () => {
-    stops.push(syncThread(b.firestore, dbB, seed, console.error));
+    stops.push(syncThread(b.firestore, dbB, seed, b.uid, console.error));
     await disableNetwork(a.firestore);
     const { id } = await postComment(dbA, { uid: a.uid, displayName: anna.displayName }, { pageId: seed.pageId, parentId: null, text: 'Vanuit de trein', page: seed });
     const flushing = flushOutbox(dbA, a.uid, senderA());
@@ -83,7 +83,7 @@ describe('sync between two employees through Firestore', () => {
     const parent = await postComment(dbA, author, { pageId: seed.pageId, parentId: null, text: 'Vraag', page: seed });
     const reply = await postComment(dbA, author, { pageId: seed.pageId, parentId: parent.id!, text: 'Antwoord', page: seed });
     await flushOutbox(dbA, a.uid, senderA());
-    stops.push(syncThread(b.firestore, dbB, seed, console.error));
+    stops.push(syncThread(b.firestore, dbB, seed, b.uid, console.error));
     expect(await rowInB(reply.id!)).toMatchObject({ parentId: parent.id });
   });
 
@@ -115,7 +115,7 @@ describe('sync between two employees through Firestore', () => {
     await flushOutbox(dbA, a.uid, senderA());
 
     // First visit: B reads the whole thread and remembers its cursor.
-    const first = syncThread(b.firestore, dbB, seed, console.error);
+    const first = syncThread(b.firestore, dbB, seed, b.uid, console.error);
     await eventually(async () => ((await dbB.comments.count()) === 12 ? true : undefined));
     await eventually(async () => ((await dbB.pages.get(seed.pageId))?.cursor ? true : undefined));
     first();
@@ -124,7 +124,7 @@ describe('sync between two employees through Firestore', () => {
     const again = await signedInClient(bram.email, DEMO_PASSWORD);
     let delivered = 0;
     const snapshots: number[] = [];
-    const stop = syncThread(again.firestore, dbB, seed, console.error, (count) => {
+    const stop = syncThread(again.firestore, dbB, seed, again.uid, console.error, (count) => {
       delivered += count;
       snapshots.push(count);
     });

@@ -15,12 +15,24 @@ describe('parseMessage', () => {
     ['a malformed page id', { type: 'page:report', page: { ...page, pageId: '../../x' } }],
     ['a javascript: url', { type: 'page:report', page: { ...page, url: 'javascript:alert(1)' } }],
     ['an overlong title', { type: 'page:report', page: { ...page, title: 'x'.repeat(301) } }],
-    ['a negative count', { type: 'count:changed', pageId: page.pageId, count: -1 }],
-    ['a fractional count', { type: 'page:count', pageId: page.pageId, count: 1.5 }],
+    ['a negative count', { type: 'count:changed', pageId: page.pageId, counts: { comments: -1, likes: 0 } }],
+    ['a fractional count', { type: 'page:count', pageId: page.pageId, counts: { comments: 1, likes: 1.5 } }],
+    ['counts without likes', { type: 'count:changed', pageId: page.pageId, counts: { comments: 1 } }],
     ['a string', 'panel:open'],
     ['null', null],
   ])('rejects %s', (_, raw) => {
     expect(parseMessage(raw)).toBeNull();
+  });
+});
+
+describe('page counts', () => {
+  it('carries comment and like counts, keeping no extra fields', () => {
+    expect(parseMessage({ type: 'count:changed', pageId: page.pageId, counts: { comments: 3, likes: 5, extra: 'x' } })).toEqual({
+      type: 'count:changed',
+      pageId: page.pageId,
+      counts: { comments: 3, likes: 5 },
+    });
+    expect(parseMessage({ type: 'page:count', pageId: page.pageId, counts: null })).toEqual({ type: 'page:count', pageId: page.pageId, counts: null });
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PrikbordDb } from '../../lib/db';
-import { postComment, editComment, type OutboxOp } from '../../lib/outbox';
+import { postComment, editComment, subjectOf, type OutboxOp } from '../../lib/outbox';
 import { flushOutbox, nextSendable, type OutboxSender } from '../../lib/outbox-flusher';
 import { freshDb } from '../helpers/fake-db';
 
@@ -16,10 +16,10 @@ class FakeSender implements OutboxSender {
     const code = this.failWith.shift();
     if (code) throw Object.assign(new Error(code), { code });
     this.sent.push(op);
-    this.landed.add(`${op.kind}:${op.commentId}`);
+    this.landed.add(`${op.kind}:${subjectOf(op, anna.uid)}`);
   }
   async alreadyApplied(op: OutboxOp) {
-    return this.landed.has(`${op.kind}:${op.commentId}`);
+    return this.landed.has(`${op.kind}:${subjectOf(op, anna.uid)}`);
   }
 }
 
@@ -44,7 +44,7 @@ describe('flushOutbox', () => {
     const b = await post(db, 'twee');
     await db.comments.update(a.id!, { syncState: 'synced' });
     expect(await flushOutbox(db, anna.uid, sender, now)).toEqual({ status: 'idle' });
-    expect(sender.sent.map((op) => op.commentId)).toEqual([a.id, b.id]);
+    expect(sender.sent.map((op) => subjectOf(op, anna.uid))).toEqual([a.id, b.id]);
     expect(await db.outbox.count()).toBe(0);
   });
 
@@ -87,7 +87,7 @@ describe('flushOutbox', () => {
     sender.failWith = ['permission-denied'];
     expect(await flushOutbox(db, anna.uid, sender, now)).toEqual({ status: 'idle' });
     expect(await db.comments.get(bad.id!)).toMatchObject({ syncState: 'refused', refusal: 'refusedByRules', text: 'geweigerd' });
-    expect(sender.sent.map((op) => op.commentId)).toEqual([good.id]);
+    expect(sender.sent.map((op) => subjectOf(op, anna.uid))).toEqual([good.id]);
   });
 
   it('holds back later changes of a refused comment', async () => {

@@ -160,3 +160,45 @@ describe('outbox: errors and backoff', () => {
     expect(backoffMs(20, mid)).toBe(60_000);
   });
 });
+
+describe('outbox: anonymous comments', () => {
+  let db: PrikbordDb;
+  beforeEach(() => {
+    db = freshDb();
+  });
+  afterEach(() => db.delete());
+
+  it('keeps no author on the row; only the author’s own owner link says it is theirs', async () => {
+    const { id } = await postComment(db, anna, { pageId, parentId: null, text: 'Durf ik dit te zeggen?', anonymous: true, page }, 1000);
+    expect(await db.comments.get(id!)).toMatchObject({ anonymous: true, authorUid: null, authorName: null });
+    expect(await db.owned.get(id!)).toEqual({ commentId: id, pageId, uid: anna.uid });
+    const [item] = await db.outbox.toArray();
+    expect(item!.op).toMatchObject({ kind: 'create', anonymous: true });
+  });
+
+  it('lets the owner edit and delete it, and nobody else', async () => {
+    const { id } = await postComment(db, anna, { pageId, parentId: null, text: 'eerst', anonymous: true, page }, 1000);
+    await editComment(db, 'uid-bram', id!, 'door Bram');
+    expect((await db.comments.get(id!))!.text).toBe('eerst');
+    await editComment(db, anna.uid, id!, 'door Anna');
+    expect((await db.comments.get(id!))!.text).toBe('door Anna');
+    // Still anonymous after the edit: the queued create was rewritten, not replaced.
+    expect((await db.outbox.toArray())[0]!.op).toMatchObject({ kind: 'create', anonymous: true, text: 'door Anna' });
+  });
+
+  it('a refused anonymous post keeps its text and stays anonymous when retried', async () => {
+    const { id } = await postComment(db, anna, { pageId, parentId: null, text: 'anoniem', anonymous: true, page }, 1000);
+    const [item] = await db.outbox.toArray();
+    await db.outbox.update(item!.seq!, { state: 'refused', refusal: 'refusedByRules' });
+    await retryRefused(db, id!);
+    const [again] = await db.outbox.toArray();
+    expect(again).toMatchObject({ state: 'pending', op: { kind: 'create', anonymous: true, text: 'anoniem' } });
+  });
+
+  it('discarding a never-sent anonymous post removes its owner link too', async () => {
+    const { id } = await postComment(db, anna, { pageId, parentId: null, text: 'weg ermee', anonymous: true, page }, 1000);
+    await discardRefused(db, id!);
+    expect(await db.owned.count()).toBe(0);
+    expect(await db.comments.count()).toBe(0);
+  });
+});

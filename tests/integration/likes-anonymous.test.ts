@@ -1,0 +1,210 @@
+// Likes and anonymous comments with the real SDK against the emulators: the outbox, the coupled
+// writes and the delta sync, for several employees each with their own local database.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { collection, doc, getDoc, getDocs, query, where } from 'firebase/firestore';
+import { DEMO_PASSWORD, EMPLOYEES } from '../../demo/org';
+import type { PrikbordDb } from '../../lib/db';
+import { firestoreSender } from '../../lib/firestore-writes';
+import { shownLikeCount } from '../../lib/likes';
+import { deleteComment, editComment, hideComment, postComment, setLike } from '../../lib/outbox';
+import { flushOutbox } from '../../lib/outbox-flusher';
+import { likeKey } from '../../lib/schema';
+import { syncThread } from '../../lib/thread-sync';
+import { seedDemo } from '../../scripts/seed';
+import { eventually, signedInClient, type Client } from '../helpers/emulator-clients';
+import { freshDb } from '../helpers/fake-db';
+
+const people = ['anna', 'bram', 'chantal', 'daan'].map((key) => EMPLOYEES.find((e) => e.key === key)!);
+const seed = { pageId: 'p_00000000000000000000beef', url: 'http://127.0.0.1:8101/hr/verlofregeling.html', title: 'Verlofregeling' };
+
+interface Person {
+  client: Client;
+  db: PrikbordDb;
+  name: string;
+  flush(): Promise<unknown>;
+}
+
+describe('likes and anonymous comments through Firestore', () => {
+  let everyone: Person[];
+  const stops: Array<() => void> = [];
+
+  beforeAll(async () => {
+    await seedDemo({ threads: false });
+  });
+
+  beforeEach(async () => {
+    everyone = await Promise.all(
+      people.map(async (p) => {
+        const client = await signedInClient(p.email, DEMO_PASSWORD);
+        const db = freshDb();
+        const sender = firestoreSender(client.firestore, () => ({ uid: client.uid, displayName: p.displayName }));
+        return { client, db, name: p.displayName, flush: () => flushOutbox(db, client.uid, sender) };
+      }),
+    );
+  });
+
+  afterEach(async () => {
+    stops.splice(0).forEach((stop) => stop());
+    await Promise.all(everyone.map(async (p) => Promise.all([p.client.close(), p.db.delete()])));
+  });
+
+  afterAll(async () => {
+    await seedDemo({ threads: false });
+  });
+
+  const anna = () => everyone[0]!;
+  const bram = () => everyone[1]!;
+  const chantal = () => everyone[2]!;
+  const daan = () => everyone[3]!;
+  const author = (p: Person) => ({ uid: p.client.uid, displayName: p.name });
+  const serverDoc = async (p: Person, ...path: string[]) => (await getDoc(doc(p.client.firestore, path.join('/')))).data();
+
+  async function commentByAnna(text = 'Hoe vraag ik bijzonder verlof aan?') {
+    const { id } = await postComment(anna().db, author(anna()), { pageId: seed.pageId, parentId: null, text, page: seed });
+    await anna().flush();
+    return id!;
+  }
+
+  it('four people liking the same comment at the same moment end at exactly four', async () => {
+    const id = await commentByAnna();
+    await Promise.all(everyone.map((p) => setLike(p.db, p.client.uid, { pageId: seed.pageId, targetId: id, page: seed }, true)));
+    await Promise.all(everyone.map((p) => p.flush()));
+    const comment = await serverDoc(anna(), 'pages', seed.pageId, 'comments', id);
+    const likes = await getDocs(query(collection(anna().client.firestore, 'pages', seed.pageId, 'likes'), where('targetId', '==', id), where('active', '==', true)));
+    expect(comment?.likeCount).toBe(4);
+    expect(likes.size).toBe(4);
+  });
+
+  it('like, unlike and like again by one person, racing two others, counts each person once', async () => {
+    const id = await commentByAnna();
+    const target = { pageId: seed.pageId, targetId: id, page: seed };
+    // Bram toggles three times, flushing between; Chantal and Daan like meanwhile.
+    await setLike(bram().db, bram().client.uid, target, true);
+    await Promise.all([bram().flush(), setLike(chantal().db, chantal().client.uid, target, true).then(() => chantal().flush())]);
+    await setLike(bram().db, bram().client.uid, target, false);
+    await Promise.all([bram().flush(), setLike(daan().db, daan().client.uid, target, true).then(() => daan().flush())]);
+    await setLike(bram().db, bram().client.uid, target, true);
+    await bram().flush();
+    expect((await serverDoc(anna(), 'pages', seed.pageId, 'comments', id))?.likeCount).toBe(3);
+  });
+
+  it('the same person liking from two browsers counts once, and both browsers end up agreeing', async () => {
+    const id = await commentByAnna();
+    const target = { pageId: seed.pageId, targetId: id, page: seed };
+    const second = await signedInClient(people[1]!.email, DEMO_PASSWORD);
+    const secondDb = freshDb();
+    try {
+      const secondSender = firestoreSender(second.firestore, () => author(bram()));
+      await setLike(bram().db, bram().client.uid, target, true);
+      await setLike(secondDb, second.uid, target, true);
+      await Promise.all([bram().flush(), flushOutbox(secondDb, second.uid, secondSender)]);
+      expect((await serverDoc(anna(), 'pages', seed.pageId, 'comments', id))?.likeCount).toBe(1);
+      // The loser's send was refused by the rules, found already applied, and settled: no refusal shown.
+      for (const db of [bram().db, secondDb]) {
+        expect(await db.outbox.count()).toBe(0);
+        expect(await db.likes.get(likeKey(seed.pageId, id, second.uid))).toMatchObject({ active: true, serverActive: true, syncState: 'synced' });
+      }
+    } finally {
+      await second.close();
+      await secondDb.delete();
+    }
+  });
+
+  it('liking the page creates its document, and the count reaches another reader', async () => {
+    stops.push(syncThread(bram().client.firestore, bram().db, seed, bram().client.uid, console.error));
+    await setLike(anna().db, anna().client.uid, { pageId: seed.pageId, targetId: 'page', page: seed }, true);
+    await anna().flush();
+    expect(await serverDoc(anna(), 'pages', seed.pageId)).toMatchObject({ likeCount: 1, commentCount: 0 });
+    await eventually(async () => ((await bram().db.pages.get(seed.pageId))?.likeCount === 1 ? true : undefined));
+  });
+
+  it('a like of a comment deleted meanwhile is refused and rolled back, nothing half-written', async () => {
+    const id = await commentByAnna();
+    await deleteComment(anna().db, anna().client.uid, id);
+    await anna().flush();
+    const target = { pageId: seed.pageId, targetId: id, page: seed };
+    await setLike(bram().db, bram().client.uid, target, true);
+    await bram().flush();
+    const row = await bram().db.likes.get(likeKey(seed.pageId, id, bram().client.uid));
+    expect(row).toMatchObject({ active: false, syncState: 'refused', refusal: 'refusedByRules' });
+    expect(shownLikeCount(0, row)).toBe(0);
+    expect(await serverDoc(anna(), 'pages', seed.pageId, 'likes', `${id}_${bram().client.uid}`)).toBeUndefined();
+  });
+
+  it('another reader’s own like syncs into a fresh browser of theirs', async () => {
+    const id = await commentByAnna();
+    await setLike(bram().db, bram().client.uid, { pageId: seed.pageId, targetId: id, page: seed }, true);
+    await bram().flush();
+    const fresh = freshDb();
+    try {
+      stops.push(syncThread(bram().client.firestore, fresh, seed, bram().client.uid, console.error));
+      await eventually(async () => ((await fresh.likes.get(likeKey(seed.pageId, id, bram().client.uid)))?.serverActive ? true : undefined));
+      const comment = await eventually(async () => fresh.comments.get(id));
+      expect(shownLikeCount(comment.likeCount, await fresh.likes.get(likeKey(seed.pageId, id, bram().client.uid)))).toBe(1);
+    } finally {
+      await fresh.delete();
+    }
+  });
+
+  describe('anonymous', () => {
+    it('reaches other readers with no author at all, and their database holds no trace of who', async () => {
+      stops.push(syncThread(bram().client.firestore, bram().db, seed, bram().client.uid, console.error));
+      const { id } = await postComment(anna().db, author(anna()), { pageId: seed.pageId, parentId: null, text: 'Ik durf dit niet met naam te vragen', anonymous: true, page: seed });
+      await anna().flush();
+      const row = await eventually(async () => bram().db.comments.get(id!));
+      expect(row).toMatchObject({ anonymous: true, authorUid: null, authorName: null });
+      const stored = await serverDoc(bram(), 'pages', seed.pageId, 'comments', id!);
+      expect(Object.keys(stored!).sort()).toEqual(['anonymous', 'createdAt', 'deleted', 'editedAt', 'likeCount', 'pageId', 'parentId', 'text', 'updatedAt']);
+      // Nothing in any table of Bram's database mentions Anna.
+      for (const table of bram().db.tables) {
+        const dump = JSON.stringify(await table.toArray());
+        expect(dump).not.toContain(anna().client.uid);
+        expect(dump).not.toContain(anna().name);
+      }
+      expect(await bram().db.owned.count()).toBe(0);
+    });
+
+    it('the author finds it theirs in a fresh browser, and edits and deletes it there', async () => {
+      const { id } = await postComment(anna().db, author(anna()), { pageId: seed.pageId, parentId: null, text: 'Eerste versie', anonymous: true, page: seed });
+      await anna().flush();
+      const fresh = freshDb();
+      try {
+        stops.push(syncThread(anna().client.firestore, fresh, seed, anna().client.uid, console.error));
+        await eventually(async () => fresh.owned.get(id!));
+        await eventually(async () => fresh.comments.get(id!));
+        await editComment(fresh, anna().client.uid, id!, 'Tweede versie');
+        const sender = firestoreSender(anna().client.firestore, () => author(anna()));
+        await flushOutbox(fresh, anna().client.uid, sender);
+        expect(await serverDoc(bram(), 'pages', seed.pageId, 'comments', id!)).toMatchObject({ text: 'Tweede versie', anonymous: true });
+        await deleteComment(fresh, anna().client.uid, id!);
+        await flushOutbox(fresh, anna().client.uid, sender);
+        expect(await serverDoc(bram(), 'pages', seed.pageId, 'comments', id!)).toMatchObject({ deleted: true, text: '' });
+        expect(await serverDoc(bram(), 'pages', seed.pageId)).toMatchObject({ commentCount: 0 });
+      } finally {
+        await fresh.delete();
+      }
+    });
+
+    it('another employee cannot find its author: no owner link by get or query, no match by author', async () => {
+      const { id } = await postComment(anna().db, author(anna()), { pageId: seed.pageId, parentId: null, text: 'Anoniem', anonymous: true, page: seed });
+      await anna().flush();
+      const fs = bram().client.firestore;
+      await expect(getDoc(doc(fs, 'commentOwners', id!))).rejects.toMatchObject({ code: 'permission-denied' });
+      await expect(getDocs(query(collection(fs, 'commentOwners'), where('pageId', '==', seed.pageId)))).rejects.toMatchObject({ code: 'permission-denied' });
+      const byAnna = await getDocs(query(collection(fs, 'pages', seed.pageId, 'comments'), where('authorUid', '==', anna().client.uid)));
+      expect(byAnna.docs.map((d) => d.id)).not.toContain(id);
+    });
+
+    it('a moderator hides it without ever reading who wrote it', async () => {
+      const { id } = await postComment(anna().db, author(anna()), { pageId: seed.pageId, parentId: null, text: 'Ongepast', anonymous: true, page: seed });
+      await anna().flush();
+      stops.push(syncThread(chantal().client.firestore, chantal().db, seed, chantal().client.uid, console.error));
+      await eventually(async () => chantal().db.comments.get(id!));
+      await hideComment(chantal().db, chantal().client.uid, id!);
+      await chantal().flush();
+      expect(await chantal().db.outbox.count()).toBe(0);
+      expect(await serverDoc(bram(), 'pages', seed.pageId, 'comments', id!)).toMatchObject({ deleted: true, moderated: true, text: '' });
+      expect(await chantal().db.owned.count()).toBe(0);
+    });
+  });
+});
