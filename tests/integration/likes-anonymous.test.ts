@@ -15,7 +15,13 @@ import { eventually, signedInClient, type Client } from '../helpers/emulator-cli
 import { freshDb } from '../helpers/fake-db';
 
 const people = ['anna', 'bram', 'chantal', 'daan'].map((key) => EMPLOYEES.find((e) => e.key === key)!);
-const seed = { pageId: 'p_00000000000000000000beef', url: 'http://127.0.0.1:8101/hr/verlofregeling.html', title: 'Verlofregeling' };
+let pages = 0;
+/** A page of its own for each test, so counts and documents never carry over. */
+function freshPage() {
+  pages += 1;
+  return { pageId: `p_${pages.toString(16).padStart(24, '0')}`, url: `http://127.0.0.1:8101/test/${pages}.html`, title: `Testpagina ${pages}` };
+}
+let seed = freshPage();
 
 interface Person {
   client: Client;
@@ -33,6 +39,7 @@ describe('likes and anonymous comments through Firestore', () => {
   });
 
   beforeEach(async () => {
+    seed = freshPage();
     everyone = await Promise.all(
       people.map(async (p) => {
         const client = await signedInClient(p.email, DEMO_PASSWORD);
