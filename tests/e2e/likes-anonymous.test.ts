@@ -1,0 +1,153 @@
+// Likes and the anonymous button, end to end in two browsers (A in Dutch, B in English):
+// A posts anonymously and B finds no trace of A anywhere (page, panel, IndexedDB); likes made at
+// the same moment end at the exact count; A still owns the post after a browser restart, and in
+// a fresh browser profile after signing in there.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../demo/org';
+import { ensureSignedIn, launchWithExtension, openPanelPage, tabIdOf, type ExtensionBrowser } from '../../scripts/chromium';
+import { seedDemo, type SeededEmployee } from '../../scripts/seed';
+import { commentWith, employee, employeeBrowser, INTRANET, serveIntranet, type Employee } from './setup';
+
+const PATH = '/nieuws/2026-11-personeelsfeest.html';
+
+/** Everything in the panel's IndexedDB database, as one string. */
+function dumpIndexedDb(panel: Page): Promise<string> {
+  return panel.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('prikbord');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const out: Record<string, unknown[]> = {};
+    for (const name of [...db.objectStoreNames]) {
+      out[name] = await new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(name).objectStore(name).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    }
+    db.close();
+    return JSON.stringify(out);
+  });
+}
+
+describe('likes and anonymous posting in two browsers', () => {
+  let intranet: Awaited<ReturnType<typeof serveIntranet>>;
+  let profileDir: string;
+  let seeded: SeededEmployee[];
+  let a: ExtensionBrowser | undefined;
+  let aPanel: Page;
+  let b: Employee;
+  const text = `Mag ik anoniem vragen of het feest ook alcoholvrij wordt? ${Date.now()}`;
+
+  async function openAsAnna(eb: ExtensionBrowser): Promise<Page> {
+    const tab = await eb.context.newPage();
+    await tab.goto(`${INTRANET}${PATH}`);
+    await tab.locator('prikbord-launcher').waitFor({ state: 'attached' });
+    const panel = await openPanelPage(eb, await tabIdOf(eb, tab));
+    await ensureSignedIn(panel, employee('anna').email, DEMO_PASSWORD);
+    await panel.locator('#new-comment-text').waitFor();
+    return panel;
+  }
+
+  beforeAll(async () => {
+    seeded = await seedDemo();
+    intranet = await serveIntranet();
+    profileDir = mkdtempSync(join(tmpdir(), 'prikbord-anon-'));
+    a = await launchWithExtension({ lang: 'nl', userDataDir: profileDir });
+    aPanel = await openAsAnna(a);
+    b = await employeeBrowser('bram', PATH, 'en');
+  });
+
+  afterAll(async () => {
+    await a?.close();
+    await b?.eb.close();
+    await intranet?.close();
+    rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  });
+
+  it('A posts anonymously, told plainly what that means; A sees it as theirs', async () => {
+    await aPanel.getByLabel('Je reactie').fill(text);
+    const toggle = aPanel.getByLabel('Anoniem plaatsen').first();
+    await toggle.check();
+    await aPanel.getByText('Collega\'s en communicatiemedewerkers kunnen niet zien wie dit schreef').first().waitFor();
+    await aPanel.getByRole('button', { name: 'Plaatsen' }).click();
+    await expect.poll(() => commentWith(aPanel, text).locator('.author').textContent()).toBe('jij (anoniem)');
+    await expect.poll(() => commentWith(aPanel, text).locator('.state.pending').count(), { timeout: 10_000 }).toBe(0);
+    // The toggle does not stick: the next post is named unless chosen again.
+    expect(await toggle.isChecked()).toBe(false);
+  });
+
+  it('B sees "Anonymous", and no trace of A in the page, the panel or IndexedDB', async () => {
+    await commentWith(b.panel, text).waitFor({ timeout: 10_000 });
+    expect(await commentWith(b.panel, text).locator('.author').textContent()).toBe('Anonymous');
+    const anna = seeded.find((e) => e.key === 'anna')!;
+    const traces = [anna.uid, anna.displayName, anna.email, 'Anna'];
+    const panelHtml = await b.panel.content();
+    const pageHtml = await b.tab.content();
+    const stored = await dumpIndexedDb(b.panel);
+    expect(stored).toContain(text); // the dump is real: the comment itself is there
+    for (const trace of traces) {
+      expect(panelHtml).not.toContain(trace);
+      expect(pageHtml).not.toContain(trace);
+      expect(stored).not.toContain(trace);
+    }
+    // B cannot edit or delete it.
+    expect(await commentWith(b.panel, text).getByRole('button', { name: /Edit|Delete/ }).count()).toBe(0);
+  });
+
+  it('likes from A and B at the same moment end at exactly 2, on the comment and on the page', async () => {
+    const likeIn = (panel: Page) => commentWith(panel, text).locator('button.like');
+    await Promise.all([likeIn(aPanel).click(), likeIn(b.panel).click(), aPanel.locator('.page-likes button.like').click(), b.panel.locator('.page-likes button.like').click()]);
+    for (const panel of [aPanel, b.panel]) {
+      await expect.poll(() => commentWith(panel, text).locator('.like-count').textContent(), { timeout: 10_000 }).toBe('2');
+      await expect.poll(() => panel.locator('.page-likes .like-count').textContent(), { timeout: 10_000 }).toBe('2');
+      expect(await likeIn(panel).getAttribute('aria-pressed')).toBe('true');
+    }
+    // Named likes: B asks who liked the comment and sees both names (the post itself stays anonymous).
+    await commentWith(b.panel, text).getByRole('button', { name: 'Who liked this?' }).click();
+    await expect.poll(() => commentWith(b.panel, text).locator('.liked-by').textContent()).toMatch(/Anna de Vries, Bram Jansen/);
+    expect(await commentWith(b.panel, text).locator('.author').textContent()).toBe('Anonymous');
+  });
+
+  it('a double click on like counts as one click: both browsers agree with the like documents', async () => {
+    const button = commentWith(b.panel, text).locator('button.like');
+    await button.dblclick();
+    // Both clicks read the state shown before them (liked), so both ask for "unliked": one change.
+    await expect.poll(() => commentWith(aPanel, text).locator('.like-count').textContent(), { timeout: 10_000 }).toBe('1');
+    await expect.poll(() => commentWith(b.panel, text).locator('.like-count').textContent(), { timeout: 10_000 }).toBe('1');
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    // The count equals the like documents the server holds.
+    await commentWith(aPanel, text).getByRole('button', { name: 'Wie vond dit leuk?' }).click();
+    await expect.poll(() => commentWith(aPanel, text).locator('.liked-by').textContent()).toMatch(/Anna de Vries$/);
+  });
+
+  it('after a browser restart A still owns the post and edits it; B sees the edit, still anonymous', async () => {
+    await a!.close();
+    a = await launchWithExtension({ lang: 'nl', userDataDir: profileDir });
+    aPanel = await openAsAnna(a);
+    const mine = commentWith(aPanel, text);
+    await expect.poll(() => mine.locator('.author').textContent(), { timeout: 10_000 }).toBe('jij (anoniem)');
+    await mine.getByRole('button', { name: /bewerken/ }).click();
+    const edited = `${text} (aangevuld)`;
+    await aPanel.getByLabel('Je reactie bewerken').fill(edited);
+    await aPanel.getByRole('button', { name: 'Opslaan' }).click();
+    await commentWith(b.panel, '(aangevuld)').waitFor({ timeout: 10_000 });
+    expect(await commentWith(b.panel, '(aangevuld)').locator('.author').textContent()).toBe('Anonymous');
+  });
+
+  it('signed in on another browser profile, A still sees the post as theirs', async () => {
+    const other = await launchWithExtension({ lang: 'nl' });
+    try {
+      const panel = await openAsAnna(other);
+      await expect.poll(() => commentWith(panel, '(aangevuld)').locator('.author').textContent(), { timeout: 10_000 }).toBe('jij (anoniem)');
+      expect(await commentWith(panel, '(aangevuld)').getByRole('button', { name: /bewerken/ }).count()).toBe(1);
+    } finally {
+      await other.close();
+    }
+  });
+});
