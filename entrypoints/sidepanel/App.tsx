@@ -32,7 +32,7 @@ import {
 import { ORG_CONFIG } from '../../lib/org-config';
 import { likeKey, type Profile } from '../../lib/schema';
 import { watchTargetPage, type TargetPage } from '../../lib/target-page';
-import { syncThread } from '../../lib/thread-sync';
+import { forgetOtherPeople, syncThread } from '../../lib/thread-sync';
 import { useLiveQuery } from '../../lib/use-live-query';
 
 export interface AppProps {
@@ -103,12 +103,18 @@ export function App({ db, fb }: AppProps) {
     };
   }, [uid]);
 
+  // Another person on this browser profile must not inherit the last one's anonymous posts.
+  const [forgotten, setForgotten] = useState<string | null>(null);
+  useEffect(() => {
+    if (uid) void forgetOtherPeople(db, uid).then(() => setForgotten(uid), console.error);
+  }, [uid]);
+
   // Mirror the page's thread into Dexie while it is on screen and someone is signed in.
   useEffect(() => {
     setLoadError(null);
-    if (!uid || !page) return;
+    if (!uid || !page || forgotten !== uid) return;
     return syncThread(fb.firestore, db, page, uid, (error) => setLoadError(String((error as { code?: string }).code ?? error)));
-  }, [uid, page?.pageId]);
+  }, [uid, page?.pageId, forgotten]);
 
   // Moderators may hide comments. Unknown (offline) means no: the rules decide in the end anyway.
   const [moderator, setModerator] = useState(false);

@@ -5,6 +5,7 @@ import type { PrikbordDb } from '../../lib/db';
 import { shownLikeCount } from '../../lib/likes';
 import { dismissLikeRefusal, refuseItem, setLike, settleItem } from '../../lib/outbox';
 import { likeId, likeKey } from '../../lib/schema';
+import { forgetOtherPeople } from '../../lib/thread-sync';
 import { freshDb } from '../helpers/fake-db';
 
 const uid = 'uid-anna';
@@ -103,5 +104,28 @@ describe('setLike', () => {
     expect(await db.outbox.count()).toBe(1);
     expect(await db.likes.get(key)).toMatchObject({ active: true, syncState: 'pending' });
     expect((await db.likes.get(key))?.refusal).toBeUndefined();
+  });
+});
+
+describe('another person signing in to the same browser profile', () => {
+  let db: PrikbordDb;
+  beforeEach(() => {
+    db = freshDb();
+  });
+  afterEach(() => db.delete());
+
+  it('does not inherit the previous person’s anonymous posts or likes, and their cursors are reset', async () => {
+    await db.owned.bulkPut([
+      { commentId: 'anon1', pageId, uid },
+      { commentId: 'anon2', pageId, uid: 'uid-bram' },
+    ]);
+    await setLike(db, uid, onComment, true);
+    await db.pages.put({ pageId, url: page.url, title: page.title, commentCount: 1, mine: { uid, owned: { seconds: 5, nanoseconds: 0 } } });
+    await forgetOtherPeople(db, 'uid-bram');
+    expect((await db.owned.toArray()).map((r) => r.commentId)).toEqual(['anon2']);
+    expect(await db.likes.count()).toBe(0);
+    expect((await db.pages.get(pageId))?.mine).toBeUndefined();
+    // Anna's queued like waits for her return: nothing she did is lost.
+    expect(await db.outbox.count()).toBe(1);
   });
 });

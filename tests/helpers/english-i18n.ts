@@ -1,0 +1,13 @@
+// Unit tests of components read real English text: browser.i18n.getMessage (not implemented by
+// WXT's fake browser) answers from public/_locales/en/messages.json, filling $P1$… as Chrome does.
+import { vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import en from '../../public/_locales/en/messages.json';
+
+export function useEnglishMessages(): void {
+  const messages = en as Record<string, { message: string }>;
+  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
+    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+    return (messages[key]?.message ?? '').replace(/\$P(\d)\$/g, (_, n: string) => list[Number(n) - 1] ?? '');
+  }) as typeof browser.i18n.getMessage);
+}

@@ -1,0 +1,105 @@
+// Components rendered to HTML (no browser): what each shows for a given reader. The panel's
+// behaviour in a real browser is covered end to end; these pin down the static promises.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { render } from 'preact-render-to-string';
+import { Composer } from '../../components/Composer';
+import { CommentItem } from '../../components/CommentItem';
+import { ReaderContext, type Reader } from '../../components/reader-context';
+import type { CommentRow } from '../../lib/schema';
+import { useEnglishMessages } from '../helpers/english-i18n';
+
+beforeEach(useEnglishMessages);
+
+const reader: Reader = { me: 'uid-anna', owned: new Set(), likes: new Map(), moderator: false, anonymousPosting: true };
+const ok = async () => ({ ok: true as const, text: 'x' });
+
+function composer(readerOverrides: Partial<Reader>) {
+  return render(
+    <ReaderContext.Provider value={{ ...reader, ...readerOverrides }}>
+      <Composer id="c" label="Label" submitLabel="Post" draftKey="k" offerAnonymous onSubmit={ok} />
+    </ReaderContext.Provider>,
+  );
+}
+
+const comment: CommentRow = {
+  id: 'c1',
+  pageId: 'p',
+  parentId: null,
+  text: 'Vraag zonder naam',
+  authorUid: null,
+  authorName: null,
+  anonymous: true,
+  likeCount: 3,
+  moderated: false,
+  createdAt: 0,
+  updatedAt: 0,
+  editedAt: null,
+  deleted: false,
+  syncState: 'synced',
+};
+
+describe('Composer: the anonymous choice', () => {
+  it('offers it with the honest note on who can still see the author', () => {
+    const html = composer({});
+    expect(html).toMatch(/<input type="checkbox" id="c-anonymous" aria-describedby="c-anonymous-note"/);
+    expect(html).toContain('Colleagues and communications staff cannot see who wrote this. Administrators of the Firebase project itself could.');
+    expect(html).not.toMatch(/id="c-anonymous"[^>]*disabled/);
+  });
+
+  it('says so, and cannot be ticked, when the organisation switched it off', () => {
+    const html = composer({ anonymousPosting: false });
+    expect(html).toContain('Your organisation has switched anonymous posting off.');
+    expect(html).toMatch(/id="c-anonymous"[^>]*disabled/);
+  });
+});
+
+describe('CommentItem: an anonymous comment', () => {
+  const actions = {
+    post: ok,
+    edit: ok,
+    remove: async () => {},
+    hide: async () => {},
+    retry: async () => {},
+    discard: async () => {},
+    like: async () => {},
+    dismissLikeRefusal: async () => {},
+    likedBy: async () => [],
+  };
+  const item = (r: Partial<Reader>, row: Partial<CommentRow> = {}) =>
+    render(
+      <ReaderContext.Provider value={{ ...reader, ...r }}>
+        <CommentItem comment={{ ...comment, ...row }} now={0} actions={actions} canReply />
+      </ReaderContext.Provider>,
+    );
+
+  it('shows other readers no author, and offers them no edit or delete', () => {
+    const html = item({});
+    expect(html).toContain('>Anonymous<');
+    expect(html).not.toContain('>Edit<');
+    expect(html).not.toContain('>Delete<');
+  });
+
+  it('shows its author "you (anonymous)" with edit and delete', () => {
+    const html = item({ owned: new Set(['c1']) });
+    expect(html).toContain('>you (anonymous)<');
+    expect(html).toContain('>Edit<');
+    expect(html).toContain('>Delete<');
+  });
+
+  it('offers a moderator "hide", never edit', () => {
+    const html = item({ moderator: true });
+    expect(html).toContain('>Hide (moderator)<');
+    expect(html).not.toContain('>Edit<');
+  });
+
+  it('shows the like count with the pressed state of the reader’s own like', () => {
+    const liked = item({ likes: new Map([['c1', { key: 'p/c1_uid-anna', pageId: 'p', targetId: 'c1', uid: 'uid-anna', active: true, serverActive: false, syncState: 'pending' as const }]]) });
+    expect(liked).toMatch(/aria-pressed="true"[^>]*>.*<span class="like-count">4<\/span>/s);
+  });
+
+  it('a hidden comment shows the moderator placeholder and nothing of its text', () => {
+    const html = item({}, { deleted: true, moderated: true, text: '' });
+    expect(html).toContain('This comment was hidden by a moderator.');
+    expect(html).not.toContain('Vraag zonder naam');
+  });
+});
