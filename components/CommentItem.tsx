@@ -162,17 +162,14 @@ export function CommentItem({ comment, now, actions, canReply, onReply }: Commen
       )}
 
       {mode === 'view' && (
-        <LikeControl
-          targetId={comment.id}
-          serverCount={comment.likeCount}
-          label={(count) => t('likeCommentBy', author, count)}
-          actions={actions}
-        />
-      )}
-
-      {mode === 'view' && actions && (canReply || mine || canHide) && (
-        <div class="actions">
-          {canReply && actions && (
+        <footer class="comment-footer">
+          <LikeControl
+            targetId={comment.id}
+            serverCount={comment.likeCount}
+            label={(count) => t('likeCommentBy', author, count)}
+            actions={actions}
+          />
+          {actions && canReply && (
             <button type="button" class="link" aria-label={t('replyTo', author)} onClick={onReply}>
               {t('reply')}
             </button>
@@ -192,7 +189,7 @@ export function CommentItem({ comment, now, actions, canReply, onReply }: Commen
               {t('hide')}
             </button>
           )}
-        </div>
+        </footer>
       )}
     </article>
   );

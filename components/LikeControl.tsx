@@ -56,7 +56,8 @@ export function LikeControl({ targetId, serverCount, label, actions }: LikeContr
         disabled={!actions}
         onClick={() => void actions?.like(targetId, !active)}
       >
-        <span aria-hidden="true">{active ? '♥' : '♡'}</span> {t('like')} <span class="like-count">{count}</span>
+        <span aria-hidden="true">{active ? '♥' : '♡'}</span> {t('like')}
+        {count > 0 && <span class="like-count">{count}</span>}
       </button>
       {count > 0 && actions && (
         <button type="button" class="link" aria-expanded={names.state !== 'closed'} aria-controls={listId} onClick={toggleNames}>
