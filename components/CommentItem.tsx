@@ -1,4 +1,5 @@
 // One comment (or reply): author, time, text, its sync state, and the actions its author may take.
+import type { Ref } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../lib/i18n';
 import type { CommentRow, TextCheck } from '../lib/schema';
@@ -29,6 +30,21 @@ export interface CommentItemProps {
   /** Offer "Reply" (top-level comments only: replies are one level deep). */
   canReply: boolean;
   onReply?(): void;
+}
+
+/** An inline "are you sure?" for a destructive action; focus starts on its yes button. */
+function ConfirmBar(props: { question: string; yes: string; yesRef: Ref<HTMLButtonElement>; onYes(): void; onNo(): void }) {
+  return (
+    <div class="confirm" role="group" aria-label={props.question}>
+      <p>{props.question}</p>
+      <button type="button" class="danger" ref={props.yesRef} onClick={props.onYes}>
+        {props.yes}
+      </button>
+      <button type="button" class="secondary" onClick={props.onNo}>
+        {t('cancel')}
+      </button>
+    </div>
+  );
 }
 
 /** The start of a text, to tell screen-reader users which comment a button acts on. */
@@ -121,44 +137,17 @@ export function CommentItem({ comment, now, actions, canReply, onReply }: Commen
         </div>
       )}
 
-      {mode === 'confirmDelete' && actions && (
-        <div class="confirm" role="group" aria-label={t('confirmDelete')}>
-          <p>{t('confirmDelete')}</p>
-          <button
-            type="button"
-            class="danger"
-            ref={confirmButton}
-            onClick={() => {
-              setMode('view');
-              void actions.remove(comment);
-            }}
-          >
-            {t('confirmDeleteYes')}
-          </button>
-          <button type="button" class="secondary" onClick={() => setMode('view')}>
-            {t('cancel')}
-          </button>
-        </div>
-      )}
-
-      {mode === 'confirmHide' && actions && (
-        <div class="confirm" role="group" aria-label={t('confirmHide')}>
-          <p>{t('confirmHide')}</p>
-          <button
-            type="button"
-            class="danger"
-            ref={confirmButton}
-            onClick={() => {
-              setMode('view');
-              void actions.hide(comment);
-            }}
-          >
-            {t('confirmHideYes')}
-          </button>
-          <button type="button" class="secondary" onClick={() => setMode('view')}>
-            {t('cancel')}
-          </button>
-        </div>
+      {(mode === 'confirmDelete' || mode === 'confirmHide') && actions && (
+        <ConfirmBar
+          question={mode === 'confirmDelete' ? t('confirmDelete') : t('confirmHide')}
+          yes={mode === 'confirmDelete' ? t('confirmDeleteYes') : t('confirmHideYes')}
+          yesRef={confirmButton}
+          onYes={() => {
+            setMode('view');
+            void (mode === 'confirmDelete' ? actions.remove(comment) : actions.hide(comment));
+          }}
+          onNo={() => setMode('view')}
+        />
       )}
 
       {mode === 'view' && (
