@@ -1,0 +1,294 @@
+// firebase/firestore.rules: anonymous comments (no author field; the owner link in
+// commentOwners/{commentId} readable only by its author) and the moderator's hide.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
+import {
+  collection,
+  deleteDoc,
+  doc,
+  getDoc,
+  getDocs,
+  increment,
+  query,
+  serverTimestamp,
+  setDoc,
+  updateDoc,
+  where,
+  writeBatch,
+  type DocumentData,
+  type Firestore,
+} from 'firebase/firestore';
+import {
+  ANNA,
+  BRAM,
+  commentPath,
+  dbAs,
+  newComment,
+  PAGE_ID,
+  PAGE_TITLE,
+  PAGE_URL,
+  pagePath,
+  PAST,
+  postComment,
+  seed,
+  seedPageWithOneComment,
+  seedProfiles,
+  softDeleteComment,
+  startRulesEnv,
+  storedComment,
+  storedPage,
+} from '../helpers/rules-env';
+
+let env: RulesTestEnvironment;
+
+beforeAll(async () => {
+  env = await startRulesEnv();
+});
+afterAll(async () => {
+  await env.cleanup();
+});
+beforeEach(async () => {
+  await env.clearFirestore();
+  await seedProfiles(env);
+});
+
+const CHANTAL = { uid: 'chantal-uid', displayName: 'Chantal Bakker' };
+const anna = () => dbAs(env, ANNA.uid);
+const bram = () => dbAs(env, BRAM.uid);
+const ownerPath = (commentId: string) => `commentOwners/${commentId}`;
+
+/** An anonymous comment as the client sends it: no author fields, `anonymous: true`. */
+function anonymousComment(overrides: DocumentData = {}): DocumentData {
+  const { authorUid: _uid, authorName: _name, ...rest } = newComment(ANNA);
+  return { ...rest, anonymous: true, ...overrides };
+}
+
+interface AnonymousPost {
+  commentId?: string;
+  comment?: DocumentData;
+  /** Overrides on the owner link; null: no owner link in the batch. */
+  owner?: DocumentData | null;
+  parentId?: string | null;
+}
+
+/** Posts anonymously the way the client does: comment, owner link and page counter in one batch. */
+function postAnonymously(db: Firestore, uid: string, options: AnonymousPost = {}) {
+  const commentId = options.commentId ?? 'a1';
+  const batch = writeBatch(db);
+  batch.set(doc(db, commentPath(commentId)), anonymousComment({ parentId: options.parentId ?? null, ...options.comment }));
+  if (options.owner !== null) {
+    batch.set(doc(db, ownerPath(commentId)), { uid, pageId: PAGE_ID, createdAt: serverTimestamp(), ...options.owner });
+  }
+  batch.set(
+    doc(db, pagePath()),
+    { url: PAGE_URL, title: PAGE_TITLE, commentCount: increment(1), likeCount: increment(0), lastCommentId: commentId, updatedAt: serverTimestamp() },
+    { merge: true },
+  );
+  return batch.commit();
+}
+
+/** Anna's anonymous comment a1 on a page with count 1, with its owner link. */
+function seedAnonymousByAnna(): Promise<void> {
+  const { authorUid: _uid, authorName: _name, ...named } = storedComment(ANNA);
+  return seed(env, {
+    [commentPath('a1')]: { ...named, anonymous: true },
+    [ownerPath('a1')]: { uid: ANNA.uid, pageId: PAGE_ID, createdAt: PAST },
+    [pagePath()]: storedPage(1, 'a1'),
+  });
+}
+
+describe('posting anonymously', () => {
+  it('allows an anonymous comment with the caller’s owner link and the counter, in one batch', async () => {
+    await assertSucceeds(postAnonymously(anna(), ANNA.uid));
+  });
+
+  it('allows an anonymous reply', async () => {
+    await seedPageWithOneComment(env);
+    await assertSucceeds(postAnonymously(bram(), BRAM.uid, { commentId: 'a2', parentId: 'c1' }));
+  });
+
+  it('allows an anonymous comment by someone without a profile (no name is needed)', async () => {
+    await assertSucceeds(postAnonymously(dbAs(env, 'no-profile'), 'no-profile'));
+  });
+
+  it('denies an anonymous comment that carries an authorUid', async () => {
+    await assertFails(postAnonymously(anna(), ANNA.uid, { comment: { authorUid: ANNA.uid } }));
+  });
+
+  it('denies an anonymous comment that carries an authorName', async () => {
+    await assertFails(postAnonymously(anna(), ANNA.uid, { comment: { authorName: ANNA.displayName } }));
+  });
+
+  it('denies an anonymous comment without an owner link (nobody could ever edit it)', async () => {
+    await assertFails(postAnonymously(anna(), ANNA.uid, { owner: null }));
+  });
+
+  it('denies an owner link naming someone else', async () => {
+    await assertFails(postAnonymously(anna(), ANNA.uid, { owner: { uid: BRAM.uid } }));
+  });
+
+  it('denies an owner link for another page', async () => {
+    await assertFails(postAnonymously(anna(), ANNA.uid, { owner: { pageId: 'p_other' } }));
+  });
+
+  it('denies an owner link with extra fields (say, a name)', async () => {
+    await assertFails(postAnonymously(anna(), ANNA.uid, { owner: { name: ANNA.displayName } }));
+  });
+
+  it('denies `anonymous: false` without author fields', async () => {
+    await assertFails(postAnonymously(anna(), ANNA.uid, { comment: { anonymous: false } }));
+  });
+
+  it('denies claiming an existing anonymous comment with a new owner link', async () => {
+    const { authorUid: _uid, authorName: _name, ...named } = storedComment(ANNA);
+    await seed(env, { [commentPath('a1')]: { ...named, anonymous: true }, [pagePath()]: storedPage(1, 'a1') });
+    await assertFails(setDoc(doc(bram(), ownerPath('a1')), { uid: BRAM.uid, pageId: PAGE_ID, createdAt: serverTimestamp() }));
+  });
+
+  it('denies an owner link for a named comment', async () => {
+    await seedPageWithOneComment(env);
+    await assertFails(setDoc(doc(anna(), ownerPath('c1')), { uid: ANNA.uid, pageId: PAGE_ID, createdAt: serverTimestamp() }));
+  });
+});
+
+describe('the owner link stays with its author', () => {
+  beforeEach(seedAnonymousByAnna);
+
+  it('allows the author to get their own owner link', async () => {
+    await assertSucceeds(getDoc(doc(anna(), ownerPath('a1'))));
+  });
+
+  it('allows the author to list their own links (a query for their own uid)', async () => {
+    const snap = await assertSucceeds(getDocs(query(collection(anna(), 'commentOwners'), where('uid', '==', ANNA.uid), where('pageId', '==', PAGE_ID))));
+    expect(snap.docs.map((d) => d.id)).toEqual(['a1']);
+  });
+
+  it('denies another employee getting the owner link', async () => {
+    await assertFails(getDoc(doc(bram(), ownerPath('a1'))));
+  });
+
+  it('denies another employee listing owner links', async () => {
+    await assertFails(getDocs(collection(bram(), 'commentOwners')));
+  });
+
+  it('denies another employee querying the links of a page', async () => {
+    await assertFails(getDocs(query(collection(bram(), 'commentOwners'), where('pageId', '==', PAGE_ID))));
+  });
+
+  it('denies another employee querying the links of the author', async () => {
+    await assertFails(getDocs(query(collection(bram(), 'commentOwners'), where('uid', '==', ANNA.uid))));
+  });
+
+  it('denies another employee probing a link that does not exist (same answer as one that does)', async () => {
+    await assertFails(getDoc(doc(bram(), ownerPath('does-not-exist'))));
+  });
+
+  it('denies changing or deleting an owner link, even by its author', async () => {
+    await assertFails(updateDoc(doc(bram(), ownerPath('a1')), { uid: BRAM.uid }));
+    await assertFails(updateDoc(doc(anna(), ownerPath('a1')), { uid: BRAM.uid }));
+    await assertFails(deleteDoc(doc(anna(), ownerPath('a1'))));
+  });
+
+  it('a query by author finds the author’s named comments but never the anonymous one', async () => {
+    await seed(env, { [commentPath('c1')]: storedComment(ANNA) });
+    const snap = await assertSucceeds(getDocs(query(collection(bram(), pagePath(), 'comments'), where('authorUid', '==', ANNA.uid))));
+    expect(snap.docs.map((d) => d.id)).toEqual(['c1']);
+  });
+});
+
+describe('editing and deleting an anonymous comment', () => {
+  beforeEach(seedAnonymousByAnna);
+
+  it('allows its author (by the owner link) to edit it', async () => {
+    await assertSucceeds(updateDoc(doc(anna(), commentPath('a1')), { text: 'Nieuwe tekst', editedAt: serverTimestamp(), updatedAt: serverTimestamp() }));
+  });
+
+  it('allows its author to soft-delete it, counter −1', async () => {
+    await assertSucceeds(softDeleteComment(anna(), { commentId: 'a1' }));
+  });
+
+  it('denies another employee editing it', async () => {
+    await assertFails(updateDoc(doc(bram(), commentPath('a1')), { text: 'Overgenomen', editedAt: serverTimestamp(), updatedAt: serverTimestamp() }));
+  });
+
+  it('denies another employee deleting it', async () => {
+    await assertFails(softDeleteComment(bram(), { commentId: 'a1' }));
+  });
+
+  it('denies its author adding their name to it afterwards', async () => {
+    await assertFails(updateDoc(doc(anna(), commentPath('a1')), { authorUid: ANNA.uid, updatedAt: serverTimestamp() }));
+  });
+});
+
+describe('moderators hide comments without learning who wrote them', () => {
+  beforeEach(async () => {
+    await seed(env, { [`profiles/${CHANTAL.uid}`]: { displayName: CHANTAL.displayName, department: 'Communicatie' }, [`moderators/${CHANTAL.uid}`]: { since: PAST } });
+  });
+
+  const hide = (db: Firestore, commentId: string, comment: DocumentData = {}, countBy: number | null = -1) => {
+    const batch = writeBatch(db);
+    batch.update(doc(db, commentPath(commentId)), { deleted: true, text: '', moderated: true, updatedAt: serverTimestamp(), ...comment });
+    if (countBy !== null) batch.update(doc(db, pagePath()), { commentCount: increment(countBy), lastCommentId: commentId, updatedAt: serverTimestamp() });
+    return batch.commit();
+  };
+
+  it('allows a moderator to hide an anonymous comment (no owner link is read)', async () => {
+    await seedAnonymousByAnna();
+    await assertSucceeds(hide(dbAs(env, CHANTAL.uid), 'a1'));
+  });
+
+  it('allows a moderator to hide someone’s named comment', async () => {
+    await seedPageWithOneComment(env);
+    await assertSucceeds(hide(dbAs(env, CHANTAL.uid), 'c1'));
+  });
+
+  it('denies a moderator reading the owner link of what they hide', async () => {
+    await seedAnonymousByAnna();
+    await assertFails(getDoc(doc(dbAs(env, CHANTAL.uid), ownerPath('a1'))));
+  });
+
+  it('denies a non-moderator hiding someone else’s comment', async () => {
+    await seedPageWithOneComment(env);
+    await assertFails(hide(bram(), 'c1'));
+  });
+
+  it('denies a moderator hiding without moving the counter', async () => {
+    await seedPageWithOneComment(env);
+    await assertFails(hide(dbAs(env, CHANTAL.uid), 'c1', {}, null));
+  });
+
+  it('denies a moderator rewriting the text instead of hiding', async () => {
+    await seedPageWithOneComment(env);
+    await assertFails(updateDoc(doc(dbAs(env, CHANTAL.uid), commentPath('c1')), { text: 'Aangepast door moderator', editedAt: serverTimestamp(), updatedAt: serverTimestamp() }));
+  });
+
+  it('denies a moderator hiding while keeping the text', async () => {
+    await seedPageWithOneComment(env);
+    await assertFails(hide(dbAs(env, CHANTAL.uid), 'c1', { text: 'nog leesbaar' }));
+  });
+
+  it('allows a user to check their own moderator role, not anyone else’s', async () => {
+    await assertSucceeds(getDoc(doc(dbAs(env, CHANTAL.uid), `moderators/${CHANTAL.uid}`)));
+    await assertFails(getDoc(doc(bram(), `moderators/${CHANTAL.uid}`)));
+  });
+
+  it('denies listing moderators', async () => {
+    await assertFails(getDocs(collection(dbAs(env, CHANTAL.uid), 'moderators')));
+  });
+
+  it('denies making oneself a moderator', async () => {
+    await assertFails(setDoc(doc(bram(), `moderators/${BRAM.uid}`), { since: serverTimestamp() }));
+  });
+});
+
+describe('named and anonymous side by side', () => {
+  it('a named comment and an anonymous one on the same page each move the counter once', async () => {
+    await assertSucceeds(postComment(anna(), ANNA, { commentId: 'c1' }));
+    await assertSucceeds(postAnonymously(anna(), ANNA.uid, { commentId: 'a1' }));
+    let count: unknown;
+    await env.withSecurityRulesDisabled(async (ctx) => {
+      count = (await getDoc(doc(ctx.firestore() as unknown as Firestore, pagePath()))).get('commentCount');
+    });
+    expect(count).toBe(2);
+  });
+});
