@@ -97,6 +97,16 @@ describe('CommentItem: an anonymous comment', () => {
     expect(liked).toMatch(/aria-pressed="true"[^>]*>.*<span class="like-count">4<\/span>/s);
   });
 
+  it('a refused like shows why, next to the button, and the count is the server’s again', () => {
+    const refused = item({
+      likes: new Map([['c1', { key: 'p/c1_uid-anna', pageId: 'p', targetId: 'c1', uid: 'uid-anna', active: false, serverActive: false, syncState: 'refused' as const, refusal: 'refusedByRules' }]]),
+    });
+    expect(refused).toContain('role="alert"');
+    expect(refused).toContain('Your like was not saved and has been undone');
+    expect(refused).toMatch(/aria-pressed="false"[^>]*>.*<span class="like-count">3<\/span>/s);
+    expect(refused).toContain('>Dismiss<');
+  });
+
   it('a hidden comment shows the moderator placeholder and nothing of its text', () => {
     const html = item({}, { deleted: true, moderated: true, text: '' });
     expect(html).toContain('This comment was hidden by a moderator.');
