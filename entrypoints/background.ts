@@ -14,12 +14,15 @@ export default defineBackground(() => {
   // The toolbar button opens the panel for the current tab.
   void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(console.error);
 
+  /** A tab's page and the frame that reported it (0, or a frameset's content frame). */
+  type TabPage = PageIdentity & { frameId: number };
+
   /** Which page each tab shows (session storage: survives the worker being stopped, not the browser). */
   const tabPages = {
-    async get(): Promise<Record<string, PageIdentity>> {
-      return ((await chrome.storage.session.get('tabPages')).tabPages as Record<string, PageIdentity> | undefined) ?? {};
+    async get(): Promise<Record<string, TabPage>> {
+      return ((await chrome.storage.session.get('tabPages')).tabPages as Record<string, TabPage> | undefined) ?? {};
     },
-    async set(tabId: number, page: PageIdentity | null): Promise<void> {
+    async set(tabId: number, page: TabPage | null): Promise<void> {
       const map = await tabPages.get();
       if (page) map[tabId] = page;
       else delete map[tabId];
@@ -32,10 +35,10 @@ export default defineBackground(() => {
     await chrome.action.setBadgeText({ tabId, text: counts?.comments ? String(counts.comments) : '' }).catch(() => undefined);
   }
 
-  async function showCounts(tabId: number, pageId: string, counts: PageCounts | null): Promise<void> {
+  async function showCounts(tabId: number, page: TabPage, counts: PageCounts | null): Promise<void> {
     await setBadge(tabId, counts);
-    const message: Message = { type: 'page:count', pageId, counts };
-    await chrome.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+    const message: Message = { type: 'page:count', pageId: page.pageId, counts };
+    await chrome.tabs.sendMessage(tabId, message, { frameId: page.frameId }).catch(() => undefined);
   }
 
   async function cachedCounts(pageId: string): Promise<PageCounts | null> {
@@ -44,15 +47,15 @@ export default defineBackground(() => {
   }
 
   /** Re-reads stale or unknown counts from Firestore, caches and shows them. */
-  async function refreshCounts(tabId: number, page: PageIdentity, force = false): Promise<void> {
+  async function refreshCounts(tabId: number, page: TabPage, force = false): Promise<void> {
     const known = await db.pages.get(page.pageId);
     if (!force && isFresh(known?.countFetchedAt, Date.now())) return;
     const counts = await fetchPageCounts(page.pageId);
     if (counts === null) return;
     const fields = { commentCount: counts.comments, likeCount: counts.likes, countFetchedAt: Date.now() };
     if (known) await db.pages.update(page.pageId, fields);
-    else await db.pages.add({ ...page, ...fields });
-    await showCounts(tabId, page.pageId, counts);
+    else await db.pages.add({ pageId: page.pageId, url: page.url, title: page.title, ...fields });
+    await showCounts(tabId, page, counts);
   }
 
   chrome.runtime.onMessage.addListener((raw, sender, sendResponse) => {
@@ -68,13 +71,14 @@ export default defineBackground(() => {
 
     if (message.type === 'page:report' && isFromContentScript(sender, id)) {
       const tabId = sender.tab!.id!;
+      const page: TabPage = { ...message.page, frameId: sender.frameId ?? 0 };
       void (async () => {
-        await tabPages.set(tabId, message.page);
+        await tabPages.set(tabId, page);
         const counts = await cachedCounts(message.page.pageId);
         await setBadge(tabId, counts);
         const reply: Replies['page:report'] = { counts };
         sendResponse(reply);
-        await refreshCounts(tabId, message.page);
+        await refreshCounts(tabId, page);
       })();
       return true; // answered asynchronously
     }
@@ -96,7 +100,7 @@ export default defineBackground(() => {
       void (async () => {
         const map = await tabPages.get();
         for (const [tabId, page] of Object.entries(map)) {
-          if (page.pageId === message.pageId) await showCounts(Number(tabId), page.pageId, message.counts);
+          if (page.pageId === message.pageId) await showCounts(Number(tabId), page, message.counts);
         }
       })();
       return false;

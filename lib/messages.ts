@@ -95,9 +95,13 @@ export interface SenderInfo {
   url?: string;
 }
 
-/** True for a message from our own content script in the top frame of a tab. */
+/**
+ * True for a message from our own content script in a tab. Any frame: in a frameset the content
+ * frame is the one that reports (entrypoints/content/frame-role.ts); the receiver remembers
+ * `frameId` to answer that frame.
+ */
 export function isFromContentScript(sender: SenderInfo, extensionId: string): boolean {
-  return sender.id === extensionId && typeof sender.tab?.id === 'number' && sender.frameId === 0;
+  return sender.id === extensionId && typeof sender.tab?.id === 'number' && typeof sender.frameId === 'number';
 }
 
 /** True for a message from one of our own extension pages (side panel, options; also when opened in a tab). */

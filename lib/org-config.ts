@@ -34,6 +34,8 @@ export const ORG_CONFIG: OrgConfig = {
     {
       origins: [`http://127.0.0.1:${DEMO_PORTS.intranet}`, `http://localhost:${DEMO_PORTS.intranet}`],
       routeByHash: false,
+      // The demo's one single-page app (a Backbone-style router): each #/route is a page there.
+      hashRoutePaths: ['/legacy/app/'],
     },
   ],
   anonymousPosting: true,

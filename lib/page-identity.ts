@@ -9,6 +9,11 @@ export interface SiteRules {
   origins: string[];
   /** True when the site routes by hash (#/path or #!/path): then such a fragment is part of the identity. */
   routeByHash: boolean;
+  /**
+   * Path prefixes of single-page apps within an otherwise static site: there, and only there, a
+   * hash route is part of the identity (as with routeByHash). Elsewhere fragments stay anchors.
+   */
+  hashRoutePaths?: string[];
   /** Query parameters that select different content and are kept (all others dropped). Undefined: keep all but tracking ones. */
   keepParams?: string[];
   /** Extra parameters to drop besides the built-in tracking list. */
@@ -58,8 +63,9 @@ function normalizeQuery(params: URLSearchParams, rules: SiteRules): string {
   return query ? `?${query}` : '';
 }
 
-function normalizeHash(hash: string, rules: SiteRules): string {
-  if (!rules.routeByHash || !/^#!?\//.test(hash)) return '';
+function normalizeHash(hash: string, path: string, rules: SiteRules): string {
+  const routed = rules.routeByHash || (rules.hashRoutePaths ?? []).some((prefix) => path.startsWith(prefix));
+  if (!routed || !/^#!?\//.test(hash)) return '';
   const route = hash.replace(/^#!/, '#').replace(/\/+$/, '');
   return route === '#' ? '' : route;
 }
@@ -68,7 +74,7 @@ function normalizeHash(hash: string, rules: SiteRules): string {
 export function normalizeUrl(rawUrl: string, rules: SiteRules): string {
   const url = new URL(rawUrl);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`Not a web page URL: ${rawUrl}`);
-  return `${url.protocol}//${url.host}${normalizePath(url.pathname, rules)}${normalizeQuery(url.searchParams, rules)}${normalizeHash(url.hash, rules)}`;
+  return `${url.protocol}//${url.host}${normalizePath(url.pathname, rules)}${normalizeQuery(url.searchParams, rules)}${normalizeHash(url.hash, url.pathname, rules)}`;
 }
 
 /** The normalised canonical URL when it is on the document's own origin, else the normalised document URL. */

@@ -17,7 +17,8 @@ export interface TargetPage {
 async function identify(tabId: number): Promise<PageIdentity | null> {
   try {
     const message: Message = { type: 'page:identify' };
-    return parsePageIdentity(await browser.tabs.sendMessage(tabId, message, { frameId: 0 }));
+    // To every frame: only the frame that owns the thread answers (the top page, or a frameset's content frame).
+    return parsePageIdentity(await browser.tabs.sendMessage(tabId, message));
   } catch {
     return null; // no content script in that tab: not a configured intranet page
   }
@@ -46,7 +47,7 @@ export function watchTargetPage(onChange: (target: TargetPage) => void, search =
   };
   const onMessage = (raw: unknown, sender: Parameters<typeof isFromContentScript>[0]) => {
     const message = parseMessage(raw);
-    // Every tab's content script reaches every extension page: accept only our target tab's top frame.
+    // Every tab's content script reaches every extension page: accept only our target tab.
     if (message?.type !== 'page:report' || !isFromContentScript(sender, browser.runtime.id) || sender.tab?.id !== tabId) return;
     generation++;
     onChange({ tabId, page: message.page });

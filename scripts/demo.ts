@@ -50,7 +50,7 @@ try {
     // Open the real side panel the way a person does: a click on the launcher.
     const intranetTab = eb.context.pages().find((p) => p.url().startsWith(intranetUrl));
     await intranetTab?.bringToFront();
-    await intranetTab?.locator('prikbord-launcher').locator('button').click().catch(() => undefined);
+    await intranetTab?.locator('prikbord-launcher').locator('button.open').click().catch(() => undefined);
     console.log(`\nReady. Signed in as ${user.displayName} (${user.email}).`);
   } else {
     console.log('5/5 No display here, so no browser window. To try it in Chrome or Edge:');

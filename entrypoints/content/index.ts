@@ -4,16 +4,18 @@ import { browser } from 'wxt/browser';
 import { parseMessage, type Message, type Replies } from '../../lib/messages';
 import { ORG_CONFIG, matchPatterns } from '../../lib/org-config';
 import { identifyDocument, rulesForUrl, type PageIdentity } from '../../lib/page-identity';
+import { frameRole, type FrameView } from './frame-role';
 import { mountLauncher } from './launcher';
 
 export default defineContentScript({
   matches: matchPatterns(),
   runAt: 'document_idle',
-  // Top frame only for now; framesets are handled in a later issue.
-  allFrames: false,
+  // Every frame, so a frameset's content frame gets the layer; frameRole() lets exactly one
+  // document per tab act (about:blank and srcdoc frames are never matched).
+  allFrames: true,
   async main(ctx) {
     const rules = rulesForUrl(location.href, ORG_CONFIG.sites);
-    if (!rules) return;
+    if (!rules || frameRole(window as unknown as FrameView) !== 'owner') return;
 
     let page: PageIdentity = await identifyDocument(document, rules);
     const launcher = mountLauncher(() => {
@@ -35,8 +37,16 @@ export default defineContentScript({
       return undefined;
     });
 
-    // pushState / hash routes: a new identity when the route is a page of its own (per the site rules).
-    ctx.addEventListener(window, 'wxt:locationchange', async () => {
+    // pushState / hash routes: a new identity when the route is a page of its own (per the site
+    // rules). WXT announces the navigation before it commits (Navigation API), so wait until the
+    // document has the new URL, and a little longer for the page's router to set its title.
+    let checking = 0;
+    ctx.addEventListener(window, 'wxt:locationchange', async (event) => {
+      const mine = ++checking;
+      const target = event.newUrl.href;
+      for (let i = 0; i < 40 && document.URL !== target; i++) await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => setTimeout(r, 100));
+      if (mine !== checking) return; // a later navigation took over
       const next = await identifyDocument(document, rules);
       if (next.pageId === page.pageId) return;
       page = next;

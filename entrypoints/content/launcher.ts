@@ -1,6 +1,11 @@
-// The in-page launcher: one button, fixed in the corner, inside a shadow root so the
-// intranet's CSS can't restyle it. Plain DOM (no Preact) to keep
-// the content script tiny. Fixed positioning takes no space in the page: no layout shift.
+// The in-page launcher: one button (and a small "move" button), fixed in a corner, inside a
+// shadow root so the intranet's CSS can't restyle it. Plain DOM (no Preact) to keep the content
+// script tiny. Fixed positioning takes no space in the page: no layout shift.
+//
+// Corners: the person's own choice (the move button, remembered per intranet origin) wins;
+// otherwise the first corner where the launcher covers none of the page's own controls (old
+// intranets put help buttons and chat widgets in the bottom-right corner too).
+import { browser } from 'wxt/browser';
 import { t } from '../../lib/i18n';
 import type { PageCounts } from '../../lib/messages';
 
@@ -9,14 +14,19 @@ export interface Launcher {
   remove(): void;
 }
 
+export const CORNERS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
+export type Corner = (typeof CORNERS)[number];
+
 const CSS = `
 :host { all: initial; }
+div { display: inline-flex; align-items: center; gap: 4px; }
 button {
   all: initial; box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px;
   min-height: 40px; padding: 8px 14px; border-radius: 20px; cursor: pointer;
   font: 600 14px/1 system-ui, 'Segoe UI', Roboto, Arial, sans-serif; color: #fff; background: #0b5cad;
   box-shadow: 0 2px 8px rgba(0,0,0,.3);
 }
+button.move { min-height: 28px; padding: 4px 8px; border-radius: 14px; font-size: 13px; background: #40536a; }
 button:hover { background: #084a8c; }
 button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
 svg { width: 18px; height: 18px; fill: currentColor; }
@@ -24,26 +34,73 @@ svg { width: 18px; height: 18px; fill: currentColor; }
 `;
 
 const ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
+const INTERACTIVE = 'a[href], button, input, select, textarea, label, summary, [onclick], [role="button"], [role="link"], [tabindex]';
+const storageKey = () => `launcherCorner:${location.origin}`;
+
+function hostStyle(corner: Corner): string {
+  const [vertical, horizontal] = corner.split('-');
+  // Inline !important beats the page's own !important rules on the host element.
+  return `all: initial !important; position: fixed !important; ${vertical}: 16px !important; ${horizontal}: 16px !important; z-index: 2147483647 !important; display: block !important;`;
+}
+
+/** Whether, where it stands now, the launcher hides one of the page's own controls. */
+function coversPageControl(host: HTMLElement): boolean {
+  const r = host.getBoundingClientRect();
+  const points: Array<[number, number]> = [
+    [r.left + 2, r.top + 2],
+    [r.right - 2, r.top + 2],
+    [r.left + 2, r.bottom - 2],
+    [r.right - 2, r.bottom - 2],
+    [(r.left + r.right) / 2, (r.top + r.bottom) / 2],
+  ];
+  return points.some(([x, y]) => document.elementsFromPoint(x, y).some((el) => el !== host && el.closest(INTERACTIVE) !== null));
+}
 
 export function mountLauncher(onOpen: () => void): Launcher {
   const host = document.createElement('prikbord-launcher');
-  // Inline !important beats the page's own !important rules on the host element.
-  host.setAttribute(
-    'style',
-    'all: initial !important; position: fixed !important; right: 16px !important; bottom: 16px !important; z-index: 2147483647 !important; display: block !important;',
-  );
-  // Open mode so tests can drive the button; nothing secret lives here (only the public count).
+  // Open mode so tests can drive the buttons; nothing secret lives here (only the public counts).
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = CSS;
+  const row = document.createElement('div');
   const button = document.createElement('button');
   button.type = 'button';
+  button.className = 'open';
   button.innerHTML = ICON; // a constant: no page or user data ever goes through innerHTML
   const label = document.createElement('span');
   button.append(label);
   button.addEventListener('click', onOpen);
-  shadow.append(style, button);
+  const move = document.createElement('button');
+  move.type = 'button';
+  move.className = 'move';
+  move.textContent = '⇆';
+  move.setAttribute('aria-label', t('launcherMove'));
+  move.title = t('launcherMove');
+  row.append(button, move);
+  shadow.append(style, row);
+
+  let corner: Corner = 'bottom-right';
+  const place = (next: Corner) => {
+    corner = next;
+    host.setAttribute('style', hostStyle(corner));
+    host.dataset.corner = corner;
+  };
+  place(corner);
   document.documentElement.append(host);
+
+  move.addEventListener('click', () => {
+    place(CORNERS[(CORNERS.indexOf(corner) + 1) % CORNERS.length]!);
+    void browser.storage.local.set({ [storageKey()]: corner });
+    move.focus();
+  });
+
+  void browser.storage.local.get(storageKey()).then((stored) => {
+    const chosen = stored[storageKey()] as Corner | undefined;
+    if (chosen && CORNERS.includes(chosen)) return place(chosen);
+    // No choice made: the first corner that leaves the page's controls free (else stay put).
+    const free = CORNERS.find((candidate) => (place(candidate), !coversPageControl(host)));
+    place(free ?? 'bottom-right');
+  });
 
   const launcher: Launcher = {
     setCounts(counts) {

@@ -82,7 +82,7 @@ describe('the intranet with Prikbord installed', () => {
   it('shows a launcher that is labelled, visible above the fixed top bar, and reachable by keyboard', async () => {
     const page = await eb.context.newPage();
     await page.goto(`${INTRANET}/`);
-    const button = page.locator('prikbord-launcher').locator('button');
+    const button = page.locator('prikbord-launcher').locator('button.open');
     await expect.poll(() => button.getAttribute('aria-label')).toMatch(/Prikbord/);
     expect(await button.isVisible()).toBe(true);
     // Nothing of the page lies on top of the launcher's centre.
@@ -105,7 +105,7 @@ describe('the intranet with Prikbord installed', () => {
   it('opens the real side panel when the launcher is clicked', async () => {
     const page = await eb.context.newPage();
     await page.goto(`${INTRANET}/ict/helpdesk.html`);
-    await page.locator('prikbord-launcher').locator('button').click();
+    await page.locator('prikbord-launcher').locator('button.open').click();
     // A panel that opened after our CDP connection is only listed by a new connection (DESIGN §10).
     let panelUrl: string | undefined;
     for (let i = 0; i < 50 && !panelUrl; i++) {

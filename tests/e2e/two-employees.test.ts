@@ -44,14 +44,14 @@ describe('two employees discuss a page', () => {
   it('the launcher and the panel count follow', async () => {
     await expect.poll(() => b.panel.locator('.count').textContent(), { timeout: 10_000 }).toBe('1 comment');
     await expect
-      .poll(() => a.tab.locator('prikbord-launcher').locator('button').getAttribute('aria-label'), { timeout: 10_000 })
+      .poll(() => a.tab.locator('prikbord-launcher').locator('button.open').getAttribute('aria-label'), { timeout: 10_000 })
       .toContain('1 reacties');
   });
 
   it('a page B never opened shows its count on the launcher and the toolbar badge', async () => {
     const other = await b.eb.context.newPage();
     await other.goto(`${INTRANET}/ict/helpdesk.html`); // seeded: 2 comments + 1 reply, 2 likes of the page
-    const launcher = other.locator('prikbord-launcher').locator('button');
+    const launcher = other.locator('prikbord-launcher').locator('button.open');
     await expect.poll(() => launcher.textContent(), { timeout: 10_000 }).toContain('3');
     expect(await launcher.getAttribute('aria-label')).toBe('Prikbord: 3 comments and 2 likes on this page. Open the discussion.');
     const worker = b.eb.context.serviceWorkers()[0]!;

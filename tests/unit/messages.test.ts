@@ -41,8 +41,12 @@ describe('sender checks', () => {
     expect(isFromContentScript({ id: EXT, tab: { id: 4 }, frameId: 0, url: 'http://127.0.0.1:8101/' }, EXT)).toBe(true);
   });
 
-  it('rejects a content script in a sub-frame', () => {
-    expect(isFromContentScript({ id: EXT, tab: { id: 4 }, frameId: 3 }, EXT)).toBe(false);
+  it('accepts our content script in a sub-frame (a frameset’s content frame reports its page)', () => {
+    expect(isFromContentScript({ id: EXT, tab: { id: 4 }, frameId: 3 }, EXT)).toBe(true);
+  });
+
+  it('rejects a sender without a tab or frame (not a content script)', () => {
+    expect(isFromContentScript({ id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` }, EXT)).toBe(false);
   });
 
   it('rejects another extension', () => {

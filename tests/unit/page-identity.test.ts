@@ -62,6 +62,20 @@ describe('normalizeUrl: one page, one URL', () => {
   });
 });
 
+describe('hash routes in one part of a static site', () => {
+  const appOnly: SiteRules = { ...plain, hashRoutePaths: ['/legacy/app/'] };
+
+  it('keeps a hash route inside a configured single-page app', () => {
+    expect(normalizeUrl('http://127.0.0.1:8101/legacy/app/#/verlof/', appOnly)).toBe('http://127.0.0.1:8101/legacy/app#/verlof');
+    expect(normalizeUrl('http://127.0.0.1:8101/legacy/app/index.html#!/ziekte', appOnly)).toBe('http://127.0.0.1:8101/legacy/app#/ziekte');
+  });
+
+  it('drops a plain anchor there, and every fragment elsewhere on the site', () => {
+    expect(normalizeUrl('http://127.0.0.1:8101/legacy/app/#top', appOnly)).toBe('http://127.0.0.1:8101/legacy/app');
+    expect(normalizeUrl('http://127.0.0.1:8101/hr/verlofregeling.html#/verlof', appOnly)).toBe('http://127.0.0.1:8101/hr/verlofregeling.html');
+  });
+});
+
 describe('resolveCanonical', () => {
   const doc = 'http://127.0.0.1:8101/hr/verlofregeling.html?utm_source=mail';
 
