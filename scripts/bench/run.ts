@@ -7,9 +7,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentScript } from './content-script';
 import { formatTable, passes, type BenchSection, type Figure } from './figures';
+import { legacyPages } from './legacy-pages';
 
 /** Every section, in the order the table shows them. Add new sections here. */
-const SECTIONS: BenchSection[] = [contentScript];
+const SECTIONS: BenchSection[] = [contentScript, legacyPages];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
