@@ -15,7 +15,12 @@ export default defineContentScript({
   allFrames: true,
   async main(ctx) {
     const rules = rulesForUrl(location.href, ORG_CONFIG.sites);
-    if (!rules || frameRole(window as unknown as FrameView) !== 'owner') return;
+    if (!rules) return;
+    // Nothing of ours before the page has loaded and the browser is idle: we never delay the
+    // page's load event or compete with its own start-up scripts.
+    if (document.readyState !== 'complete') await new Promise((resolve) => addEventListener('load', resolve, { once: true }));
+    await new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(resolve, { timeout: 1000 }) : setTimeout(resolve, 0)));
+    if (frameRole(window as unknown as FrameView) !== 'owner') return;
 
     let page: PageIdentity = await identifyDocument(document, rules);
     const launcher = mountLauncher(() => {

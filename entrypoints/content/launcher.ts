@@ -37,10 +37,11 @@ const ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0
 const INTERACTIVE = 'a[href], button, input, select, textarea, label, summary, [onclick], [role="button"], [role="link"], [tabindex]';
 const storageKey = () => `launcherCorner:${location.origin}`;
 
-function hostStyle(corner: Corner): string {
+function hostStyle(corner: Corner, visible: boolean): string {
   const [vertical, horizontal] = corner.split('-');
-  // Inline !important beats the page's own !important rules on the host element.
-  return `all: initial !important; position: fixed !important; ${vertical}: 16px !important; ${horizontal}: 16px !important; z-index: 2147483647 !important; display: block !important;`;
+  // Inline !important beats the page's own !important rules on the host element. Hidden while its
+  // corner is being chosen, so trying corners never shows as a layout shift.
+  return `all: initial !important; position: fixed !important; ${vertical}: 16px !important; ${horizontal}: 16px !important; z-index: 2147483647 !important; display: block !important; visibility: ${visible ? 'visible' : 'hidden'} !important;`;
 }
 
 /** Whether, where it stands now, the launcher hides one of the page's own controls. */
@@ -80,10 +81,15 @@ export function mountLauncher(onOpen: () => void): Launcher {
   shadow.append(style, row);
 
   let corner: Corner = 'bottom-right';
+  let visible = false;
   const place = (next: Corner) => {
     corner = next;
-    host.setAttribute('style', hostStyle(corner));
+    host.setAttribute('style', hostStyle(corner, visible));
     host.dataset.corner = corner;
+  };
+  const show = (at: Corner) => {
+    visible = true;
+    place(at);
   };
   place(corner);
   document.documentElement.append(host);
@@ -96,10 +102,10 @@ export function mountLauncher(onOpen: () => void): Launcher {
 
   void browser.storage.local.get(storageKey()).then((stored) => {
     const chosen = stored[storageKey()] as Corner | undefined;
-    if (chosen && CORNERS.includes(chosen)) return place(chosen);
+    if (chosen && CORNERS.includes(chosen)) return show(chosen);
     // No choice made: the first corner that leaves the page's controls free (else stay put).
     const free = CORNERS.find((candidate) => (place(candidate), !coversPageControl(host)));
-    place(free ?? 'bottom-right');
+    show(free ?? 'bottom-right');
   });
 
   const launcher: Launcher = {
