@@ -55,6 +55,33 @@ async function load(eb: ExtensionBrowser, url: string, withExtension: boolean): 
   }
 }
 
+/** Long tasks while the page is scrolled from top to bottom in steps, as a reader would. */
+async function scrollLongTasks(eb: ExtensionBrowser, url: string): Promise<number> {
+  const tab = await eb.context.newPage();
+  try {
+    await tab.setViewportSize({ width: 1280, height: 900 });
+    await tab.goto(url, { waitUntil: 'load' });
+    await tab.waitForTimeout(500);
+    return await tab.evaluate(async () => {
+      let longTasks = 0;
+      const observer = new PerformanceObserver((list) => void (longTasks += list.getEntries().length));
+      observer.observe({ type: 'longtask' });
+      const end = document.documentElement.scrollHeight;
+      for (let y = 0; y < end; y += 2000) {
+        window.scrollTo(0, y);
+        await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      observer.disconnect();
+      return longTasks;
+    });
+  } finally {
+    await tab.close();
+  }
+}
+
+const SCROLLED = ['/beleid/informatiebeveiliging.html', '/legacy/fotoalbum.html'];
+
 export const legacyPages: BenchSection = {
   id: 'legacy-pages',
   needsEmulators: false,
@@ -88,6 +115,24 @@ export const legacyPages: BenchSection = {
           { section: 'legacy-pages', name: `long tasks added: ${path}`, value: addedLongTasks, unit: 'tasks', budget: { max: 0 }, note },
           { section: 'legacy-pages', name: `layout shift added: ${path}`, value: Number(addedShift.toFixed(4)), unit: 'CLS', budget: { max: 0 } },
         );
+      }
+      for (const path of SCROLLED) {
+        const url = `http://127.0.0.1:${DEMO_PORTS.intranet}${path}`;
+        const a: number[] = [];
+        const b: number[] = [];
+        for (let i = 0; i < Math.min(rounds, 5); i++) {
+          a.push(await scrollLongTasks(withExt, url));
+          b.push(await scrollLongTasks(without, url));
+        }
+        const added = Math.max(0, percentiles(a).median - percentiles(b).median);
+        figures.push({
+          section: 'legacy-pages',
+          name: `long tasks added while scrolling: ${path}`,
+          value: added,
+          unit: 'tasks',
+          budget: { max: 0 },
+          note: `top to bottom in 2,000 px steps, ${a.length} runs each; median ${percentiles(a).median} vs ${percentiles(b).median} without`,
+        });
       }
       const overhead = (percentiles(ratios).median - 1) * 100;
       figures.push({
