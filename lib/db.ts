@@ -4,6 +4,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CommentRow, PageRow, Profile } from './schema';
 import type { OutboxItem } from './outbox';
+import type { EvidenceRow, PersonRow } from './expertise';
+import type { SyncCursor } from './people-sync';
 
 /** A composer's unsent text, kept so nothing typed is lost. Key: see draftKey(). */
 export interface Draft {
@@ -18,6 +20,10 @@ export type PrikbordDb = Dexie & {
   outbox: EntityTable<OutboxItem, 'seq'>;
   drafts: EntityTable<Draft, 'key'>;
   profiles: EntityTable<Profile, 'uid'>;
+  /** Issue 5: the people directory, the expertise index and their delta-sync cursors. */
+  people: EntityTable<PersonRow, 'uid'>;
+  evidence: EntityTable<EvidenceRow, 'uid'>;
+  syncCursors: EntityTable<SyncCursor, 'id'>;
 };
 
 /** Opens (or creates) the database. Tests pass their own name so each starts from fresh state. */
@@ -30,5 +36,7 @@ export function openDb(name = 'prikbord'): PrikbordDb {
     drafts: 'key',
     profiles: 'uid',
   });
+  // Issue 5 (people directory, expert lookup): new tables only.
+  db.version(2).stores({ people: 'uid, displayName', evidence: 'uid', syncCursors: 'id' });
   return db;
 }

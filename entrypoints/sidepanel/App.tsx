@@ -21,6 +21,9 @@ import type { Profile } from '../../lib/schema';
 import { watchTargetPage, type TargetPage } from '../../lib/target-page';
 import { syncThread } from '../../lib/thread-sync';
 import { useLiveQuery } from '../../lib/use-live-query';
+import { PeopleView } from '../../components/PeopleView';
+import { ProfileEditor } from '../../components/ProfileEditor';
+import { usePeople } from '../../lib/people-panel';
 
 export interface AppProps {
   db: PrikbordDb;
@@ -59,6 +62,8 @@ export function App({ db, fb }: AppProps) {
   const online = useOnline();
   const page = target?.page ?? null;
   const uid = user?.uid ?? null;
+  const [view, setView] = useState<'thread' | 'people' | 'profile'>('thread');
+  const people = usePeople(db, fb.firestore, uid);
 
   useEffect(
     () =>
@@ -180,7 +185,29 @@ export function App({ db, fb }: AppProps) {
             </button>
           </p>
         </header>
-        {target === undefined ? null : !page ? (
+        <nav class="views" aria-label={t('viewsLabel')}>
+          {(['thread', 'people', 'profile'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              class={view === v ? '' : 'secondary'}
+              aria-pressed={view === v}
+              onClick={() => setView(v)}
+            >
+              {t(v === 'thread' ? 'viewThread' : v === 'people' ? 'viewPeople' : 'viewProfile')}
+            </button>
+          ))}
+        </nav>
+        {view === 'people' ? (
+          <PeopleView
+            people={people.people}
+            evidence={people.evidence}
+            me={uid}
+            page={page ? { pageId: page.pageId, text: [page.title, ...rows.filter((r) => !r.deleted).map((r) => r.text)].join('\n') } : null}
+          />
+        ) : view === 'profile' ? (
+          people.mine ? <ProfileEditor key={people.mine.uid} person={people.mine} onSave={people.save} /> : <p class="notice">{t('noProfile')}</p>
+        ) : target === undefined ? null : !page ? (
           <section class="not-intranet">
             <h1>{t('notIntranet')}</h1>
             <p>{t('notIntranetHint')}</p>
