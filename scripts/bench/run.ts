@@ -6,10 +6,11 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentScript } from './content-script';
+import { people } from './people';
 import { formatTable, passes, type BenchSection, type Figure } from './figures';
 
 /** Every section, in the order the table shows them. Add new sections here. */
-const SECTIONS: BenchSection[] = [contentScript];
+const SECTIONS: BenchSection[] = [contentScript, people];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
