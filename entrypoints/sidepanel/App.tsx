@@ -24,6 +24,7 @@ import { useLiveQuery } from '../../lib/use-live-query';
 import { PeopleView } from '../../components/PeopleView';
 import { ProfileEditor } from '../../components/ProfileEditor';
 import { usePeople } from '../../lib/people-panel';
+import { PeopleContext } from '../../components/people-context';
 
 export interface AppProps {
   db: PrikbordDb;
@@ -176,6 +177,7 @@ export function App({ db, fb }: AppProps) {
   const count = visibleCount(rows);
   return (
     <DraftsContext.Provider value={drafts}>
+      <PeopleContext.Provider value={people.people}>
       <main class="panel">
         <header class="panel-header">
           <p class="who">
@@ -238,6 +240,7 @@ export function App({ db, fb }: AppProps) {
           </section>
         )}
       </main>
+      </PeopleContext.Provider>
     </DraftsContext.Provider>
   );
 }

@@ -67,4 +67,20 @@ describe('who knows about VPN?', () => {
     for (const name of ['Bedrijfsvoering', 'ICT', 'Netwerk en infrastructuur']) await daan.panel.locator('summary', { hasText: name }).first().click();
     await daan.panel.locator('.directory .person-name', { hasText: EXPERT }).waitFor();
   });
+
+  it('completes an @mention in the composer from the directory, by keyboard', async () => {
+    await daan.panel.getByRole('button', { name: 'Discussion' }).click();
+    const box = daan.panel.getByRole('combobox', { name: 'Your comment' });
+    await box.fill('');
+    await box.pressSequentially('Vraag het @ev');
+    const listbox = daan.panel.getByRole('listbox', { name: 'People to mention' });
+    await listbox.getByRole('option', { name: 'Eva Smit' }).waitFor();
+    expect(await box.getAttribute('aria-activedescendant')).toBeTruthy();
+    await box.press('Enter');
+    await expect.poll(() => box.inputValue()).toBe('Vraag het @Eva Smit ');
+    expect(await listbox.isHidden()).toBe(true);
+    await box.pressSequentially('@xyzq');
+    await box.press('Escape');
+    expect(await box.inputValue()).toBe('Vraag het @Eva Smit @xyzq');
+  });
 });
