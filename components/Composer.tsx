@@ -10,6 +10,8 @@ import { ReaderContext } from './reader-context';
 export interface PostOptions {
   anonymous: boolean;
 }
+import { activeMention, insertMention, mentionCandidates, type MentionQuery } from '../lib/mentions';
+import { PeopleContext } from './people-context';
 
 export interface ComposerProps {
   /** Unique per composer on screen: ties the label, hints and text box together. */
@@ -39,6 +41,21 @@ export function Composer(props: ComposerProps) {
   const box = useRef<HTMLTextAreaElement>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout>>();
   const latest = useRef(text);
+  // @mention completion (an ARIA 1.2 combobox on the textarea): the mention at the caret and the highlighted option.
+  const people = useContext(PeopleContext);
+  const [mention, setMention] = useState<MentionQuery | null>(null);
+  const [active, setActive] = useState(0);
+  const options = mention ? mentionCandidates(people, mention.query) : [];
+  const listId = `${props.id}-mentions`;
+  const optionId = (i: number) => `${props.id}-mention-${i}`;
+  const pick = (name: string) => {
+    const el = box.current;
+    if (!el || !mention) return;
+    const next = insertMention(el.value, mention, el.selectionStart ?? el.value.length, name);
+    onInput(next.text);
+    setMention(null);
+    requestAnimationFrame(() => el.setSelectionRange(next.caret, next.caret));
+  };
 
   useEffect(() => {
     let live = true;
@@ -115,9 +132,29 @@ export function Composer(props: ComposerProps) {
         aria-describedby={hint ? hintId : undefined}
         aria-invalid={!check.ok && check.reason === 'tooLong'}
         disabled={props.disabled}
-        onInput={(event) => onInput(event.currentTarget.value)}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={options.length > 0}
+        aria-controls={listId}
+        aria-activedescendant={options.length > 0 ? optionId(Math.min(active, options.length - 1)) : undefined}
+        onInput={(event) => {
+          const el = event.currentTarget;
+          onInput(el.value);
+          setMention(activeMention(el.value, el.selectionStart ?? el.value.length));
+          setActive(0);
+        }}
+        onBlur={() => setMention(null)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          if (options.length > 0 && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+            event.preventDefault();
+            setActive((i) => (i + (event.key === 'ArrowDown' ? 1 : options.length - 1)) % options.length);
+          } else if (options.length > 0 && (event.key === 'Enter' || event.key === 'Tab') && !event.ctrlKey && !event.metaKey) {
+            event.preventDefault();
+            pick(options[Math.min(active, options.length - 1)]!.displayName);
+          } else if (options.length > 0 && event.key === 'Escape') {
+            event.preventDefault();
+            setMention(null);
+          } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
             void submit();
           } else if (event.key === 'Escape' && props.onCancel) {
@@ -126,6 +163,22 @@ export function Composer(props: ComposerProps) {
           }
         }}
       />
+      <ul id={listId} role="listbox" class="mentions" aria-label={t('mentionListLabel')} hidden={options.length === 0}>
+        {options.map((person, i) => (
+          <li
+            key={person.uid}
+            id={optionId(i)}
+            role="option"
+            aria-selected={i === Math.min(active, options.length - 1)}
+            onMouseDown={(event) => {
+              event.preventDefault();
+              pick(person.displayName);
+            }}
+          >
+            {person.displayName}
+          </li>
+        ))}
+      </ul>
       {props.offerAnonymous && (
         <div class="anonymity">
           <input

@@ -1,4 +1,4 @@
-// The demo organisation: Gemeente Lindeveen's employees and a few threads already under way.
+// The demo organisation: Gemeente Lindeveen's 41 employees in 12 departments over 3 levels, and a few threads already under way.
 // Seeded into the emulators by scripts/seed.ts. Fictional people; one shared demo password.
 
 export const DEMO_PASSWORD = 'lindeveen-demo';
@@ -8,29 +8,88 @@ export interface DemoEmployee {
   displayName: string;
   email: string;
   department: string;
+  /** Department tree path, top-down (the directory's tree). */
+  departmentPath: string[];
+  jobTitle: string;
+  location: string;
+  languages: string[];
+  /** Declared "ask me about" skills, Dutch and English as people write them. */
+  skills: string[];
 }
 
-const people: Array<[key: string, name: string, department: string]> = [
-  ['anna', 'Anna de Vries', 'Communicatie'],
-  ['bram', 'Bram Jansen', 'Communicatie'],
-  ['chantal', 'Chantal Bakker', 'Communicatie'],
-  ['daan', 'Daan Visser', 'ICT'],
-  ['eva', 'Eva Smit', 'ICT'],
-  ['farid', 'Farid El Amrani', 'ICT'],
-  ['gerda', 'Gerda Mulder', 'HR'],
-  ['hugo', 'Hugo de Boer', 'HR'],
-  ['ilse', 'Ilse Meijer', 'HR'],
-  ['jeroen', 'Jeroen van Dijk', 'Publiekszaken'],
-  ['karin', 'Karin Bos', 'Publiekszaken'],
-  ['lucas', 'Lucas Vos', 'Publiekszaken'],
-  ['mila', 'Mila Peters', 'Financiën'],
-  ['noah', 'Noah Hendriks', 'Financiën'],
+// The organisation chart: 3 levels, 12 departments (top level → department → team).
+const D = {
+  servicedesk: ['Bedrijfsvoering', 'ICT', 'Servicedesk'],
+  netwerk: ['Bedrijfsvoering', 'ICT', 'Netwerk en infrastructuur'],
+  ict: ['Bedrijfsvoering', 'ICT'],
+  hr: ['Bedrijfsvoering', 'HR'],
+  financien: ['Bedrijfsvoering', 'Financiën'],
+  communicatie: ['Bestuur en staf', 'Communicatie'],
+  juridisch: ['Bestuur en staf', 'Juridische zaken'],
+  burgerzaken: ['Dienstverlening', 'Publiekszaken', 'Burgerzaken'],
+  vergunningen: ['Dienstverlening', 'Publiekszaken', 'Vergunningen'],
+  sociaal: ['Dienstverlening', 'Sociaal domein'],
+  openbareRuimte: ['Ruimte', 'Openbare ruimte'],
+  ordening: ['Ruimte', 'Ruimtelijke ordening'],
+};
+
+type Row = [key: string, name: string, department: string, path: string[], jobTitle: string, location: string, languages: string[], skills: string[]];
+
+// The first 14 are the original cast (keys, emails and departments unchanged: tests sign in as them).
+const people: Row[] = [
+  ['anna', 'Anna de Vries', 'Communicatie', D.communicatie, 'Communicatieadviseur', 'Stadhuis', ['nl', 'en'], ['Intranet', 'Webredactie', 'Toegankelijkheid', 'Schrijven voor het web']],
+  ['bram', 'Bram Jansen', 'Communicatie', D.communicatie, 'Online redacteur', 'Stadhuis', ['nl'], ['Social media', 'Nieuwsbrief', 'Prikbord']],
+  ['chantal', 'Chantal Bakker', 'Communicatie', D.communicatie, 'Woordvoerder', 'Stadhuis', ['nl', 'en'], ['Persberichten', 'Crisiscommunicatie', 'Media relations']],
+  ['daan', 'Daan Visser', 'ICT', D.netwerk, 'Netwerkbeheerder', 'Stadskantoor', ['nl', 'en'], ['VPN', 'LindeConnect', 'Netwerkbeheer', 'Wifi', 'Thuiswerken']],
+  ['eva', 'Eva Smit', 'ICT', D.servicedesk, 'Servicedeskmedewerker', 'Stadskantoor', ['nl'], ['Printers', 'Wachtwoord resetten', 'Outlook', 'Werkplek']],
+  ['farid', 'Farid El Amrani', 'ICT', D.ict, 'Informatiebeveiliger (CISO)', 'Stadskantoor', ['nl', 'en', 'ar'], ['Informatiebeveiliging', 'Phishing', 'BIO', 'Datalekken']],
+  ['gerda', 'Gerda Mulder', 'HR', D.hr, 'HR-adviseur', 'Stadhuis', ['nl'], ['Verlof', 'Cao gemeenten', 'Ouderschapsverlof', 'Ziekteverzuim']],
+  ['hugo', 'Hugo de Boer', 'HR', D.hr, 'Salarisadministrateur', 'Stadhuis', ['nl'], ['Salaris', 'Declaraties', 'Reiskosten']],
+  ['ilse', 'Ilse Meijer', 'HR', D.hr, 'Opleidingscoördinator', 'Stadhuis', ['nl', 'en'], ['Opleidingen', 'Onboarding', 'Loopbaan', 'Training']],
+  ['jeroen', 'Jeroen van Dijk', 'Publiekszaken', D.burgerzaken, 'Medewerker burgerzaken', 'Publiekshal', ['nl'], ['Paspoort', 'Rijbewijs', 'BRP']],
+  ['karin', 'Karin Bos', 'Publiekszaken', D.burgerzaken, 'Teamleider burgerzaken', 'Publiekshal', ['nl', 'de'], ['Huwelijk', 'Naturalisatie', 'Planning']],
+  ['lucas', 'Lucas Vos', 'Publiekszaken', D.vergunningen, 'Vergunningverlener', 'Publiekshal', ['nl'], ['Evenementenvergunning', 'Horeca', 'APV']],
+  ['mila', 'Mila Peters', 'Financiën', D.financien, 'Controller', 'Stadhuis', ['nl', 'en'], ['Begroting', 'Budget', 'Inkoop', 'Excel']],
+  ['noah', 'Noah Hendriks', 'Financiën', D.financien, 'Financial advisor', 'Stadhuis', ['en', 'nl'], ['Invoices', 'Facturen', 'Accounts payable']],
+  // Added for the people directory and expert lookup.
+  ['olivia', 'Olivia Jacobs', 'ICT', D.servicedesk, 'Servicedeskmedewerker', 'Stadskantoor', ['nl', 'en'], ['Laptops', 'Teams', 'Mobiele telefoons']],
+  ['pieter', 'Pieter van den Berg', 'ICT', D.netwerk, 'Systeembeheerder', 'Stadskantoor', ['nl'], ['Servers', 'Back-up', 'Linux', 'Firewall']],
+  ['quinten', 'Quinten Dekker', 'ICT', D.ict, 'Informatiemanager', 'Stadskantoor', ['nl', 'en'], ['Archivering', 'Zaaksysteem', 'Informatiebeheer']],
+  ['rachida', 'Rachida Bouzid', 'ICT', D.ict, 'Applicatiebeheerder', 'Stadskantoor', ['nl', 'en', 'fr'], ['SharePoint', 'Office 365', 'Power BI']],
+  ['sander', 'Sander Brouwer', 'ICT', D.servicedesk, 'Werkplekspecialist', 'Stadskantoor', ['nl'], ['Software installeren', 'Softwarecentrum', 'Beeldschermen']],
+  ['tessa', 'Tessa de Graaf', 'HR', D.hr, 'Arbo-adviseur', 'Stadhuis', ['nl'], ['Arbo', 'Werkplekonderzoek', 'Vitaliteit']],
+  ['umar', 'Umar Yilmaz', 'HR', D.hr, 'Recruiter', 'Stadhuis', ['nl', 'en', 'tr'], ['Werving', 'Vacatures', 'Sollicitaties']],
+  ['vera', 'Vera Kok', 'Financiën', D.financien, 'Inkoopadviseur', 'Stadhuis', ['nl'], ['Aanbesteding', 'Inkoop', 'Contractbeheer']],
+  ['willem', 'Willem Koster', 'Financiën', D.financien, 'Belastingadviseur', 'Stadhuis', ['nl'], ['Belastingen', 'OZB', 'Btw']],
+  ['xander', 'Xander Prins', 'Communicatie', D.communicatie, 'Grafisch ontwerper', 'Stadhuis', ['nl', 'en'], ['Huisstijl', 'Design', 'Infographics']],
+  ['yara', 'Yara Willems', 'Juridische zaken', D.juridisch, 'Jurist', 'Stadhuis', ['nl', 'en'], ['AVG', 'Privacy', 'GDPR', 'Bezwaar en beroep']],
+  ['zeger', 'Zeger Hoekstra', 'Juridische zaken', D.juridisch, 'Juridisch adviseur', 'Stadhuis', ['nl'], ['Contracten', 'Aansprakelijkheid', 'Wob en Woo']],
+  ['amira', 'Amira Haddad', 'Publiekszaken', D.vergunningen, 'Vergunningverlener omgeving', 'Publiekshal', ['nl', 'en', 'ar'], ['Omgevingsvergunning', 'Omgevingswet', 'Bouwen']],
+  ['bas', 'Bas Verbeek', 'Publiekszaken', D.burgerzaken, 'Baliemedewerker', 'Publiekshal', ['nl'], ['Afspraken', 'Verhuizing doorgeven', 'Uittreksels']],
+  ['cor', 'Cor van Leeuwen', 'Sociaal domein', D.sociaal, 'Consulent Wmo', 'Wijkkantoor Noord', ['nl'], ['Wmo', 'Mantelzorg', 'Huishoudelijke hulp']],
+  ['demi', 'Demi Schouten', 'Sociaal domein', D.sociaal, 'Jeugdconsulent', 'Wijkkantoor Noord', ['nl', 'en'], ['Jeugdzorg', 'Onderwijs', 'Leerplicht']],
+  ['emre', 'Emre Kaya', 'Sociaal domein', D.sociaal, 'Klantmanager werk en inkomen', 'Wijkkantoor Zuid', ['nl', 'tr'], ['Bijstand', 'Participatiewet', 'Schuldhulp']],
+  ['fleur', 'Fleur Vermeulen', 'Sociaal domein', D.sociaal, 'Beleidsmedewerker', 'Stadhuis', ['nl', 'en'], ['Armoedebeleid', 'Inclusie', 'Statushouders']],
+  ['gijs', 'Gijs de Wit', 'Openbare ruimte', D.openbareRuimte, 'Opzichter groen', 'Gemeentewerf', ['nl'], ['Groenonderhoud', 'Bomen', 'Maaien']],
+  ['hanna', 'Hanna Scholten', 'Openbare ruimte', D.openbareRuimte, 'Beheerder wegen', 'Gemeentewerf', ['nl', 'de'], ['Wegen', 'Verkeer', 'Gladheidsbestrijding']],
+  ['ivo', 'Ivo Postma', 'Openbare ruimte', D.openbareRuimte, 'Coördinator afval', 'Gemeentewerf', ['nl'], ['Afval', 'Containers', 'Recycling']],
+  ['jasmijn', 'Jasmijn Smits', 'Ruimtelijke ordening', D.ordening, 'Stedenbouwkundige', 'Stadskantoor', ['nl', 'en'], ['Bestemmingsplan', 'Omgevingsplan', 'Stedenbouw']],
+  ['kees', 'Kees Maas', 'Ruimtelijke ordening', D.ordening, 'GIS-specialist', 'Stadskantoor', ['nl', 'en'], ['GIS', 'Kaarten', 'Geodata', 'QGIS']],
+  ['lotte', 'Lotte Hermans', 'Ruimtelijke ordening', D.ordening, 'Projectleider wonen', 'Stadskantoor', ['nl'], ['Woningbouw', 'Huisvesting', 'Projectmanagement']],
+  ['mees', 'Mees Dijkstra', 'Bestuur en staf', ['Bestuur en staf'], 'Bestuursadviseur', 'Stadhuis', ['nl', 'en'], ['Raadsvoorstellen', 'College', 'Gemeenteraad']],
+  ['nina', 'Nina Kramer', 'Bestuur en staf', ['Bestuur en staf'], 'Directiesecretaris', 'Stadhuis', ['nl', 'en', 'es'], ['Agenda beheer', 'Vergaderen', 'Notuleren']],
+  ['otto', 'Otto Wouters', 'ICT', D.netwerk, 'Telefonie-beheerder', 'Stadskantoor', ['nl'], ['Telefonie', 'Mobiel bellen', 'Headsets']],
 ];
 
-export const EMPLOYEES: DemoEmployee[] = people.map(([key, displayName, department]) => ({
+export const EMPLOYEES: DemoEmployee[] = people.map(([key, displayName, department, departmentPath, jobTitle, location, languages, skills]) => ({
   key,
   displayName,
   department,
+  departmentPath,
+  jobTitle,
+  location,
+  languages,
+  skills,
   email: `${key}@lindeveen.nl`,
 }));
 
@@ -38,9 +97,16 @@ export interface DemoComment {
   by: string;
   text: string;
   minutesAgo: number;
-  /** Keys of the employees who liked it. */
+  /** Keys of the employees who liked it (seeded as like documents and likeCount; evidence for its author). */
   likedBy?: string[];
-  replies?: Array<{ by: string; text: string; minutesAgo: number; likedBy?: string[] }>;
+  replies?: Array<{
+    by: string;
+    text: string;
+    minutesAgo: number;
+    likedBy?: string[];
+    /** The asker marked it "this helped". */
+    helpful?: boolean;
+  }>;
 }
 
 /** Employees who may hide comments (Firestore `moderators/{uid}`): the communications team lead. */
@@ -75,7 +141,8 @@ export const THREADS: Record<string, { title: string; comments: DemoComment[]; p
             by: 'daan',
             text: 'Bekend probleem met de oude LindeConnect-versie. Update naar 4.2 via het softwarecentrum.',
             minutesAgo: 240,
-            likedBy: ['jeroen', 'eva', 'karin'],
+            likedBy: ['jeroen', 'eva', 'karin', 'farid', 'mila', 'noah', 'lucas'],
+            helpful: true,
           },
         ],
       },
@@ -90,7 +157,7 @@ export const THREADS: Record<string, { title: string; comments: DemoComment[]; p
         by: 'lucas',
         text: 'Telt ouderschapsverlof mee voor de opbouw van vakantiedagen?',
         minutesAgo: 60 * 50,
-        replies: [{ by: 'gerda', text: 'Ja, tijdens betaald ouderschapsverlof bouw je gewoon vakantiedagen op.', minutesAgo: 60 * 49 }],
+        replies: [{ by: 'gerda', text: 'Ja, tijdens betaald ouderschapsverlof bouw je gewoon vakantiedagen op.', minutesAgo: 60 * 49, likedBy: ['lucas', 'hugo', 'ilse', 'mila'], helpful: true }],
       },
     ],
   },

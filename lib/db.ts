@@ -4,6 +4,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CommentRow, LikeRow, OwnedRow, PageRow, Profile } from './schema';
 import type { OutboxItem } from './outbox';
+import type { EvidenceRow, PersonRow } from './expertise';
+import type { SyncCursor } from './people-sync';
 
 /** A composer's unsent text, kept so nothing typed is lost. Key: see draftKey(). */
 export interface Draft {
@@ -20,6 +22,10 @@ export type PrikbordDb = Dexie & {
   profiles: EntityTable<Profile, 'uid'>;
   likes: EntityTable<LikeRow, 'key'>;
   owned: EntityTable<OwnedRow, 'commentId'>;
+  /** The people directory, the expertise index and their delta-sync cursors. */
+  people: EntityTable<PersonRow, 'uid'>;
+  evidence: EntityTable<EvidenceRow, 'uid'>;
+  syncCursors: EntityTable<SyncCursor, 'id'>;
 };
 
 /** Opens (or creates) the database. Tests pass their own name so each starts from fresh state. */
@@ -57,5 +63,7 @@ export function openDb(name = 'prikbord'): PrikbordDb {
           delete item.commentId;
         });
     });
+  // 3: the people directory and expert lookup: new tables only.
+  db.version(3).stores({ people: 'uid, displayName', evidence: 'uid', syncCursors: 'id' });
   return db;
 }

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, EMPLOYEES, MODERATORS, THREADS, type DemoEmployee } from
 import { DEMO_PORTS, ORG_CONFIG } from '../lib/org-config';
 import { normalizeUrl, pageIdFor } from '../lib/page-identity';
 import { likeId, newCommentId } from '../lib/schema';
+import { termsOf, type EvidencePage } from '../lib/expertise';
 
 const PROJECT = ORG_CONFIG.firebase.projectId;
 const INTRANET = `http://127.0.0.1:${DEMO_PORTS.intranet}`;
@@ -47,9 +48,13 @@ export async function createAccount(email: string, password: string, displayName
   return result.localId as string;
 }
 
-type Value = string | number | boolean | null | Date;
+type Value = string | number | boolean | null | Date | Value[] | { [key: string]: Value };
 function field(value: Value): Record<string, unknown> {
   if (value === null) return { nullValue: null };
+  if (Array.isArray(value)) return { arrayValue: { values: value.map(field) } };
+  if (typeof value === 'object' && !(value instanceof Date)) {
+    return { mapValue: { fields: Object.fromEntries(Object.entries(value).map(([k, v]) => [k, field(v)])) } };
+  }
   if (value instanceof Date) return { timestampValue: value.toISOString() };
   if (typeof value === 'boolean') return { booleanValue: value };
   if (typeof value === 'number') return { integerValue: String(value) };
@@ -73,7 +78,18 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
   const employees: SeededEmployee[] = [];
   for (const person of EMPLOYEES) {
     const uid = await createAccount(person.email, DEMO_PASSWORD, person.displayName);
-    await putDoc(`profiles/${uid}`, { displayName: person.displayName, department: person.department, email: person.email });
+    await putDoc(`profiles/${uid}`, {
+      displayName: person.displayName,
+      department: person.department,
+      email: person.email,
+      departmentPath: person.departmentPath,
+      jobTitle: person.jobTitle,
+      location: person.location,
+      languages: person.languages,
+      skills: person.skills,
+      optOut: false,
+      updatedAt: new Date(),
+    });
     if (MODERATORS.includes(person.key)) await putDoc(`moderators/${uid}`, { since: new Date() });
     employees.push({ ...person, uid });
   }
@@ -81,12 +97,24 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
 
   const byKey = new Map(employees.map((e) => [e.key, e]));
   const now = Date.now();
+  // Evidence roll-up per person (expertise/{uid}), from named comments only.
+  const evidence = new Map<string, Map<string, EvidencePage>>();
+  const credit = (uid: string, pageId: string, title: string, terms: string[], add: Partial<EvidencePage>) => {
+    const pages = evidence.get(uid) ?? new Map<string, EvidencePage>();
+    evidence.set(uid, pages);
+    const page = pages.get(pageId) ?? { pageId, title, terms, answers: 0, likes: 0, helpful: 0 };
+    page.answers += add.answers ?? 0;
+    page.likes += add.likes ?? 0;
+    page.helpful += add.helpful ?? 0;
+    pages.set(pageId, page);
+  };
   for (const [path, thread] of Object.entries(THREADS)) {
     const url = normalizeUrl(`${INTRANET}${path}`, ORG_CONFIG.sites[0]!);
     const pageId = await pageIdFor(url);
     let count = 0;
     let lastCommentId = '';
     let latest = 0;
+    const terms = pageTerms(thread.title, [...thread.comments.flatMap((c) => [c.text, ...(c.replies ?? []).map((r) => r.text)])]);
     // One like document per (target, person), and the counter equal to their number (as the rules keep it).
     const like = async (targetId: string, keys: string[], at: Date) => {
       for (const key of keys) {
@@ -118,7 +146,20 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
     };
     for (const comment of thread.comments) {
       const id = await write(comment.by, comment.text, comment.minutesAgo, null, comment.likedBy);
-      for (const reply of comment.replies ?? []) await write(reply.by, reply.text, reply.minutesAgo, id, reply.likedBy);
+      const commentLikes = comment.likedBy?.length ?? 0;
+      if (commentLikes) credit(byKey.get(comment.by)!.uid, pageId, thread.title, terms, { likes: commentLikes });
+      for (const reply of comment.replies ?? []) {
+        const replyId = await write(reply.by, reply.text, reply.minutesAgo, id, reply.likedBy);
+        if (reply.by === comment.by) continue; // talking in your own thread is not helping someone
+        const helper = byKey.get(reply.by)!.uid;
+        const replyLikes = reply.likedBy?.length ?? 0;
+        credit(helper, pageId, thread.title, terms, { answers: 1, likes: replyLikes, helpful: reply.helpful ? 1 : 0 });
+        if (reply.helpful) {
+          // No "marked by" field: the asker may be anonymous, and the mark must not say who asked.
+          const at = new Date(now - (reply.minutesAgo - 5) * 60_000);
+          await putDoc(`pages/${pageId}/helpful/${replyId}`, { replyId, parentId: id, createdAt: at });
+        }
+      }
     }
     const pageLikedBy = thread.pageLikedBy ?? [];
     await like('page', pageLikedBy, new Date(latest));
@@ -131,7 +172,19 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
       updatedAt: new Date(latest),
     });
   }
+  for (const [uid, pages] of evidence) {
+    await putDoc(`expertise/${uid}`, { pages: [...pages.values()] as unknown as Value[], updatedAt: new Date() });
+  }
   return employees;
+}
+
+/** A page's topic terms: its title and its thread's words, most frequent first (at most 30). */
+export function pageTerms(title: string, texts: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const term of [...termsOf(title), ...termsOf(title), ...texts.flatMap(termsOf)]) {
+    if (term.length >= 3) counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([term]) => term);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

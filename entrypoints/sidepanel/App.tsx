@@ -34,6 +34,10 @@ import { likeKey, type Profile } from '../../lib/schema';
 import { watchTargetPage, type TargetPage } from '../../lib/target-page';
 import { forgetOtherPeople, syncThread } from '../../lib/thread-sync';
 import { useLiveQuery } from '../../lib/use-live-query';
+import { PeopleView } from '../../components/PeopleView';
+import { ProfileEditor } from '../../components/ProfileEditor';
+import { usePeople } from '../../lib/people-panel';
+import { PeopleContext } from '../../components/people-context';
 
 export interface AppProps {
   db: PrikbordDb;
@@ -72,6 +76,8 @@ export function App({ db, fb }: AppProps) {
   const online = useOnline();
   const page = target?.page ?? null;
   const uid = user?.uid ?? null;
+  const [view, setView] = useState<'thread' | 'people' | 'profile'>('thread');
+  const people = usePeople(db, fb.firestore, uid);
 
   useEffect(
     () =>
@@ -236,6 +242,7 @@ export function App({ db, fb }: AppProps) {
   return (
     <ReaderContext.Provider value={reader}>
     <DraftsContext.Provider value={drafts}>
+      <PeopleContext.Provider value={people.people}>
       <main class="panel">
         <header class="panel-header">
           <p class="who">
@@ -245,7 +252,29 @@ export function App({ db, fb }: AppProps) {
             </button>
           </p>
         </header>
-        {target === undefined ? null : !page ? (
+        <nav class="views" aria-label={t('viewsLabel')}>
+          {(['thread', 'people', 'profile'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              class={view === v ? '' : 'secondary'}
+              aria-pressed={view === v}
+              onClick={() => setView(v)}
+            >
+              {t(v === 'thread' ? 'viewThread' : v === 'people' ? 'viewPeople' : 'viewProfile')}
+            </button>
+          ))}
+        </nav>
+        {view === 'people' ? (
+          <PeopleView
+            people={people.people}
+            evidence={people.evidence}
+            me={uid}
+            page={page ? { pageId: page.pageId, text: [page.title, ...rows.filter((r) => !r.deleted).map((r) => r.text)].join('\n') } : null}
+          />
+        ) : view === 'profile' ? (
+          people.mine ? <ProfileEditor key={people.mine.uid} person={people.mine} onSave={people.save} /> : <p class="notice">{t('noProfile')}</p>
+        ) : target === undefined ? null : !page ? (
           <section class="not-intranet">
             <h1>{t('notIntranet')}</h1>
             <p>{t('notIntranetHint')}</p>
@@ -286,6 +315,7 @@ export function App({ db, fb }: AppProps) {
           </section>
         )}
       </main>
+      </PeopleContext.Provider>
     </DraftsContext.Provider>
     </ReaderContext.Provider>
   );

@@ -6,11 +6,12 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentScript } from './content-script';
+import { people } from './people';
 import { formatTable, passes, type BenchSection, type Figure } from './figures';
 import { legacyPages } from './legacy-pages';
 
 /** Every section, in the order the table shows them. Add new sections here. */
-const SECTIONS: BenchSection[] = [contentScript, legacyPages];
+const SECTIONS: BenchSection[] = [contentScript, legacyPages, people];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);

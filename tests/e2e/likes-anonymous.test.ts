@@ -89,13 +89,25 @@ describe('likes and anonymous posting in two browsers', () => {
     const traces = [anna.uid, anna.displayName, anna.email, 'Anna'];
     const panelHtml = await b.panel.content();
     const pageHtml = await b.tab.content();
-    const stored = await dumpIndexedDb(b.panel);
-    expect(stored).toContain(text); // the dump is real: the comment itself is there
+    const stored = JSON.parse(await dumpIndexedDb(b.panel)) as Record<string, unknown[]>;
+    expect(JSON.stringify(stored.comments)).toContain(text); // the dump is real: the comment itself is there
+    // The company directory (people, evidence) lists Anna, as it lists everyone; every other table
+    // (comments, pages, likes, owned, outbox, drafts, …) must not mention her at all…
+    const { people, evidence, ...threadTables } = stored;
+    const threadData = JSON.stringify(threadTables);
     for (const trace of traces) {
       expect(panelHtml).not.toContain(trace);
       expect(pageHtml).not.toContain(trace);
-      expect(stored).not.toContain(trace);
+      expect(threadData).not.toContain(trace);
     }
+    // …and nothing in the directory points at the anonymous comment or its page for her.
+    const commentId = await commentWith(b.panel, text).getAttribute('data-comment-id');
+    const pageId = (stored.comments as Array<{ id: string; pageId: string }>).find((c) => c.id === commentId)!.pageId;
+    const directory = JSON.stringify({ people, evidence });
+    expect(directory).not.toContain(commentId!);
+    expect(directory).not.toContain(text);
+    const annasEvidence = (evidence as Array<{ uid: string; pages: Array<{ pageId: string }> }>).find((e) => e.uid === anna.uid);
+    expect(annasEvidence?.pages.map((p) => p.pageId) ?? []).not.toContain(pageId);
     // B cannot edit or delete it.
     expect(await commentWith(b.panel, text).getByRole('button', { name: /Edit|Delete/ }).count()).toBe(0);
   });

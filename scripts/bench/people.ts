@@ -1,0 +1,123 @@
+// People directory at scale (issue 5): for generated organisations of 5,000 and 50,000 employees,
+// the Firestore documents read by a first and a repeat delta sync (lib/people-sync.ts, against the
+// emulator), the search latency of the local index (lib/expertise.ts) and its memory.
+// Quick mode (CI): 500 and 2,000 employees.
+import 'fake-indexeddb/auto';
+import { initializeTestEnvironment } from '@firebase/rules-unit-testing';
+import { setLogLevel, type Firestore } from 'firebase/firestore';
+import { openDb } from '../../lib/db';
+import { ExpertIndex } from '../../lib/expertise';
+import { syncPeople } from '../../lib/people-sync';
+import type { BenchSection, Figure } from './figures';
+import { percentiles } from './figures';
+
+const PROJECT = 'demo-prikbord';
+const SKILLS = ['VPN', 'Printers', 'Verlof', 'Salaris', 'Excel', 'SharePoint', 'Inkoop', 'AVG', 'Privacy', 'Bestemmingsplan', 'GIS', 'Wmo', 'Jeugdzorg', 'Afval', 'Wegen', 'Paspoort', 'Rijbewijs', 'Begroting', 'Facturen', 'Invoices', 'Onboarding', 'Arbo', 'Telefonie', 'Back-up', 'Linux', 'Firewall', 'Teams', 'Outlook', 'Omgevingswet', 'Horeca'];
+const WORDS = ['verbinding', 'thuiswerken', 'storing', 'wachtwoord', 'declaratie', 'vakantiedagen', 'aanvraag', 'vergunning', 'contract', 'budget', 'rapportage', 'planning'];
+const QUERIES = ['vpn', 'VPN-verbinding', 'vpm', 'wie weet iets van verlof', 'printer', 'sharepoint', 'omgevingswet', 'invoices', 'kernfusie', 'excel macro'];
+
+function rng(seed: number) {
+  return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function value(v: unknown): Record<string, unknown> {
+  if (Array.isArray(v)) return { arrayValue: { values: v.map(value) } };
+  if (v instanceof Date) return { timestampValue: v.toISOString() };
+  if (typeof v === 'number') return { integerValue: String(v) };
+  if (typeof v === 'boolean') return { booleanValue: v };
+  if (v && typeof v === 'object') return { mapValue: { fields: Object.fromEntries(Object.entries(v).map(([k, x]) => [k, value(x)])) } };
+  return { stringValue: String(v) };
+}
+
+async function writeAll(host: string, docs: Array<[string, Record<string, unknown>]>): Promise<void> {
+  const base = `projects/${PROJECT}/databases/(default)/documents`;
+  for (let i = 0; i < docs.length; i += 500) {
+    const writes = docs.slice(i, i + 500).map(([path, data]) => ({
+      update: { name: `${base}/${path}`, fields: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, value(v)])) },
+    }));
+    const res = await fetch(`http://${host}/v1/${base}:batchWrite`, { method: 'POST', headers: { Authorization: 'Bearer owner', 'Content-Type': 'application/json' }, body: JSON.stringify({ writes }) });
+    if (!res.ok) throw new Error(`batchWrite ${res.status} ${await res.text()}`);
+  }
+}
+
+async function clear(host: string) {
+  await fetch(`http://${host}/emulator/v1/projects/${PROJECT}/databases/(default)/documents`, { method: 'DELETE', headers: { Authorization: 'Bearer owner' } });
+}
+
+function generate(n: number): Array<[string, Record<string, unknown>]> {
+  const random = rng(n);
+  const pick = <T,>(list: T[]) => list[Math.floor(random() * list.length)]!;
+  const docs: Array<[string, Record<string, unknown>]> = [];
+  const at = new Date();
+  for (let i = 0; i < n; i++) {
+    const uid = `gen${String(i).padStart(6, '0')}`;
+    const skills = [...new Set([pick(SKILLS), pick(SKILLS), pick(SKILLS)])];
+    docs.push([`profiles/${uid}`, { displayName: `Medewerker ${i}`, department: `Afdeling ${i % 40}`, departmentPath: [`Cluster ${i % 6}`, `Afdeling ${i % 40}`, `Team ${i % 200}`], jobTitle: `Adviseur ${pick(SKILLS)}`, location: 'Stadhuis', languages: ['nl'], skills, optOut: random() < 0.05, updatedAt: at }]);
+    if (random() < 0.3) {
+      docs.push([`expertise/${uid}`, { pages: [{ pageId: `p_${i % 500}`, title: `Pagina ${pick(SKILLS)}`, terms: [pick(WORDS), pick(WORDS), pick(SKILLS).toLowerCase()], answers: 1 + Math.floor(random() * 5), likes: Math.floor(random() * 10), helpful: Math.floor(random() * 2) }], updatedAt: at }]);
+    }
+  }
+  return docs;
+}
+
+async function measure(n: number, fs: Firestore, host: string): Promise<Figure[]> {
+  const label = `${n.toLocaleString('en-US')} people`;
+  await clear(host);
+  const docs = generate(n);
+  await writeAll(host, docs);
+  const db = openDb(`bench-people-${n}-${Date.now()}`);
+  const t0 = performance.now();
+  const firstReads = await syncPeople(fs, db);
+  const firstMs = performance.now() - t0;
+  const repeatReads = await syncPeople(fs, db);
+  const people = await db.people.toArray();
+  const evidence = await db.evidence.toArray();
+  (globalThis as { gc?: () => void }).gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const t1 = performance.now();
+  const index = new ExpertIndex(people, evidence);
+  const buildMs = performance.now() - t1;
+  const after = process.memoryUsage().heapUsed;
+  const times: number[] = [];
+  for (let round = 0; round < 10; round++) {
+    for (const q of QUERIES) {
+      const s = performance.now();
+      index.find(q);
+      times.push(performance.now() - s);
+    }
+  }
+  const { median, p95 } = percentiles(times);
+  db.close();
+  const section = 'people';
+  return [
+    { section, name: `${label}: search latency, median`, value: median, unit: 'ms', budget: n <= 5000 ? { max: 50 } : undefined, note: `${times.length} queries (${QUERIES.length} kinds, fuzzy + prefix)` },
+    { section, name: `${label}: search latency, p95`, value: p95, unit: 'ms', budget: n <= 5000 ? { max: 50 } : undefined },
+    { section, name: `${label}: index build`, value: buildMs, unit: 'ms' },
+    { section, name: `${label}: index memory (heap growth)`, value: Math.max(0, (after - before) / 2 ** 20), unit: 'MB', note: 'approximate: heap used before/after building (no forced GC, so small sizes can read 0)' },
+    { section, name: `${label}: first sync, documents read`, value: firstReads, unit: 'reads', note: `${docs.length} documents (profiles + expertise), ${(firstMs / 1000).toFixed(1)} s` },
+    { section, name: `${label}: repeat sync, nothing changed`, value: repeatReads, unit: 'reads', budget: { max: 2 }, note: 'empty delta query per collection, billed as 1 read each' },
+  ];
+}
+
+export const people: BenchSection = {
+  id: 'people',
+  needsEmulators: true,
+  async run({ quick }) {
+    setLogLevel('silent');
+    const host = process.env.FIRESTORE_EMULATOR_HOST!;
+    const cut = host.lastIndexOf(':');
+    const env = await initializeTestEnvironment({
+      projectId: PROJECT,
+      firestore: { host: host.slice(0, cut), port: Number(host.slice(cut + 1)), rules: 'rules_version = "2"; service cloud.firestore { match /databases/{d}/documents { match /{p=**} { allow read: if request.auth != null; } } }' },
+    });
+    const fs = env.authenticatedContext('bench-reader').firestore() as unknown as Firestore;
+    const figures: Figure[] = [];
+    try {
+      for (const n of quick ? [500, 2000] : [5000, 50000]) figures.push(...(await measure(n, fs, host)));
+    } finally {
+      await clear(host);
+      await env.cleanup();
+    }
+    return figures;
+  },
+};
