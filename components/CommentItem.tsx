@@ -7,6 +7,8 @@ import { Composer, type PostOptions } from './Composer';
 import { draftKey } from './drafts-context';
 import { LikeControl, type LikeActions } from './LikeControl';
 import { LinkifiedText } from './LinkifiedText';
+import { PersonLookupContext } from './people-context';
+import { PersonCard } from './PeopleView';
 import { authorLabel, isMine, ReaderContext } from './reader-context';
 import { RelativeTime } from './RelativeTime';
 
@@ -54,6 +56,8 @@ function snippet(text: string): string {
 
 export function CommentItem({ comment, now, actions, canReply, onReply }: CommentItemProps) {
   const reader = useContext(ReaderContext);
+  const lookup = useContext(PersonLookupContext);
+  const [cardOpen, setCardOpen] = useState(false);
   const [mode, setMode] = useState<'view' | 'edit' | 'confirmDelete' | 'confirmHide'>('view');
   const [copied, setCopied] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -74,12 +78,20 @@ export function CommentItem({ comment, now, actions, canReply, onReply }: Commen
 
   const author = authorLabel(comment, mine);
   const headingId = `c-${comment.id}-author`;
+  // A named author who is in the directory: their name opens their card (never for anonymous posts).
+  const person = comment.authorUid ? lookup(comment.authorUid) : undefined;
 
   return (
     <article class={`comment ${comment.syncState}`} data-comment-id={comment.id} aria-labelledby={headingId}>
       <header>
         <strong id={headingId} class="author">
-          {author}
+          {person ? (
+            <button type="button" class="link person-link" aria-expanded={cardOpen} onClick={() => setCardOpen(!cardOpen)}>
+              {author}
+            </button>
+          ) : (
+            author
+          )}
         </strong>{' '}
         <RelativeTime at={comment.createdAt} now={now} />
         {comment.editedAt !== null && <span class="edited"> · {t('edited')}</span>}
@@ -90,6 +102,8 @@ export function CommentItem({ comment, now, actions, canReply, onReply }: Commen
           </span>
         )}
       </header>
+
+      {cardOpen && person && <PersonCard person={person} idPrefix={`card-${comment.id}`} onClose={() => setCardOpen(false)} />}
 
       {mode === 'edit' && actions ? (
         <Composer

@@ -44,10 +44,10 @@ function ExpertList({ experts, label, onOpen }: { experts: Expert[]; label: stri
   );
 }
 
-export function PersonCard({ person, onClose }: { person: PersonRow; onClose(): void }) {
+export function PersonCard({ person, onClose, idPrefix = 'person-card' }: { person: PersonRow; onClose(): void; idPrefix?: string }) {
   return (
-    <section class="person-card" role="dialog" aria-labelledby="person-card-name">
-      <h2 id="person-card-name">{person.displayName}</h2>
+    <section class="person-card" role="dialog" aria-labelledby={`${idPrefix}-name`}>
+      <h2 id={`${idPrefix}-name`}>{person.displayName}</h2>
       <dl>
         {person.jobTitle && (
           <>

@@ -37,7 +37,7 @@ import { useLiveQuery } from '../../lib/use-live-query';
 import { PeopleView } from '../../components/PeopleView';
 import { ProfileEditor } from '../../components/ProfileEditor';
 import { usePeople } from '../../lib/people-panel';
-import { PeopleContext } from '../../components/people-context';
+import { PeopleContext, PersonLookupContext } from '../../components/people-context';
 
 export interface AppProps {
   db: PrikbordDb;
@@ -78,6 +78,7 @@ export function App({ db, fb }: AppProps) {
   const uid = user?.uid ?? null;
   const [view, setView] = useState<'thread' | 'people' | 'profile'>('thread');
   const people = usePeople(db, fb.firestore, uid);
+  const peopleByUid = useMemo(() => new Map(people.people.map((p) => [p.uid, p])), [people.people]);
 
   useEffect(
     () =>
@@ -239,10 +240,12 @@ export function App({ db, fb }: AppProps) {
   }
 
   const count = visibleCount(rows);
+  const personLookup = (uid: string) => peopleByUid.get(uid);
   return (
     <ReaderContext.Provider value={reader}>
     <DraftsContext.Provider value={drafts}>
       <PeopleContext.Provider value={people.people}>
+      <PersonLookupContext.Provider value={personLookup}>
       <main class="panel">
         <header class="panel-header">
           <p class="who">
@@ -315,6 +318,7 @@ export function App({ db, fb }: AppProps) {
           </section>
         )}
       </main>
+      </PersonLookupContext.Provider>
       </PeopleContext.Provider>
     </DraftsContext.Provider>
     </ReaderContext.Provider>

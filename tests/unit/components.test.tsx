@@ -5,6 +5,7 @@ import { render } from 'preact-render-to-string';
 import { Composer } from '../../components/Composer';
 import { CommentItem } from '../../components/CommentItem';
 import { ReaderContext, type Reader } from '../../components/reader-context';
+import { PersonLookupContext } from '../../components/people-context';
 import type { CommentRow } from '../../lib/schema';
 import { useEnglishMessages } from '../helpers/english-i18n';
 
@@ -111,5 +112,27 @@ describe('CommentItem: an anonymous comment', () => {
     const html = item({}, { deleted: true, moderated: true, text: '' });
     expect(html).toContain('This comment was hidden by a moderator.');
     expect(html).not.toContain('Vraag zonder naam');
+  });
+});
+
+describe('CommentItem: a name opens the person card', () => {
+  const daan = { uid: 'uid-daan', displayName: 'Daan Visser', departmentPath: ['ICT'], jobTitle: 'Netwerkbeheerder', location: '', languages: [], skills: ['VPN'], optOut: false, updatedAt: 0 };
+  const lookup = (uid: string) => (uid === daan.uid ? daan : undefined);
+  const render1 = (row: Partial<CommentRow>) =>
+    render(
+      <ReaderContext.Provider value={reader}>
+        <PersonLookupContext.Provider value={lookup}>
+          <CommentItem comment={{ ...comment, ...row }} now={0} actions={null} canReply={false} />
+        </PersonLookupContext.Provider>
+      </ReaderContext.Provider>,
+    );
+
+  it('makes a named author in the directory a button that opens their card', () => {
+    const html = render1({ anonymous: false, authorUid: daan.uid, authorName: daan.displayName });
+    expect(html).toMatch(/<button type="button" class="link person-link" aria-expanded="false">Daan Visser<\/button>/);
+  });
+
+  it('never does so for an anonymous comment', () => {
+    expect(render1({})).not.toContain('person-link');
   });
 });
