@@ -20,6 +20,8 @@ export interface ThreadActions extends LikeActions {
   remove(comment: CommentRow): Promise<void>;
   /** A moderator hides someone's comment. */
   hide(comment: CommentRow): Promise<void>;
+  /** The asker marks a reply to their question "this helped". */
+  markHelpful(reply: CommentRow): Promise<void>;
   retry(comment: CommentRow): Promise<void>;
   discard(comment: CommentRow): Promise<void>;
 }
@@ -31,6 +33,8 @@ export interface CommentItemProps {
   actions: ThreadActions | null;
   /** Offer "Reply" (top-level comments only: replies are one level deep). */
   canReply: boolean;
+  /** For a reply: the question it answers (its asker may mark it "this helped"). */
+  parent?: CommentRow;
   onReply?(): void;
 }
 
@@ -54,7 +58,7 @@ function snippet(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-export function CommentItem({ comment, now, actions, canReply, onReply }: CommentItemProps) {
+export function CommentItem({ comment, now, actions, canReply, onReply, parent }: CommentItemProps) {
   const reader = useContext(ReaderContext);
   const lookup = useContext(PersonLookupContext);
   const [cardOpen, setCardOpen] = useState(false);
@@ -63,6 +67,8 @@ export function CommentItem({ comment, now, actions, canReply, onReply }: Commen
   const confirmButton = useRef<HTMLButtonElement>(null);
   const mine = actions !== null && isMine(reader, comment);
   const canHide = actions !== null && reader.moderator && !mine;
+  const helped = reader.helpful.has(comment.id);
+  const canMarkHelpful = actions !== null && !helped && !mine && parent !== undefined && isMine(reader, parent);
 
   useEffect(() => {
     if (mode === 'confirmDelete' || mode === 'confirmHide') confirmButton.current?.focus();
@@ -192,6 +198,12 @@ export function CommentItem({ comment, now, actions, canReply, onReply }: Commen
               {t('hide')}
             </button>
           )}
+          {canMarkHelpful && (
+            <button type="button" class="secondary" aria-label={t('markHelpfulFor', author)} onClick={() => void actions.markHelpful(comment)}>
+              {t('markHelpful')}
+            </button>
+          )}
+          {helped && <span class="helped">{t('helpedAsker')}</span>}
         </footer>
       )}
     </article>

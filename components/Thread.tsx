@@ -34,7 +34,7 @@ export function Thread({ nodes, now, actions }: ThreadProps) {
             <ol class="replies">
               {replies.map((reply) => (
                 <li key={reply.id}>
-                  <CommentItem comment={reply} now={now} actions={actions} canReply={false} />
+                  <CommentItem comment={reply} now={now} actions={actions} canReply={false} parent={comment} />
                 </li>
               ))}
               {replyingTo === comment.id && actions && (

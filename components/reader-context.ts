@@ -15,6 +15,8 @@ export interface Reader {
   moderator: boolean;
   /** The organisation allows anonymous posting (lib/org-config.ts). */
   anonymousPosting: boolean;
+  /** Replies on this page that their asker marked "this helped". */
+  helpful: ReadonlySet<string>;
 }
 
 export const ReaderContext = createContext<Reader>({
@@ -23,6 +25,7 @@ export const ReaderContext = createContext<Reader>({
   likes: new Map(),
   moderator: false,
   anonymousPosting: false,
+  helpful: new Set(),
 });
 
 /** Whether the reader wrote this comment: named as its author, or holding its owner link. */

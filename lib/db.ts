@@ -2,7 +2,7 @@
 // import it (side panel, background, options): IndexedDB opened from a content script would belong
 // to the intranet page's origin, where page scripts could read it. The only file that knows table names.
 import Dexie, { type EntityTable } from 'dexie';
-import type { CommentRow, LikeRow, OwnedRow, PageRow, Profile } from './schema';
+import type { CommentRow, HelpfulRow, LikeRow, OwnedRow, PageRow, Profile } from './schema';
 import type { OutboxItem } from './outbox';
 import type { EvidenceRow, PersonRow } from './expertise';
 import type { SyncCursor } from './people-sync';
@@ -26,6 +26,7 @@ export type PrikbordDb = Dexie & {
   people: EntityTable<PersonRow, 'uid'>;
   evidence: EntityTable<EvidenceRow, 'uid'>;
   syncCursors: EntityTable<SyncCursor, 'id'>;
+  helpful: EntityTable<HelpfulRow, 'replyId'>;
 };
 
 /** Opens (or creates) the database. Tests pass their own name so each starts from fresh state. */
@@ -65,5 +66,7 @@ export function openDb(name = 'prikbord'): PrikbordDb {
     });
   // 3: the people directory and expert lookup: new tables only.
   db.version(3).stores({ people: 'uid, displayName', evidence: 'uid', syncCursors: 'id' });
+  // 4: "this helped" marks on replies.
+  db.version(4).stores({ helpful: 'replyId, pageId' });
   return db;
 }

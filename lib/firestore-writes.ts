@@ -6,6 +6,7 @@ import {
   getDocFromServer,
   increment,
   serverTimestamp,
+  setDoc,
   updateDoc,
   writeBatch,
   type Firestore,
@@ -90,6 +91,9 @@ export function firestoreSender(fs: Firestore, author: () => Author): OutboxSend
           batch.update(page, { commentCount: increment(-1), lastCommentId: op.commentId, updatedAt: serverTimestamp() });
           return batch.commit();
         }
+        case 'helpful':
+          // No "marked by": the asker may be anonymous (the rules check the asker from the parent).
+          return setDoc(doc(fs, 'pages', op.pageId, 'helpful', op.replyId), { replyId: op.replyId, parentId: op.parentId, createdAt: serverTimestamp() });
         case 'like': {
           const { uid, displayName } = author();
           const id = likeId(op.targetId, uid);
@@ -107,6 +111,7 @@ export function firestoreSender(fs: Firestore, author: () => Author): OutboxSend
     },
 
     async alreadyApplied(op: OutboxOp) {
+      if (op.kind === 'helpful') return (await getDocFromServer(doc(fs, 'pages', op.pageId, 'helpful', op.replyId))).exists();
       if (op.kind === 'like') {
         const like = (await getDocFromServer(likeRef(fs, op.pageId, likeId(op.targetId, author().uid)))).data();
         // Never liked and asked to unlike: nothing to do either.

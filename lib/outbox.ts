@@ -26,7 +26,9 @@ export type OutboxOp =
   | { kind: 'delete'; pageId: string; commentId: string; previousText: string }
   /** A moderator hides someone's comment (a soft delete marked `moderated`). */
   | { kind: 'hide'; pageId: string; commentId: string; previousText: string }
-  | { kind: 'like'; pageId: string; targetId: LikeTarget; active: boolean; page: PageFacts };
+  | { kind: 'like'; pageId: string; targetId: LikeTarget; active: boolean; page: PageFacts }
+  /** The asker marks a reply to their question "this helped". */
+  | { kind: 'helpful'; pageId: string; replyId: string; parentId: string };
 
 export type OutboxState = 'pending' | 'sending' | 'refused';
 
@@ -66,7 +68,9 @@ export interface NewComment {
 
 /** The comment or like an operation changes. */
 export function subjectOf(op: OutboxOp, uid: string): string {
-  return op.kind === 'like' ? likeKey(op.pageId, op.targetId, uid) : op.commentId;
+  if (op.kind === 'like') return likeKey(op.pageId, op.targetId, uid);
+  if (op.kind === 'helpful') return `helpful:${op.replyId}`;
+  return op.commentId;
 }
 
 function newItem(uid: string, op: OutboxOp, now: number): OutboxItem {
@@ -183,7 +187,7 @@ export async function discardRefused(db: PrikbordDb, commentId: string): Promise
     if (!first || first.kind === 'create') {
       await db.comments.delete(commentId);
       await db.owned.delete(commentId);
-    } else if (first.kind !== 'like') {
+    } else if (first.kind !== 'like' && first.kind !== 'helpful') {
       await db.comments.update(commentId, { text: first.previousText, deleted: false, moderated: false, syncState: 'synced', refusal: undefined });
     }
   });
@@ -225,6 +229,17 @@ export async function setLike(db: PrikbordDb, uid: string, input: LikeInput, act
   });
 }
 
+/** The asker marks a reply "this helped": shown at once, sent through the outbox. */
+export async function markHelpful(db: PrikbordDb, uid: string, reply: CommentRow, now = Date.now()): Promise<void> {
+  if (reply.parentId === null) return;
+  const parentId = reply.parentId;
+  await db.transaction('rw', db.helpful, db.outbox, async () => {
+    if (await db.helpful.get(reply.id)) return;
+    await db.helpful.put({ replyId: reply.id, pageId: reply.pageId, parentId, syncState: 'pending' });
+    await db.outbox.add(newItem(uid, { kind: 'helpful', pageId: reply.pageId, replyId: reply.id, parentId }, now));
+  });
+}
+
 /** Forgets a like's refusal notice once the person has read it. */
 export async function dismissLikeRefusal(db: PrikbordDb, key: string): Promise<void> {
   await db.likes.update(key, { syncState: 'synced', refusal: undefined });
@@ -232,10 +247,12 @@ export async function dismissLikeRefusal(db: PrikbordDb, key: string): Promise<v
 
 /** The server has applied `item`: drop it, and mark its subject synced when nothing else waits. */
 export async function settleItem(db: PrikbordDb, item: OutboxItem): Promise<void> {
-  await db.transaction('rw', db.comments, db.likes, db.outbox, async () => {
+  await db.transaction('rw', db.comments, db.likes, db.helpful, db.outbox, async () => {
     await db.outbox.delete(item.seq!);
     const rest = await db.outbox.where('subject').equals(item.subject).count();
-    if (item.op.kind === 'like') {
+    if (item.op.kind === 'helpful') {
+      await db.helpful.update(item.op.replyId, { syncState: 'synced' });
+    } else if (item.op.kind === 'like') {
       await db.likes.update(item.subject, { serverActive: item.op.active, ...(rest === 0 ? { syncState: 'synced' as const } : {}) });
     } else if (rest === 0) {
       await db.comments.update(item.subject, { syncState: 'synced', refusal: undefined });
@@ -249,7 +266,13 @@ export async function settleItem(db: PrikbordDb, item: OutboxItem): Promise<void
  * what the server has, with the reason kept on the row so the UI can say why.
  */
 export async function refuseItem(db: PrikbordDb, item: OutboxItem, refusal: string): Promise<void> {
-  await db.transaction('rw', db.comments, db.likes, db.outbox, async () => {
+  await db.transaction('rw', db.comments, db.likes, db.helpful, db.outbox, async () => {
+    if (item.op.kind === 'helpful') {
+      // Not the asker after all (or the reply is gone): the mark simply disappears again.
+      await db.outbox.delete(item.seq!);
+      await db.helpful.delete(item.op.replyId);
+      return;
+    }
     if (item.op.kind === 'like') {
       const items = await db.outbox.where('subject').equals(item.subject).toArray();
       await db.outbox.bulkDelete(items.map((i) => i.seq!));

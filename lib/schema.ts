@@ -50,6 +50,19 @@ export interface PageRow {
   cursor?: ServerTime;
   /** Cursors of the signed-in person's own likes and anonymous-comment links on this page. */
   mine?: { uid: string; likes?: ServerTime; owned?: ServerTime };
+  /** createdAt of the newest "this helped" mark seen on this page. */
+  helpfulCursor?: ServerTime;
+}
+
+/**
+ * "Dit hielp / this helped": the asker's mark on a reply (Firestore `pages/{pageId}/helpful/{replyId}`).
+ * It never says who marked it: the asker may have asked anonymously.
+ */
+export interface HelpfulRow {
+  replyId: string;
+  pageId: string;
+  parentId: string;
+  syncState: SyncState;
 }
 
 export interface ServerTime {

@@ -10,7 +10,8 @@
 // Two more listeners carry only the signed-in person's own facts about the page: their likes
 // (to show "you like this" and confirm the outbox) and the owner links of their anonymous
 // comments (to show "you (anonymous)" and allow edits, also in a browser where they never posted).
-// Both ask strictly after their cursor, so an unchanged page costs them no documents at all.
+// A third brings the page's "this helped" marks (immutable once made). All three ask strictly
+// after their cursor, so an unchanged page costs them no documents at all.
 import {
   collection,
   onSnapshot,
@@ -107,6 +108,23 @@ export async function applyOwnedSnapshot(db: PrikbordDb, pageId: string, uid: st
   });
 }
 
+/** Writes "this helped" marks into Dexie and moves the page's mark cursor. */
+export async function applyHelpfulSnapshot(db: PrikbordDb, pageId: string, snap: QuerySnapshot): Promise<void> {
+  await db.transaction('rw', db.helpful, db.pages, async () => {
+    for (const change of snap.docChanges()) {
+      if (change.type === 'removed' || change.doc.metadata.hasPendingWrites) continue;
+      const parentId: unknown = change.doc.get('parentId');
+      if (typeof parentId !== 'string') continue;
+      await db.helpful.put({ replyId: change.doc.id, pageId, parentId, syncState: 'synced' });
+    }
+    const to = latest(snap, 'createdAt');
+    const page = await db.pages.get(pageId);
+    if (to && page && newer(page.helpfulCursor, to)) {
+      await db.pages.update(pageId, { helpfulCursor: { seconds: to.seconds, nanoseconds: to.nanoseconds } });
+    }
+  });
+}
+
 /**
  * Listens to one page's thread and its page document, mirroring both into Dexie.
  * Returns a function that stops listening.
@@ -137,6 +155,8 @@ export function syncThread(
     const after = (field: string, at: ServerTime | undefined) =>
       at ? [where(field, '>', new Timestamp(at.seconds, at.nanoseconds))] : [];
     const myLikes = query(collection(fs, 'pages', seed.pageId, 'likes'), where('uid', '==', uid), ...after('updatedAt', mine?.likes));
+    // "This helped" marks are never changed after they are made: strictly after the cursor.
+    const marks = query(collection(fs, 'pages', seed.pageId, 'helpful'), ...after('createdAt', known?.helpfulCursor));
     const myOwned = query(
       collection(fs, 'commentOwners'),
       where('uid', '==', uid),
@@ -171,6 +191,14 @@ export function syncThread(
         (snap) => {
           if (!snap.metadata.fromCache) onServerDocs(snap.docChanges().length);
           void applyMyLikesSnapshot(db, seed.pageId, uid, snap).catch(onError);
+        },
+        onError,
+      ),
+      onSnapshot(
+        marks,
+        (snap) => {
+          if (!snap.metadata.fromCache) onServerDocs(snap.docChanges().length);
+          void applyHelpfulSnapshot(db, seed.pageId, snap).catch(onError);
         },
         onError,
       ),

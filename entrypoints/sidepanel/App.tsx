@@ -25,6 +25,7 @@ import {
   dismissLikeRefusal,
   editComment,
   hideComment,
+  markHelpful,
   postComment,
   retryRefused,
   setLike,
@@ -167,6 +168,7 @@ export function App({ db, fb }: AppProps) {
     [page?.pageId, uid],
     [],
   );
+  const marks = useLiveQuery(() => (page ? db.helpful.where('pageId').equals(page.pageId).toArray() : []), [page?.pageId], []);
   const reader: Reader = useMemo(
     () => ({
       me: uid,
@@ -174,8 +176,9 @@ export function App({ db, fb }: AppProps) {
       likes: new Map(myLikes.map((row) => [row.targetId, row])),
       moderator,
       anonymousPosting: ORG_CONFIG.anonymousPosting,
+      helpful: new Set(marks.map((mark) => mark.replyId)),
     }),
-    [uid, myOwned, myLikes, moderator],
+    [uid, myOwned, myLikes, moderator, marks],
   );
   const waiting = useLiveQuery(() => (uid ? db.outbox.filter((item) => item.uid === uid && item.state !== 'refused').count() : 0), [uid], 0);
   const nodes = useMemo(() => buildThread(rows), [rows]);
@@ -212,6 +215,7 @@ export function App({ db, fb }: AppProps) {
       edit: async (comment, text) => after(await editComment(db, uid, comment.id, text)),
       remove: async (comment) => after(await deleteComment(db, uid, comment.id)),
       hide: async (comment) => after(await hideComment(db, uid, comment.id)),
+      markHelpful: async (reply) => after(await markHelpful(db, uid, reply)),
       retry: async (comment) => after(await retryRefused(db, comment.id)),
       discard: (comment) => discardRefused(db, comment.id),
       like: async (targetId, active) => after(await setLike(db, uid, { pageId: page.pageId, targetId, page: facts }, active)),

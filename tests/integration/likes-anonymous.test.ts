@@ -6,7 +6,7 @@ import { DEMO_PASSWORD, EMPLOYEES } from '../../demo/org';
 import type { PrikbordDb } from '../../lib/db';
 import { firestoreSender } from '../../lib/firestore-writes';
 import { shownLikeCount } from '../../lib/likes';
-import { deleteComment, editComment, hideComment, postComment, setLike } from '../../lib/outbox';
+import { deleteComment, editComment, hideComment, markHelpful, postComment, setLike } from '../../lib/outbox';
 import { flushOutbox } from '../../lib/outbox-flusher';
 import { likeKey } from '../../lib/schema';
 import { syncThread } from '../../lib/thread-sync';
@@ -212,6 +212,40 @@ describe('likes and anonymous comments through Firestore', () => {
       expect(await chantal().db.outbox.count()).toBe(0);
       expect(await serverDoc(bram(), 'pages', seed.pageId, 'comments', id!)).toMatchObject({ deleted: true, moderated: true, text: '' });
       expect(await chantal().db.owned.count()).toBe(0);
+    });
+  });
+
+  describe('"this helped"', () => {
+    async function anonymousQuestionWithReply() {
+      const { id: questionId } = await postComment(anna().db, author(anna()), { pageId: seed.pageId, parentId: null, text: 'Hoe werkt VPN thuis?', anonymous: true, page: seed });
+      await anna().flush();
+      const { id: replyId } = await postComment(bram().db, author(bram()), { pageId: seed.pageId, parentId: questionId!, text: 'Start LindeConnect 4.2.', page: seed });
+      await bram().flush();
+      stops.push(syncThread(anna().client.firestore, anna().db, seed, anna().client.uid, console.error));
+      const reply = await eventually(async () => anna().db.comments.get(replyId!));
+      return { questionId: questionId!, reply };
+    }
+
+    it('the anonymous asker marks a reply; every reader sees it, and the mark names nobody', async () => {
+      const { reply } = await anonymousQuestionWithReply();
+      stops.push(syncThread(chantal().client.firestore, chantal().db, seed, chantal().client.uid, console.error));
+      await markHelpful(anna().db, anna().client.uid, reply);
+      expect(await anna().db.helpful.get(reply.id)).toMatchObject({ syncState: 'pending' });
+      await anna().flush();
+      expect(await anna().db.helpful.get(reply.id)).toMatchObject({ syncState: 'synced' });
+      await eventually(async () => chantal().db.helpful.get(reply.id));
+      const stored = await serverDoc(chantal(), 'pages', seed.pageId, 'helpful', reply.id);
+      expect(Object.keys(stored!).sort()).toEqual(['createdAt', 'parentId', 'replyId']);
+    });
+
+    it('someone who did not ask is refused, and the mark disappears again', async () => {
+      const { reply } = await anonymousQuestionWithReply();
+      await chantal().db.comments.put(reply); // Chantal reads the thread too
+      await markHelpful(chantal().db, chantal().client.uid, reply);
+      await chantal().flush();
+      expect(await chantal().db.helpful.get(reply.id)).toBeUndefined();
+      expect(await chantal().db.outbox.count()).toBe(0);
+      expect(await serverDoc(anna(), 'pages', seed.pageId, 'helpful', reply.id)).toBeUndefined();
     });
   });
 });

@@ -11,7 +11,7 @@ import { useEnglishMessages } from '../helpers/english-i18n';
 
 beforeEach(useEnglishMessages);
 
-const reader: Reader = { me: 'uid-anna', owned: new Set(), likes: new Map(), moderator: false, anonymousPosting: true };
+const reader: Reader = { me: 'uid-anna', owned: new Set(), likes: new Map(), moderator: false, anonymousPosting: true, helpful: new Set() };
 const ok = async () => ({ ok: true as const, text: 'x' });
 
 function composer(readerOverrides: Partial<Reader>) {
@@ -65,6 +65,7 @@ describe('CommentItem: an anonymous comment', () => {
     like: async () => {},
     dismissLikeRefusal: async () => {},
     likedBy: async () => [],
+    markHelpful: async () => {},
   };
   const item = (r: Partial<Reader>, row: Partial<CommentRow> = {}) =>
     render(
@@ -134,5 +135,42 @@ describe('CommentItem: a name opens the person card', () => {
 
   it('never does so for an anonymous comment', () => {
     expect(render1({})).not.toContain('person-link');
+  });
+});
+
+describe('CommentItem: "this helped"', () => {
+  const actions = {
+    post: ok,
+    edit: ok,
+    remove: async () => {},
+    hide: async () => {},
+    retry: async () => {},
+    discard: async () => {},
+    like: async () => {},
+    dismissLikeRefusal: async () => {},
+    likedBy: async () => [],
+    markHelpful: async () => {},
+  };
+  const question: CommentRow = { ...comment, id: 'q1' };
+  const reply: CommentRow = { ...comment, id: 'r1', parentId: 'q1', anonymous: false, authorUid: 'uid-daan', authorName: 'Daan Visser' };
+  const show = (r: Partial<Reader>) =>
+    render(
+      <ReaderContext.Provider value={{ ...reader, ...r }}>
+        <CommentItem comment={reply} parent={question} now={0} actions={actions} canReply={false} />
+      </ReaderContext.Provider>,
+    );
+
+  it('is offered to the asker of an anonymous question on a reply by someone else', () => {
+    expect(show({ owned: new Set(['q1']) })).toContain('>This helped<');
+  });
+
+  it('is not offered to anyone else', () => {
+    expect(show({})).not.toContain('>This helped<');
+  });
+
+  it('shows every reader that the reply helped, once marked', () => {
+    const html = show({ helpful: new Set(['r1']) });
+    expect(html).toContain('This helped the asker');
+    expect(show({ owned: new Set(['q1']), helpful: new Set(['r1']) })).not.toContain('>This helped<');
   });
 });
