@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import {
   doc,
+  getDoc,
   increment,
   serverTimestamp,
   setDoc,
@@ -46,6 +47,15 @@ export function dbAs(env: RulesTestEnvironment, uid: string): Firestore {
 /** Firestore as a signed-out visitor. */
 export function dbSignedOut(env: RulesTestEnvironment): Firestore {
   return env.unauthenticatedContext().firestore() as unknown as Firestore;
+}
+
+/** Reads one document with the rules switched off (what is really stored). */
+export async function readStored(env: RulesTestEnvironment, path: string): Promise<DocumentData | undefined> {
+  let data: DocumentData | undefined;
+  await env.withSecurityRulesDisabled(async (ctx) => {
+    data = (await getDoc(doc(ctx.firestore() as unknown as Firestore, path))).data();
+  });
+  return data;
 }
 
 /** Writes `docs` (path → data) with the rules switched off. */

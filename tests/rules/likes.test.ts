@@ -29,6 +29,7 @@ import {
   seed,
   seedPageWithOneComment,
   seedProfiles,
+  readStored,
   startRulesEnv,
   storedComment,
 } from '../helpers/rules-env';
@@ -95,14 +96,7 @@ function like(db: Firestore, caller: { uid: string; displayName: string }, optio
   return batch.commit();
 }
 
-/** Reads a document with the rules off. */
-async function stored(path: string): Promise<DocumentData | undefined> {
-  let data: DocumentData | undefined;
-  await env.withSecurityRulesDisabled(async (ctx) => {
-    data = (await getDoc(doc(ctx.firestore() as unknown as Firestore, path))).data();
-  });
-  return data;
-}
+const stored = (path: string) => readStored(env, path);
 
 describe('liking a comment', () => {
   beforeEach(() => seedPageWithOneComment(env));

@@ -31,6 +31,7 @@ import {
   seed,
   seedPageWithOneComment,
   seedProfiles,
+  readStored,
   startRulesEnv,
   storedComment,
   storedPage,
@@ -78,13 +79,7 @@ function hide(db: Firestore, commentId: string, comment: DocumentData = {}, coun
   return batch.commit();
 }
 
-async function stored(path: string): Promise<DocumentData | undefined> {
-  let data: DocumentData | undefined;
-  await env.withSecurityRulesDisabled(async (ctx) => {
-    data = (await getDoc(doc(ctx.firestore() as unknown as Firestore, path))).data();
-  });
-  return data;
-}
+const stored = (path: string) => readStored(env, path);
 
 describe('a moderator hides a comment', () => {
   it('allows hiding someone else’s named comment, counter −1', async () => {

@@ -13,6 +13,19 @@ beforeEach(useEnglishMessages);
 
 const reader: Reader = { me: 'uid-anna', owned: new Set(), likes: new Map(), moderator: false, anonymousPosting: true, helpful: new Set() };
 const ok = async () => ({ ok: true as const, text: 'x' });
+/** Thread actions that do nothing: these tests only look at what is rendered. */
+const actions = {
+  post: ok,
+  edit: ok,
+  remove: async () => {},
+  hide: async () => {},
+  retry: async () => {},
+  discard: async () => {},
+  like: async () => {},
+  dismissLikeRefusal: async () => {},
+  likedBy: async () => [],
+  markHelpful: async () => {},
+};
 
 function composer(readerOverrides: Partial<Reader>) {
   return render(
@@ -55,18 +68,6 @@ describe('Composer: the anonymous choice', () => {
 });
 
 describe('CommentItem: an anonymous comment', () => {
-  const actions = {
-    post: ok,
-    edit: ok,
-    remove: async () => {},
-    hide: async () => {},
-    retry: async () => {},
-    discard: async () => {},
-    like: async () => {},
-    dismissLikeRefusal: async () => {},
-    likedBy: async () => [],
-    markHelpful: async () => {},
-  };
   const item = (r: Partial<Reader>, row: Partial<CommentRow> = {}) =>
     render(
       <ReaderContext.Provider value={{ ...reader, ...r }}>
@@ -139,18 +140,6 @@ describe('CommentItem: a name opens the person card', () => {
 });
 
 describe('CommentItem: "this helped"', () => {
-  const actions = {
-    post: ok,
-    edit: ok,
-    remove: async () => {},
-    hide: async () => {},
-    retry: async () => {},
-    discard: async () => {},
-    like: async () => {},
-    dismissLikeRefusal: async () => {},
-    likedBy: async () => [],
-    markHelpful: async () => {},
-  };
   const question: CommentRow = { ...comment, id: 'q1' };
   const reply: CommentRow = { ...comment, id: 'r1', parentId: 'q1', anonymous: false, authorUid: 'uid-daan', authorName: 'Daan Visser' };
   const show = (r: Partial<Reader>) =>
