@@ -4,7 +4,7 @@
 import { execSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { startIntranet } from '../demo/serve-intranet.mjs';
-import { DEMO_PASSWORD, EMPLOYEES } from '../demo/org';
+import { DEMO_PASSWORD, EMPLOYEES, MODERATORS } from '../demo/org';
 import { DEMO_PORTS } from '../lib/org-config';
 import { ensureSignedIn, EXTENSION_DIR, launchWithExtension, openPanelPage } from './chromium';
 import { startEmulators } from './emulators';
@@ -61,6 +61,8 @@ try {
   }
   console.log(`\nIntranet: ${intranetUrl}`);
   console.log(`Other employees: ${employees.slice(1, 5).map((e) => e.email).join(', ')} … (password ${DEMO_PASSWORD})`);
+  console.log(`Moderator (may hide comments): ${MODERATORS.map((key) => `${key}@lindeveen.nl`).join(', ')}. The VPN expert: daan@lindeveen.nl.`);
+  console.log('Try: the legacy trait pages under /legacy/, anonymous posting, likes, and People → "who knows about vpn?".');
   console.log('Press Ctrl-C to stop everything.');
 } catch (error) {
   console.error(error);
