@@ -14,7 +14,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     minimum_chrome_version: '116',
-    permissions: ['storage', 'sidePanel'],
+    // alarms: the outbox's retry survives the service worker being stopped (lib/outbox-worker.ts).
+    permissions: ['storage', 'sidePanel', 'alarms'],
     // Only the configured intranet origins: the extension never sees other sites.
     host_permissions: matchPatterns(),
     action: { default_title: '__MSG_actionTitle__' },

@@ -1,15 +1,24 @@
-// Background service worker: routes messages, opens the side panel, keeps the toolbar badge.
+// Background service worker: routes messages, opens the side panel, keeps the toolbar badge, and
+// sends the outbox (lib/outbox-worker.ts), so changes leave even when no panel is open.
 // Counts come from the Dexie cache the side panel keeps, refreshed here with one Firestore Lite
 // read when older than a few minutes (lib/page-counts.ts). The raw `chrome` API is used because
 // sidePanel.open must run synchronously inside the message listener to keep the user gesture,
 // and sidePanel is not in webextension-polyfill's types.
 import { openDb } from '../lib/db';
-import { fetchPageCounts, isFresh, resetCountsClient } from '../lib/page-counts';
+import { fetchPageCounts, isFresh } from '../lib/page-counts';
+import { RETRY_ALARM, startOutboxWorker } from '../lib/outbox-worker';
 import { isFromContentScript, isFromExtensionPage, parseMessage, type Message, type PageCounts, type Replies } from '../lib/messages';
 import type { PageIdentity } from '../lib/page-identity';
 
 export default defineBackground(() => {
   const db = openDb();
+
+  // Whatever woke the worker, send what a previous life (or a closed panel) left in the outbox.
+  const outbox = startOutboxWorker(db, (at) => void chrome.alarms.create(RETRY_ALARM, { when: at }));
+  void outbox.kick().catch(console.error);
+  chrome.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETRY_ALARM) void outbox.kick().catch(console.error);
+  });
 
   // The toolbar button opens the panel for the current tab.
   void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(console.error);
@@ -90,9 +99,15 @@ export default defineBackground(() => {
         const { countsUid } = await chrome.storage.session.get('countsUid');
         if (countsUid === message.uid) return;
         await chrome.storage.session.set({ countsUid: message.uid });
-        await resetCountsClient();
+        await outbox.reset();
+        void outbox.kick().catch(console.error);
         for (const [tabId, page] of Object.entries(await tabPages.get())) await refreshCounts(Number(tabId), page, true);
       })();
+      return false;
+    }
+
+    if (message.type === 'outbox:kick' && isFromExtensionPage(sender, id)) {
+      void outbox.kick(message.now).catch(console.error);
       return false;
     }
 

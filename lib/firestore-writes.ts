@@ -1,16 +1,11 @@
 // How each outbox operation becomes Firestore writes, shaped exactly as firebase/firestore.rules
 // expect: a comment create, delete or hide moves the page's comment counter in the same batch; a
-// like moves its target's like counter in the same batch. Side panel only.
-import {
-  doc,
-  getDocFromServer,
-  increment,
-  serverTimestamp,
-  setDoc,
-  updateDoc,
-  writeBatch,
-  type Firestore,
-} from 'firebase/firestore';
+// like moves its target's like counter in the same batch.
+// Firestore Lite on purpose: the outbox is flushed by the background service worker, where only
+// Lite's fetch() transport works (DESIGN §10). Lite also fails fast when the server is
+// unreachable instead of queueing the write in memory, so the outbox stays the one queue and
+// its state machine sees every failure.
+import { doc, getDoc, increment, serverTimestamp, setDoc, updateDoc, writeBatch, type Firestore } from 'firebase/firestore/lite';
 import type { OutboxSender } from './outbox-flusher';
 import type { Author, OutboxOp } from './outbox';
 import { likeId } from './schema';
@@ -47,14 +42,17 @@ function pageWrite(op: { page: { url: string; title: string } }, counter: 'comme
   };
 }
 
-/** The outbox's link to Firestore, writing as `author()` (read at send time: the profile may load late). */
-export function firestoreSender(fs: Firestore, author: () => Author): OutboxSender {
+/**
+ * The outbox's link to Firestore (a Lite instance), writing as `author()`. Read at send time:
+ * in the worker it comes from the cached profile, which may load after the worker starts.
+ */
+export function firestoreSender(fs: Firestore, author: () => Author | Promise<Author>): OutboxSender {
   return {
     async send(op: OutboxOp) {
       const page = pageRef(fs, op.pageId);
       switch (op.kind) {
         case 'create': {
-          const { uid, displayName } = author();
+          const { uid, displayName } = await author();
           const comment = commentRef(fs, op.pageId, op.commentId);
           const batch = writeBatch(fs);
           const common = {
@@ -95,7 +93,7 @@ export function firestoreSender(fs: Firestore, author: () => Author): OutboxSend
           // No "marked by": the asker may be anonymous (the rules check the asker from the parent).
           return setDoc(doc(fs, 'pages', op.pageId, 'helpful', op.replyId), { replyId: op.replyId, parentId: op.parentId, createdAt: serverTimestamp() });
         case 'like': {
-          const { uid, displayName } = author();
+          const { uid, displayName } = await author();
           const id = likeId(op.targetId, uid);
           const delta = op.active ? 1 : -1;
           const batch = writeBatch(fs);
@@ -111,18 +109,18 @@ export function firestoreSender(fs: Firestore, author: () => Author): OutboxSend
     },
 
     async alreadyApplied(op: OutboxOp) {
-      if (op.kind === 'helpful') return (await getDocFromServer(doc(fs, 'pages', op.pageId, 'helpful', op.replyId))).exists();
+      if (op.kind === 'helpful') return (await getDoc(doc(fs, 'pages', op.pageId, 'helpful', op.replyId))).exists();
       if (op.kind === 'like') {
-        const like = (await getDocFromServer(likeRef(fs, op.pageId, likeId(op.targetId, author().uid)))).data();
+        const like = (await getDoc(likeRef(fs, op.pageId, likeId(op.targetId, (await author()).uid)))).data();
         // Never liked and asked to unlike: nothing to do either.
         return like ? like.active === op.active : !op.active;
       }
-      const data = (await getDocFromServer(commentRef(fs, op.pageId, op.commentId))).data();
+      const data = (await getDoc(commentRef(fs, op.pageId, op.commentId))).data();
       if (!data) return false;
       switch (op.kind) {
         case 'create':
           // Ids are random: an anonymous comment with this id can only be the one we sent.
-          return op.anonymous ? data.anonymous === true : data.authorUid === author().uid;
+          return op.anonymous ? data.anonymous === true : data.authorUid === (await author()).uid;
         case 'edit':
           return data.text === op.text;
         case 'delete':

@@ -7,6 +7,7 @@
 //   panel    → content             page:identify (which page is this tab showing?)
 //   panel    → background          count:changed (a page's comment and like counts, for badge and launcher)
 //   panel    → background          auth:changed  (someone signed in or out: reload the session)
+//   panel    → background          outbox:kick   (changes are waiting: send them; `now` skips the backoff)
 //   background → content           page:count    (show these counts on the launcher)
 import type { PageIdentity } from './page-identity';
 
@@ -22,6 +23,7 @@ export type Message =
   | { type: 'page:identify' }
   | { type: 'count:changed'; pageId: string; counts: PageCounts }
   | { type: 'auth:changed'; uid: string | null }
+  | { type: 'outbox:kick'; now: boolean }
   | { type: 'page:count'; pageId: string; counts: PageCounts | null };
 
 /** Answer types for the messages that expect one. */
@@ -69,6 +71,8 @@ export function parseMessage(raw: unknown): Message | null {
       return { type: 'page:identify' };
     case 'auth:changed':
       return msg.uid === null || (typeof msg.uid === 'string' && msg.uid.length <= 128) ? { type: 'auth:changed', uid: msg.uid } : null;
+    case 'outbox:kick':
+      return { type: 'outbox:kick', now: msg.now === true };
     case 'count:changed':
       return typeof msg.pageId === 'string' && PAGE_ID.test(msg.pageId) && isCounts(msg.counts)
         ? { type: 'count:changed', pageId: msg.pageId, counts: { comments: msg.counts.comments, likes: msg.counts.likes } }

@@ -1,8 +1,10 @@
 // Sends the outbox to Firestore, one item at a time in the order the changes were made.
-// Side panel only. The Firestore side is passed in (`OutboxSender`), so unit tests drive every
-// state transition with a fake sender and fake-indexeddb.
+// Runs in the background service worker (entrypoints/background.ts, with Firestore Lite), so
+// changes are sent even after the side panel is closed. The Firestore side is passed in
+// (`OutboxSender`), so unit tests drive every state transition with a fake sender and fake-indexeddb.
 import type { PrikbordDb } from './db';
-import { backoffMs, classifyError, refuseItem, settleItem, type OutboxItem, type OutboxOp } from './outbox';
+import { refuseItem, settleItem, type OutboxItem, type OutboxOp } from './outbox';
+import { classifyError, transition } from './outbox-states';
 
 /** What the flusher needs from Firestore. */
 export interface OutboxSender {
@@ -29,39 +31,75 @@ export function nextSendable(items: OutboxItem[]): OutboxItem | undefined {
  * asks for a retry later. An item left 'sending' by a crash is simply sent again: `maybeSent`
  * makes the retry check first whether it already landed, so nothing arrives twice.
  */
-export async function flushOutbox(db: PrikbordDb, uid: string, sender: OutboxSender, now: () => number = Date.now): Promise<FlushResult> {
+export async function flushOutbox(
+  db: PrikbordDb,
+  uid: string,
+  sender: OutboxSender,
+  now: () => number = Date.now,
+  deadlineMs = SEND_DEADLINE_MS,
+): Promise<FlushResult> {
   for (;;) {
     const items = await db.outbox.filter((item) => item.uid === uid).toArray();
     const item = nextSendable(items);
     if (!item) return { status: 'idle' };
     if (item.nextAttemptAt > now()) return { status: 'retry', at: item.nextAttemptAt };
 
+    // Left 'sending' by a crash (or sent before and failed): it may have landed already.
     const wasMaybeSent = item.maybeSent || item.state === 'sending';
-    await db.outbox.update(item.seq!, { state: 'sending', maybeSent: true });
+    const sending: OutboxItem = { ...item, ...into(item, { type: 'send' }) };
+    await db.outbox.update(item.seq!, { state: sending.state, maybeSent: sending.maybeSent });
     try {
-      if (!(wasMaybeSent && (await sender.alreadyApplied(item.op)))) await sender.send(item.op);
-      await settleItem(db, item);
+      if (!(wasMaybeSent && (await withDeadline(sender.alreadyApplied(item.op), deadlineMs)))) await withDeadline(sender.send(item.op), deadlineMs);
+      await settleItem(db, sending);
     } catch (error) {
-      const { permanent, refusal } = classifyError(error);
+      const { permanent, refusal, code } = classifyError(error);
       // A refusal can also mean another tab sent the same change first: then it is done, not refused.
       if (permanent && (await sender.alreadyApplied(item.op).catch(() => false))) {
-        await settleItem(db, item);
+        await settleItem(db, sending);
       } else if (permanent) {
-        await refuseItem(db, item, refusal);
+        await refuseItem(db, sending, refusal);
       } else {
-        const attempts = item.attempts + 1;
-        const at = now() + backoffMs(attempts);
-        await db.outbox.update(item.seq!, { state: 'pending', attempts, nextAttemptAt: at });
-        return { status: 'retry', at };
+        const failed = into(sending, { type: 'failed', code, now: now() });
+        const { state, attempts, nextAttemptAt, lastFailure } = failed;
+        // Only if the item is still there: the user may have discarded it meanwhile.
+        await db.outbox.update(item.seq!, { state, attempts, nextAttemptAt, lastFailure });
+        return { status: 'retry', at: nextAttemptAt };
       }
     }
   }
 }
 
+/** A server that hangs (accepts, never answers) must not hold the queue forever. */
+export const SEND_DEADLINE_MS = 20_000;
+
+/**
+ * Fails with 'deadline-exceeded' (a passing failure) when `work` takes too long. The request may
+ * still land later; `maybeSent` makes the retry ask first, so it is never applied twice.
+ */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('no answer from the server'), { code: 'deadline-exceeded' })), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+function into(item: OutboxItem, event: Parameters<typeof transition>[1]) {
+  const next = transition(item, event);
+  if (!('to' in next)) throw new Error(`outbox: '${event.type}' removes the item`);
+  return next.to;
+}
+
+/** Items that wait only for their backoff: bring their next attempt forward to now ("Try now", back online). */
+export async function retryNow(db: PrikbordDb, uid: string): Promise<void> {
+  await db.outbox.filter((item) => item.uid === uid && item.state !== 'refused' && item.nextAttemptAt > 0).modify({ nextAttemptAt: 0 });
+}
+
 /**
  * Runs flushOutbox whenever asked (after a change, on reconnect, on sign-in) and at retry times,
- * never twice at once — also not across the side panels of several windows, thanks to a Web Lock
- * that all extension pages share.
+ * never twice at once — also not across contexts, thanks to a Web Lock that the service worker and
+ * all extension pages share. `onRetry` lets the background also set an alarm, since a stopped
+ * service worker forgets its timers.
  */
 export class OutboxRunner {
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -74,6 +112,7 @@ export class OutboxRunner {
     private readonly uid: string,
     private readonly sender: OutboxSender,
     private readonly onError: (error: unknown) => void = console.error,
+    private readonly onRetry: (at: number) => void = () => undefined,
   ) {}
 
   /** Asks for a flush soon; calls while one runs are folded into one more pass. */
@@ -89,6 +128,7 @@ export class OutboxRunner {
       .then((result) => {
         if (result.status === 'retry' && !this.stopped) {
           this.timer = setTimeout(() => this.kick(), Math.max(0, result.at - Date.now()));
+          this.onRetry(result.at);
         }
       })
       .catch(this.onError)

@@ -1,17 +1,15 @@
 // The outbox: every change a user makes is written here and to the local tables first (so the UI
 // shows it at once and nothing is lost offline or across restarts), then sent to Firestore in
-// order by the flusher (lib/outbox-flusher.ts). Side panel only (extension origin, Dexie).
-//
-// An item's life:  pending ──send──▶ sending ──ok──▶ (removed; the row becomes 'synced')
-//                     ▲                 │
-//                     └──transient──────┤ (retried with backoff)
-//                                       └──refused──▶ refused (a comment: shown next to it; the
-//                                                     user edits and retries, or discards. A like:
-//                                                     rolled back at once, with the reason shown)
+// order by the flusher (lib/outbox-flusher.ts), which runs in the background service worker.
+// An item's states and the moves between them are in lib/outbox-states.ts; every state change
+// here goes through its `transition`.
 //
 // Each item has a `subject`: the comment it changes, or the like (its key). Items of one subject
 // are sent strictly in order; a refused item holds back the later items of its subject only.
+// A refused comment change stays beside the comment (the user edits and retries, copies, or
+// discards it); a refused like is rolled back at once, with the reason shown.
 import type { PrikbordDb } from './db';
+import { initialState, neverSent, transition, type OutboxItemState } from './outbox-states';
 import { checkCommentText, likeKey, newCommentId, type CommentRow, type LikeTarget, type TextCheck } from './schema';
 
 /** Facts about the page, written to the page document when a comment or like creates it. */
@@ -30,9 +28,9 @@ export type OutboxOp =
   /** The asker marks a reply to their question "this helped". */
   | { kind: 'helpful'; pageId: string; replyId: string; parentId: string };
 
-export type OutboxState = 'pending' | 'sending' | 'refused';
+export type { OutboxState } from './outbox-states';
 
-export interface OutboxItem {
+export interface OutboxItem extends OutboxItemState {
   /** Auto-increment: the order in which changes were made and must be sent. */
   seq?: number;
   /** What the item changes: a comment id, or a like key (see subjectOf). */
@@ -40,14 +38,6 @@ export interface OutboxItem {
   /** The author: only their own session sends it. */
   uid: string;
   op: OutboxOp;
-  state: OutboxState;
-  attempts: number;
-  /** Epoch ms before which a retry must not start (backoff). */
-  nextAttemptAt: number;
-  /** True once a send may have reached the server: a retry first checks whether it already landed. */
-  maybeSent: boolean;
-  /** i18n key of the reason, when refused. */
-  refusal?: string;
   createdAt: number;
 }
 
@@ -74,13 +64,13 @@ export function subjectOf(op: OutboxOp, uid: string): string {
 }
 
 function newItem(uid: string, op: OutboxOp, now: number): OutboxItem {
-  return { subject: subjectOf(op, uid), uid, op, state: 'pending', attempts: 0, nextAttemptAt: 0, maybeSent: false, createdAt: now };
+  return { subject: subjectOf(op, uid), uid, op, ...initialState(), createdAt: now };
 }
 
 /** Items for one subject that the server does not have (never sent, or refused), so they can still be rewritten. */
 async function unsentItems(db: PrikbordDb, subject: string): Promise<OutboxItem[]> {
   const items = await db.outbox.where('subject').equals(subject).toArray();
-  return items.filter((item) => item.state === 'refused' || (item.state === 'pending' && !item.maybeSent));
+  return items.filter(neverSent);
 }
 
 /** Whether `uid` wrote this comment: named as its author, or holding its anonymous owner link. */
@@ -129,7 +119,7 @@ export async function editComment(db: PrikbordDb, uid: string, commentId: string
     if (!row || row.deleted || !(await isOwnComment(db, row, uid))) return;
     const unsent = (await unsentItems(db, commentId)).find((item) => item.op.kind === 'create' || item.op.kind === 'edit');
     if (unsent?.seq !== undefined && (unsent.op.kind === 'create' || unsent.op.kind === 'edit')) {
-      await db.outbox.update(unsent.seq, { op: { ...unsent.op, text: check.text }, state: 'pending', refusal: undefined, attempts: 0, nextAttemptAt: 0 });
+      await db.outbox.put({ ...unsent, ...stateAfter(unsent, { type: 'rewritten' }), op: { ...unsent.op, text: check.text } });
     } else {
       const op: OutboxOp = { kind: 'edit', pageId: row.pageId, commentId, text: check.text, previousText: row.text };
       await db.outbox.add(newItem(uid, op, now));
@@ -147,7 +137,7 @@ export async function deleteComment(db: PrikbordDb, uid: string, commentId: stri
     if (!row || row.deleted || !(await isOwnComment(db, row, uid))) return;
     const unsent = await unsentItems(db, commentId);
     if (unsent.some((item) => item.op.kind === 'create')) {
-      await db.outbox.bulkDelete(unsent.map((item) => item.seq!));
+      await discardItems(db, unsent);
       await db.comments.delete(commentId);
       await db.owned.delete(commentId);
       return;
@@ -172,7 +162,7 @@ export async function retryRefused(db: PrikbordDb, commentId: string): Promise<v
   await db.transaction('rw', db.comments, db.outbox, async () => {
     const items = await db.outbox.where('subject').equals(commentId).toArray();
     for (const item of items) {
-      if (item.state === 'refused') await db.outbox.update(item.seq!, { state: 'pending', refusal: undefined, attempts: 0, nextAttemptAt: 0 });
+      if (item.state === 'refused') await db.outbox.put({ ...item, ...stateAfter(item, { type: 'retry' }) });
     }
     await db.comments.update(commentId, { syncState: 'pending', refusal: undefined });
   });
@@ -182,7 +172,8 @@ export async function retryRefused(db: PrikbordDb, commentId: string): Promise<v
 export async function discardRefused(db: PrikbordDb, commentId: string): Promise<void> {
   await db.transaction('rw', db.comments, db.outbox, db.owned, async () => {
     const items = await db.outbox.where('subject').equals(commentId).sortBy('seq');
-    await db.outbox.bulkDelete(items.map((item) => item.seq!));
+    // Everything of this comment that the server never saw: the refused change and what it held back.
+    await discardItems(db, items.filter(neverSent));
     const first = items[0]?.op;
     if (!first || first.kind === 'create') {
       await db.comments.delete(commentId);
@@ -221,7 +212,7 @@ export async function setLike(db: PrikbordDb, uid: string, input: LikeInput, act
     const all = await db.outbox.where('subject').equals(key).toArray();
     const unsent = await unsentItems(db, key);
     const inFlight = all.length > unsent.length;
-    await db.outbox.bulkDelete(unsent.map((item) => item.seq!));
+    await discardItems(db, unsent);
     // Queue a change unless the server already has what is wanted and nothing else is under way.
     const needsSend = inFlight || active !== row.serverActive;
     if (needsSend) await db.outbox.add(newItem(uid, { kind: 'like', pageId: input.pageId, targetId: input.targetId, active, page: input.page }, now));
@@ -248,6 +239,7 @@ export async function dismissLikeRefusal(db: PrikbordDb, key: string): Promise<v
 /** The server has applied `item`: drop it, and mark its subject synced when nothing else waits. */
 export async function settleItem(db: PrikbordDb, item: OutboxItem): Promise<void> {
   await db.transaction('rw', db.comments, db.likes, db.helpful, db.outbox, async () => {
+    transition(item, { type: 'acknowledged' });
     await db.outbox.delete(item.seq!);
     const rest = await db.outbox.where('subject').equals(item.subject).count();
     if (item.op.kind === 'helpful') {
@@ -267,6 +259,7 @@ export async function settleItem(db: PrikbordDb, item: OutboxItem): Promise<void
  */
 export async function refuseItem(db: PrikbordDb, item: OutboxItem, refusal: string): Promise<void> {
   await db.transaction('rw', db.comments, db.likes, db.helpful, db.outbox, async () => {
+    const refused = stateAfter(item, { type: 'refused', refusal });
     if (item.op.kind === 'helpful') {
       // Not the asker after all (or the reply is gone): the mark simply disappears again.
       await db.outbox.delete(item.seq!);
@@ -280,23 +273,20 @@ export async function refuseItem(db: PrikbordDb, item: OutboxItem, refusal: stri
       if (row) await db.likes.put({ ...row, active: row.serverActive, syncState: 'refused', refusal });
       return;
     }
-    await db.outbox.update(item.seq!, { state: 'refused', refusal });
+    await db.outbox.put({ ...item, ...refused });
     await db.comments.update(item.subject, { syncState: 'refused', refusal });
   });
 }
 
-/** Firestore error codes that will not change by trying again: the item is refused. */
-const PERMANENT = new Set(['permission-denied', 'invalid-argument', 'failed-precondition', 'not-found', 'already-exists', 'out-of-range']);
-
-/** Whether an error from a send is final (refuse the item) or passing (retry later). */
-export function classifyError(error: unknown): { permanent: boolean; refusal: string } {
-  const code = typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code ?? '') : '';
-  if (!PERMANENT.has(code)) return { permanent: false, refusal: '' };
-  return { permanent: true, refusal: code === 'permission-denied' ? 'refusedByRules' : 'refusedInvalid' };
+/** The state fields after `event` (throws if the move is not allowed; see lib/outbox-states.ts). */
+function stateAfter(item: OutboxItem, event: Parameters<typeof transition>[1]): OutboxItemState {
+  const next = transition(item, event);
+  if (!('to' in next)) throw new Error(`outbox: '${event.type}' removes the item`);
+  return next.to;
 }
 
-/** Wait before retry number `attempts` (1, 2, 4 … seconds, at most a minute), with jitter so tabs don't sync up. */
-export function backoffMs(attempts: number, random = Math.random): number {
-  const base = Math.min(60_000, 1000 * 2 ** Math.max(0, attempts - 1));
-  return Math.round(base * (0.75 + random() * 0.5));
+/** Drops items the server never saw (checked by the state machine: a sent change cannot be taken back). */
+async function discardItems(db: PrikbordDb, items: OutboxItem[]): Promise<void> {
+  for (const item of items) transition(item, { type: 'discarded' });
+  await db.outbox.bulkDelete(items.map((item) => item.seq!));
 }

@@ -42,6 +42,21 @@ for port in 9099 8080; do
   done
 done
 
+# An outage test may have restarted the Firestore emulator itself (tests/helpers/firestore-outage.ts):
+# that JVM is not firebase-tools' child, so stop it here, whatever way the run ends.
+RESTARTED_PID_FILE=/tmp/prikbord-restarted-firestore.pid
+stop_restarted() {
+  if [ -f "$RESTARTED_PID_FILE" ]; then
+    local pid
+    pid="$(cat "$RESTARTED_PID_FILE")"
+    # Only if that pid is still a Firestore emulator (a stale file's pid may belong to anything now).
+    if tr '\0' ' ' < "/proc/$pid/cmdline" 2> /dev/null | grep -q firestore; then kill -9 "$pid" 2> /dev/null || true; fi
+    rm -f "$RESTARTED_PID_FILE"
+  fi
+}
+stop_restarted
+trap stop_restarted EXIT
+
 set +e
 npx firebase emulators:exec --config firebase/firebase.json --only auth,firestore --project demo-prikbord "$*"
 status=$?

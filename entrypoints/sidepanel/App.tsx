@@ -2,7 +2,7 @@
 // Reads everything from Dexie (instant, offline); writes go through the outbox.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { collection, doc, getDoc, getDocs, query, where } from 'firebase/firestore';
+import { collection, doc, getDoc, getDocs, onSnapshotsInSync, query, where } from 'firebase/firestore';
 import { Composer } from '../../components/Composer';
 import { DraftsContext, draftKey, type DraftStore } from '../../components/drafts-context';
 import type { ThreadActions } from '../../components/CommentItem';
@@ -15,10 +15,8 @@ import { loadProfile, onAuthStateChanged, signInWithPassword, signOut, type User
 import { buildThread, visibleCount } from '../../lib/comment-tree';
 import type { PrikbordDb } from '../../lib/db';
 import type { FirebaseServices } from '../../lib/firebase';
-import { firestoreSender } from '../../lib/firestore-writes';
 import { t } from '../../lib/i18n';
 import type { Message } from '../../lib/messages';
-import { OutboxRunner } from '../../lib/outbox-flusher';
 import {
   deleteComment,
   discardRefused,
@@ -139,22 +137,29 @@ export function App({ db, fb }: AppProps) {
     };
   }, [uid]);
 
-  // One outbox runner per signed-in author.
-  const runner = useMemo(() => {
-    if (!uid || !profile) return null;
-    const author = { uid, displayName: profile.displayName };
-    return new OutboxRunner(db, uid, firestoreSender(fb.firestore, () => author));
-  }, [uid, profile]);
+  // The background worker sends the outbox (lib/outbox-worker.ts); the panel only nudges it: after
+  // a change, when the browser is back online, and when this panel's listeners are back in sync
+  // with the server after an outage (then without waiting out the backoff).
+  const kickOutbox = (now = false) => {
+    const message: Message = { type: 'outbox:kick', now };
+    void browser.runtime.sendMessage(message).catch(() => undefined);
+  };
   useEffect(() => {
-    if (!runner) return;
-    runner.kick();
-    const kick = () => runner.kick();
-    addEventListener('online', kick);
+    if (!uid) return;
+    kickOutbox();
+    const onOnline = () => kickOutbox(true);
+    addEventListener('online', onOnline);
+    const stopInSync = onSnapshotsInSync(fb.firestore, () => {
+      void db.outbox
+        .filter((item) => item.uid === uid && item.lastFailure !== undefined && item.state === 'pending')
+        .count()
+        .then((failing) => failing > 0 && kickOutbox(true));
+    });
     return () => {
-      removeEventListener('online', kick);
-      runner.stop();
+      removeEventListener('online', onOnline);
+      stopInSync();
     };
-  }, [runner]);
+  }, [uid]);
 
   const rows = useLiveQuery(() => (page ? db.comments.where('pageId').equals(page.pageId).toArray() : []), [page?.pageId], []);
   const pageRow = useLiveQuery(() => (page ? db.pages.get(page.pageId) : undefined), [page?.pageId], undefined);
@@ -180,7 +185,7 @@ export function App({ db, fb }: AppProps) {
     }),
     [uid, myOwned, myLikes, moderator, marks],
   );
-  const waiting = useLiveQuery(() => (uid ? db.outbox.filter((item) => item.uid === uid && item.state !== 'refused').count() : 0), [uid], 0);
+  const queue = useLiveQuery(() => (uid ? db.outbox.filter((item) => item.uid === uid && item.state !== 'refused').toArray() : []), [uid], []);
   const nodes = useMemo(() => buildThread(rows), [rows]);
 
   // Tell the background the page's count, for the toolbar badge and the in-page launcher.
@@ -205,7 +210,7 @@ export function App({ db, fb }: AppProps) {
     if (!uid || !profile || !page) return null;
     const author = { uid, displayName: profile.displayName };
     const after = <T,>(result: T) => {
-      runner?.kick();
+      kickOutbox();
       return result;
     };
     const facts = { url: page.url, title: page.title };
@@ -226,7 +231,7 @@ export function App({ db, fb }: AppProps) {
         return snap.docs.map((d) => String(d.get('name'))).sort((a, b) => a.localeCompare(b));
       },
     };
-  }, [uid, profile, page, runner]);
+  }, [uid, profile, page]);
 
   if (user === undefined) return <main class="panel" aria-busy="true" />;
 
@@ -301,7 +306,7 @@ export function App({ db, fb }: AppProps) {
                 actions={actions}
               />
             </div>
-            <SyncStatus online={online} waiting={waiting} />
+            <SyncStatus online={online} queue={queue} onRetryNow={() => kickOutbox(true)} />
             {loadError && (
               <p class="error" role="alert">
                 {t('loadError', loadError)}

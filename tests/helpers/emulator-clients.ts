@@ -3,11 +3,14 @@
 import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth';
 import { connectFirestoreEmulator, initializeFirestore, memoryLocalCache, type Firestore } from 'firebase/firestore';
+import { connectFirestoreEmulator as connectLiteEmulator, getFirestore as getLiteFirestore, type Firestore as LiteFirestore } from 'firebase/firestore/lite';
 import { ORG_CONFIG } from '../../lib/org-config';
 
 export interface Client {
   app: FirebaseApp;
   firestore: Firestore;
+  /** Firestore Lite on the same app and session: what the outbox writes with (lib/firestore-writes.ts). */
+  lite: LiteFirestore;
   uid: string;
   close(): Promise<void>;
 }
@@ -25,8 +28,10 @@ export async function signedInClient(email: string, password: string): Promise<C
   connectAuthEmulator(auth, `http://${authHost}`, { disableWarnings: true });
   const firestore = initializeFirestore(app, { localCache: memoryLocalCache() });
   connectFirestoreEmulator(firestore, fsHost, Number(fsPort));
+  const lite = getLiteFirestore(app);
+  connectLiteEmulator(lite, fsHost, Number(fsPort));
   const { user } = await signInWithEmailAndPassword(auth, email, password);
-  return { app, firestore, uid: user.uid, close: () => deleteApp(app) };
+  return { app, firestore, lite, uid: user.uid, close: () => deleteApp(app) };
 }
 
 /** Waits until `probe` returns a value (not undefined), polling. */

@@ -44,7 +44,7 @@ describe('likes and anonymous comments through Firestore', () => {
       people.map(async (p) => {
         const client = await signedInClient(p.email, DEMO_PASSWORD);
         const db = freshDb();
-        const sender = firestoreSender(client.firestore, () => ({ uid: client.uid, displayName: p.displayName }));
+        const sender = firestoreSender(client.lite, () => ({ uid: client.uid, displayName: p.displayName }));
         return { client, db, name: p.displayName, flush: () => flushOutbox(db, client.uid, sender) };
       }),
     );
@@ -101,7 +101,7 @@ describe('likes and anonymous comments through Firestore', () => {
     const second = await signedInClient(people[1]!.email, DEMO_PASSWORD);
     const secondDb = freshDb();
     try {
-      const secondSender = firestoreSender(second.firestore, () => author(bram()));
+      const secondSender = firestoreSender(second.lite, () => author(bram()));
       await setLike(bram().db, bram().client.uid, target, true);
       await setLike(secondDb, second.uid, target, true);
       await Promise.all([bram().flush(), flushOutbox(secondDb, second.uid, secondSender)]);
@@ -180,7 +180,7 @@ describe('likes and anonymous comments through Firestore', () => {
         await eventually(async () => fresh.owned.get(id!));
         await eventually(async () => fresh.comments.get(id!));
         await editComment(fresh, anna().client.uid, id!, 'Tweede versie');
-        const sender = firestoreSender(anna().client.firestore, () => author(anna()));
+        const sender = firestoreSender(anna().client.lite, () => author(anna()));
         await flushOutbox(fresh, anna().client.uid, sender);
         expect(await serverDoc(bram(), 'pages', seed.pageId, 'comments', id!)).toMatchObject({ text: 'Tweede versie', anonymous: true });
         await deleteComment(fresh, anna().client.uid, id!);

@@ -36,7 +36,7 @@ describe('sync between two employees through Firestore', () => {
     await Promise.all([a.close(), b.close(), dbA.delete(), dbB.delete()]);
   });
 
-  const senderA = () => firestoreSender(a.firestore, () => ({ uid: a.uid, displayName: anna.displayName }));
+  const senderA = () => firestoreSender(a.lite, () => ({ uid: a.uid, displayName: anna.displayName }));
   const rowInB = (id: string) => eventually(async () => dbB.comments.get(id));
 
   it('a comment posted by A arrives in B’s local database, with the page count', async () => {

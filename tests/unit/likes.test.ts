@@ -3,10 +3,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PrikbordDb } from '../../lib/db';
 import { shownLikeCount } from '../../lib/likes';
-import { dismissLikeRefusal, refuseItem, setLike, settleItem } from '../../lib/outbox';
+import { dismissLikeRefusal, refuseItem, setLike, settleItem, type OutboxItem } from '../../lib/outbox';
 import { likeId, likeKey } from '../../lib/schema';
 import { forgetOtherPeople } from '../../lib/thread-sync';
 import { freshDb } from '../helpers/fake-db';
+
+/** The item as the flusher hands it over: being sent (settle and refuse only happen then). */
+const inFlight = (item: OutboxItem): OutboxItem => ({ ...item, state: 'sending', maybeSent: true });
 
 const uid = 'uid-anna';
 const pageId = 'p_000000000000000000000001';
@@ -79,7 +82,7 @@ describe('setLike', () => {
   it('once sent, the server state is remembered and the row is synced', async () => {
     await setLike(db, uid, onComment, true);
     const [item] = await db.outbox.toArray();
-    await settleItem(db, item!);
+    await settleItem(db, inFlight(item!));
     expect(await db.likes.get(key)).toMatchObject({ active: true, serverActive: true, syncState: 'synced' });
     expect(shownLikeCount(1, await db.likes.get(key))).toBe(1);
   });
@@ -87,7 +90,7 @@ describe('setLike', () => {
   it('a refused like is rolled back at once, with the reason kept until dismissed', async () => {
     await setLike(db, uid, onComment, true);
     const [item] = await db.outbox.toArray();
-    await refuseItem(db, item!, 'refusedByRules');
+    await refuseItem(db, inFlight(item!), 'refusedByRules');
     expect(await db.outbox.count()).toBe(0);
     expect(await db.likes.get(key)).toMatchObject({ active: false, serverActive: false, syncState: 'refused', refusal: 'refusedByRules' });
     await dismissLikeRefusal(db, key);
@@ -99,7 +102,7 @@ describe('setLike', () => {
   it('after a refusal the person can simply like again', async () => {
     await setLike(db, uid, onComment, true);
     const [item] = await db.outbox.toArray();
-    await refuseItem(db, item!, 'refusedByRules');
+    await refuseItem(db, inFlight(item!), 'refusedByRules');
     await setLike(db, uid, onComment, true);
     expect(await db.outbox.count()).toBe(1);
     expect(await db.likes.get(key)).toMatchObject({ active: true, syncState: 'pending' });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PrikbordDb } from '../../lib/db';
 import { postComment, editComment, subjectOf, type OutboxOp } from '../../lib/outbox';
-import { flushOutbox, nextSendable, type OutboxSender } from '../../lib/outbox-flusher';
+import { flushOutbox, nextSendable, retryNow, type OutboxSender } from '../../lib/outbox-flusher';
 import { freshDb } from '../helpers/fake-db';
 
 const anna = { uid: 'uid-anna', displayName: 'Anna de Vries' };
@@ -128,5 +128,40 @@ describe('flushOutbox', () => {
     await editComment(db, anna.uid, id!, 'daarna');
     await flushOutbox(db, anna.uid, sender, now);
     expect(sender.sent).toMatchObject([{ kind: 'create', text: 'daarna' }]);
+  });
+
+  it('remembers why the last attempt failed, so the panel can say the server is unreachable', async () => {
+    await post(db, 'een');
+    sender.failWith = ['unavailable'];
+    await flushOutbox(db, anna.uid, sender, now);
+    expect((await db.outbox.toArray())[0]).toMatchObject({ lastFailure: 'unavailable' });
+  });
+
+  it('"try now" brings a backed-off item forward, and a success clears it from the outbox', async () => {
+    await post(db, 'een');
+    sender.failWith = ['unavailable'];
+    await flushOutbox(db, anna.uid, sender, now);
+    await retryNow(db, anna.uid);
+    expect(await flushOutbox(db, anna.uid, sender, now)).toEqual({ status: 'idle' });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('gives up waiting on a server that never answers (a passing failure), and then asks before resending', async () => {
+    const { id } = await post(db, 'een');
+    let release: () => void = () => undefined;
+    const realSend = sender.send.bind(sender);
+    // The first send hangs, as against a frozen server; the write lands after all, later.
+    sender.send = async (op) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      sender.landed.add(`${op.kind}:${subjectOf(op, anna.uid)}`);
+    };
+    expect(await flushOutbox(db, anna.uid, sender, now, 50)).toMatchObject({ status: 'retry' });
+    expect((await db.outbox.toArray())[0]).toMatchObject({ state: 'pending', maybeSent: true, lastFailure: 'deadline-exceeded' });
+    release();
+    sender.send = realSend;
+    clock += 120_000;
+    expect(await flushOutbox(db, anna.uid, sender, now)).toEqual({ status: 'idle' });
+    expect(sender.sent).toHaveLength(0); // not sent again: it had landed
+    expect((await db.comments.get(id!))!.syncState).toBe('synced');
   });
 });

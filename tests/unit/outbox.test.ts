@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PrikbordDb } from '../../lib/db';
-import { backoffMs, classifyError, deleteComment, discardRefused, editComment, postComment, retryRefused } from '../../lib/outbox';
+import { deleteComment, discardRefused, editComment, postComment, retryRefused } from '../../lib/outbox';
+import { backoffMs, classifyError } from '../../lib/outbox-states';
 import { MAX_COMMENT_LENGTH } from '../../lib/schema';
 import { freshDb } from '../helpers/fake-db';
 
