@@ -1,21 +1,29 @@
-// A quiet line about changes not yet sent, shown only while something waits: how many, and why
-// (offline, or the server can't be reached), with a way to try at once instead of waiting out
-// the backoff. Polite live region: it is announced, never in the way.
+// A quiet bar about changes not yet sent: how many, and why (offline, or the server can't be
+// reached), with a way to try at once instead of waiting out the backoff. Without nagging: a
+// change on its normal way out (a few hundred ms) is only marked at the comment itself; the bar
+// appears when the browser is offline, when the last attempt failed, or when something has
+// waited longer than STUCK_MS. It sticks to the panel's bottom edge, so appearing never moves
+// the controls above it (a click must land where the person aimed). Polite live region.
 import { t } from '../lib/i18n';
 import type { OutboxItem } from '../lib/outbox';
 
 export interface SyncStatusProps {
   online: boolean;
   /** The signed-in person's outbox items that still wait (refused ones are shown at their comment). */
-  queue: Pick<OutboxItem, 'lastFailure' | 'nextAttemptAt'>[];
+  queue: Pick<OutboxItem, 'lastFailure' | 'createdAt'>[];
+  now: number;
   onRetryNow: () => void;
 }
 
-export function SyncStatus({ online, queue, onRetryNow }: SyncStatusProps) {
+/** A change that waits this long without a failure is worth mentioning anyway. */
+export const STUCK_MS = 10_000;
+
+export function SyncStatus({ online, queue, now, onRetryNow }: SyncStatusProps) {
   const waiting = queue.length;
-  if (waiting === 0) return null;
   // A passing failure on the last attempt (not an offline browser): the server is unreachable.
   const unreachable = online && queue.some((item) => item.lastFailure !== undefined);
+  const stuck = queue.some((item) => now - item.createdAt > STUCK_MS);
+  if (waiting === 0 || (online && !unreachable && !stuck)) return null;
   const one = waiting === 1;
   const text = !online
     ? one ? t('offlineWaitingOne') : t('offlineWaiting', waiting)

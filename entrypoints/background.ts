@@ -14,7 +14,7 @@ export default defineBackground(() => {
   const db = openDb();
 
   // Whatever woke the worker, send what a previous life (or a closed panel) left in the outbox.
-  const outbox = startOutboxWorker(db, (at) => void chrome.alarms.create(RETRY_ALARM, { when: at }));
+  const outbox = startOutboxWorker(db, (at) => void (at === null ? chrome.alarms.clear(RETRY_ALARM) : chrome.alarms.create(RETRY_ALARM, { when: at })));
   void outbox.kick().catch(console.error);
   chrome.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETRY_ALARM) void outbox.kick().catch(console.error);

@@ -10,19 +10,19 @@ import type { OutboxSender } from './outbox-flusher';
 import type { Author, OutboxOp } from './outbox';
 import { likeId } from './schema';
 
-export function commentRef(fs: Firestore, pageId: string, commentId: string) {
+function commentRef(fs: Firestore, pageId: string, commentId: string) {
   return doc(fs, 'pages', pageId, 'comments', commentId);
 }
 
-export function pageRef(fs: Firestore, pageId: string) {
+function pageRef(fs: Firestore, pageId: string) {
   return doc(fs, 'pages', pageId);
 }
 
-export function likeRef(fs: Firestore, pageId: string, id: string) {
+function likeRef(fs: Firestore, pageId: string, id: string) {
   return doc(fs, 'pages', pageId, 'likes', id);
 }
 
-export function ownerRef(fs: Firestore, commentId: string) {
+function ownerRef(fs: Firestore, commentId: string) {
   return doc(fs, 'commentOwners', commentId);
 }
 

@@ -98,7 +98,7 @@ export async function retryNow(db: PrikbordDb, uid: string): Promise<void> {
 /**
  * Runs flushOutbox whenever asked (after a change, on reconnect, on sign-in) and at retry times,
  * never twice at once — also not across contexts, thanks to a Web Lock that the service worker and
- * all extension pages share. `onRetry` lets the background also set an alarm, since a stopped
+ * all extension pages share. `schedule` lets the background also set an alarm, since a stopped
  * service worker forgets its timers.
  */
 export class OutboxRunner {
@@ -112,7 +112,8 @@ export class OutboxRunner {
     private readonly uid: string,
     private readonly sender: OutboxSender,
     private readonly onError: (error: unknown) => void = console.error,
-    private readonly onRetry: (at: number) => void = () => undefined,
+    /** Told when the next pass is due (null: nothing waits). The worker sets an alarm from it. */
+    private readonly schedule: (at: number | null) => void = () => undefined,
   ) {}
 
   /** Asks for a flush soon; calls while one runs are folded into one more pass. */
@@ -124,11 +125,17 @@ export class OutboxRunner {
     }
     clearTimeout(this.timer);
     this.running = true;
+    // A watchdog first: if this context dies mid-pass (a stopped service worker), the alarm wakes
+    // a new one to finish the pass.
+    this.schedule(Date.now() + SEND_DEADLINE_MS + 10_000);
     void this.runLocked()
       .then((result) => {
-        if (result.status === 'retry' && !this.stopped) {
+        if (this.stopped) return;
+        if (result.status === 'retry') {
           this.timer = setTimeout(() => this.kick(), Math.max(0, result.at - Date.now()));
-          this.onRetry(result.at);
+          this.schedule(result.at);
+        } else if (result.status === 'idle') {
+          this.schedule(null);
         }
       })
       .catch(this.onError)

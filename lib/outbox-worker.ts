@@ -35,7 +35,7 @@ async function authorOf(db: PrikbordDb, uid: string): Promise<Author> {
   return { uid, displayName };
 }
 
-export function startOutboxWorker(db: PrikbordDb, scheduleRetry: (at: number) => void): OutboxWorker {
+export function startOutboxWorker(db: PrikbordDb, schedule: (at: number | null) => void): OutboxWorker {
   let runner: OutboxRunner | null = null;
   let runnerUid: string | null = null;
 
@@ -44,13 +44,15 @@ export function startOutboxWorker(db: PrikbordDb, scheduleRetry: (at: number) =>
     if (uid !== runnerUid) {
       runner?.stop();
       runnerUid = uid;
-      runner = uid ? new OutboxRunner(db, uid, firestoreSender(liteClient().firestore, () => authorOf(db, uid)), console.error, scheduleRetry) : null;
+      runner = uid ? new OutboxRunner(db, uid, firestoreSender(liteClient().firestore, () => authorOf(db, uid)), console.error, schedule) : null;
     }
     return runner;
   }
 
   return {
     async kick(now = false) {
+      // Most wake-ups (a page report) find the outbox empty: then don't even load the session.
+      if ((await db.outbox.count()) === 0) return;
       const active = await currentRunner();
       if (!active || !runnerUid) return;
       if (now) await retryNow(db, runnerUid);

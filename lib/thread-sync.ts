@@ -1,5 +1,6 @@
 // Keeps Dexie's copy of one page's thread in step with Firestore, reading only what changed.
-// Side panel only.
+// Side panel only: listeners need the full SDK (the outbox writes with Lite, lib/firestore-writes.ts;
+// a reference made by one SDK can't be used with the other).
 //
 // Cost model (Firestore bills per document read): the comments listener asks only for comments
 // whose updatedAt is at or after the newest change this browser has seen (the page's cursor), so a
@@ -14,6 +15,7 @@
 // after their cursor, so an unchanged page costs them no documents at all.
 import {
   collection,
+  doc,
   onSnapshot,
   orderBy,
   query,
@@ -23,7 +25,6 @@ import {
   type QuerySnapshot,
 } from 'firebase/firestore';
 import type { PrikbordDb } from './db';
-import { pageRef } from './firestore-writes';
 import { commentFromDoc, likeKey, type CommentRow, type PageRow, type ServerTime } from './schema';
 
 /** Local facts about a page known before the server answers (from the tab's page identity). */
@@ -177,7 +178,7 @@ export function syncThread(
         onError,
       ),
       onSnapshot(
-        pageRef(fs, seed.pageId),
+        doc(fs, 'pages', seed.pageId),
         (snap) => {
           if (!snap.metadata.fromCache) onServerDocs(1);
           const count = snap.exists() ? Number(snap.get('commentCount')) : 0;

@@ -149,11 +149,15 @@ export function App({ db, fb }: AppProps) {
     kickOutbox();
     const onOnline = () => kickOutbox(true);
     addEventListener('online', onOnline);
+    // Snapshots flowing again mean the server answers: whatever waits may go now (at most every 5 s).
+    let nudged = 0;
     const stopInSync = onSnapshotsInSync(fb.firestore, () => {
+      if (Date.now() - nudged < 5000) return;
+      nudged = Date.now();
       void db.outbox
-        .filter((item) => item.uid === uid && item.lastFailure !== undefined && item.state === 'pending')
+        .filter((item) => item.uid === uid && item.state !== 'refused')
         .count()
-        .then((failing) => failing > 0 && kickOutbox(true));
+        .then((waiting) => waiting > 0 && kickOutbox(true));
     });
     return () => {
       removeEventListener('online', onOnline);
@@ -306,7 +310,6 @@ export function App({ db, fb }: AppProps) {
                 actions={actions}
               />
             </div>
-            <SyncStatus online={online} queue={queue} onRetryNow={() => kickOutbox(true)} />
             {loadError && (
               <p class="error" role="alert">
                 {t('loadError', loadError)}
@@ -326,6 +329,7 @@ export function App({ db, fb }: AppProps) {
             <Thread nodes={nodes} now={now} actions={actions} />
           </section>
         )}
+        <SyncStatus online={online} queue={queue} now={now} onRetryNow={() => kickOutbox(true)} />
       </main>
       </PersonLookupContext.Provider>
       </PeopleContext.Provider>
