@@ -5,6 +5,8 @@ import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'fireba
 import { connectFirestoreEmulator, initializeFirestore, memoryLocalCache, type Firestore } from 'firebase/firestore';
 import { connectFirestoreEmulator as connectLiteEmulator, getFirestore as getLiteFirestore, type Firestore as LiteFirestore } from 'firebase/firestore/lite';
 import { ORG_CONFIG } from '../../lib/org-config';
+import type { PrikbordDb } from '../../lib/db';
+import { flushOutbox, retryNow, type FlushResult, type OutboxSender } from '../../lib/outbox-flusher';
 
 export interface Client {
   app: FirebaseApp;
@@ -18,7 +20,12 @@ export interface Client {
 let n = 0;
 
 /** A separate app (its own auth session and Firestore connection), signed in as `email`. */
-export async function signedInClient(email: string, password: string): Promise<Client> {
+export async function signedInClient(
+  email: string,
+  password: string,
+  /** Point Lite (the outbox's writes) elsewhere, e.g. at a closed port to play an unreachable server. */
+  options: { liteAt?: { host: string; port: number } } = {},
+): Promise<Client> {
   const authHost = process.env.FIREBASE_AUTH_EMULATOR_HOST;
   const [fsHost, fsPort] = (process.env.FIRESTORE_EMULATOR_HOST ?? '').split(':');
   if (!authHost || !fsHost || !fsPort) throw new Error('Run under the emulators: bash scripts/with-emulators.sh "npx vitest run"');
@@ -29,7 +36,7 @@ export async function signedInClient(email: string, password: string): Promise<C
   const firestore = initializeFirestore(app, { localCache: memoryLocalCache() });
   connectFirestoreEmulator(firestore, fsHost, Number(fsPort));
   const lite = getLiteFirestore(app);
-  connectLiteEmulator(lite, fsHost, Number(fsPort));
+  connectLiteEmulator(lite, options.liteAt?.host ?? fsHost, options.liteAt?.port ?? Number(fsPort));
   const { user } = await signInWithEmailAndPassword(auth, email, password);
   return { app, firestore, lite, uid: user.uid, close: () => deleteApp(app) };
 }
@@ -43,4 +50,19 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     if (Date.now() > end) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * Flushes like the background runner does: a passing failure (a dropped keep-alive connection, a
+ * busy emulator) is retried at once, a few times, instead of after the backoff. Returns the
+ * last result, so a test still sees a queue that never empties.
+ */
+export async function flushAll(db: PrikbordDb, uid: string, sender: OutboxSender): Promise<FlushResult> {
+  let result = await flushOutbox(db, uid, sender);
+  for (let tries = 0; result.status === 'retry' && tries < 5; tries++) {
+    await new Promise((r) => setTimeout(r, 100));
+    await retryNow(db, uid);
+    result = await flushOutbox(db, uid, sender);
+  }
+  return result;
 }

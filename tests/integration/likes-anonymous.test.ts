@@ -7,11 +7,10 @@ import type { PrikbordDb } from '../../lib/db';
 import { firestoreSender } from '../../lib/firestore-writes';
 import { shownLikeCount } from '../../lib/likes';
 import { deleteComment, editComment, hideComment, markHelpful, postComment, setLike } from '../../lib/outbox';
-import { flushOutbox } from '../../lib/outbox-flusher';
 import { likeKey } from '../../lib/schema';
 import { syncThread } from '../../lib/thread-sync';
 import { seedDemo } from '../../scripts/seed';
-import { eventually, signedInClient, type Client } from '../helpers/emulator-clients';
+import { eventually, signedInClient, type Client, flushAll } from '../helpers/emulator-clients';
 import { freshDb } from '../helpers/fake-db';
 
 const people = ['anna', 'bram', 'chantal', 'daan'].map((key) => EMPLOYEES.find((e) => e.key === key)!);
@@ -45,7 +44,7 @@ describe('likes and anonymous comments through Firestore', () => {
         const client = await signedInClient(p.email, DEMO_PASSWORD);
         const db = freshDb();
         const sender = firestoreSender(client.lite, () => ({ uid: client.uid, displayName: p.displayName }));
-        return { client, db, name: p.displayName, flush: () => flushOutbox(db, client.uid, sender) };
+        return { client, db, name: p.displayName, flush: () => flushAll(db, client.uid, sender) };
       }),
     );
   });
@@ -104,7 +103,7 @@ describe('likes and anonymous comments through Firestore', () => {
       const secondSender = firestoreSender(second.lite, () => author(bram()));
       await setLike(bram().db, bram().client.uid, target, true);
       await setLike(secondDb, second.uid, target, true);
-      await Promise.all([bram().flush(), flushOutbox(secondDb, second.uid, secondSender)]);
+      await Promise.all([bram().flush(), flushAll(secondDb, second.uid, secondSender)]);
       expect((await serverDoc(anna(), 'pages', seed.pageId, 'comments', id))?.likeCount).toBe(1);
       // The loser's send was refused by the rules, found already applied, and settled: no refusal shown.
       for (const db of [bram().db, secondDb]) {
@@ -181,10 +180,10 @@ describe('likes and anonymous comments through Firestore', () => {
         await eventually(async () => fresh.comments.get(id!));
         await editComment(fresh, anna().client.uid, id!, 'Tweede versie');
         const sender = firestoreSender(anna().client.lite, () => author(anna()));
-        await flushOutbox(fresh, anna().client.uid, sender);
+        await flushAll(fresh, anna().client.uid, sender);
         expect(await serverDoc(bram(), 'pages', seed.pageId, 'comments', id!)).toMatchObject({ text: 'Tweede versie', anonymous: true });
         await deleteComment(fresh, anna().client.uid, id!);
-        await flushOutbox(fresh, anna().client.uid, sender);
+        await flushAll(fresh, anna().client.uid, sender);
         expect(await serverDoc(bram(), 'pages', seed.pageId, 'comments', id!)).toMatchObject({ deleted: true, text: '' });
         expect(await serverDoc(bram(), 'pages', seed.pageId)).toMatchObject({ commentCount: 0 });
       } finally {

@@ -1,15 +1,15 @@
 // The outbox, the Firestore writes and the delta sync, with the real SDK against the emulators:
 // two employees, each with their own local database.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { disableNetwork, doc, enableNetwork, getDoc } from 'firebase/firestore';
+import { doc, getDoc } from 'firebase/firestore';
 import { DEMO_PASSWORD, EMPLOYEES } from '../../demo/org';
 import type { PrikbordDb } from '../../lib/db';
 import { firestoreSender } from '../../lib/firestore-writes';
 import { deleteComment, editComment, postComment } from '../../lib/outbox';
-import { flushOutbox } from '../../lib/outbox-flusher';
+import { flushOutbox, retryNow } from '../../lib/outbox-flusher';
 import { syncThread } from '../../lib/thread-sync';
 import { seedDemo, putDoc } from '../../scripts/seed';
-import { eventually, signedInClient, type Client } from '../helpers/emulator-clients';
+import { eventually, signedInClient, type Client, flushAll } from '../helpers/emulator-clients';
 import { freshDb } from '../helpers/fake-db';
 
 const anna = EMPLOYEES.find((e) => e.key === 'anna')!;
@@ -42,7 +42,7 @@ describe('sync between two employees through Firestore', () => {
   it('a comment posted by A arrives in B’s local database, with the page count', async () => {
     stops.push(syncThread(b.firestore, dbB, seed, b.uid, console.error));
     const { id } = await postComment(dbA, { uid: a.uid, displayName: anna.displayName }, { pageId: seed.pageId, parentId: null, text: 'Hoi Bram', page: seed });
-    await flushOutbox(dbA, a.uid, senderA());
+    await flushAll(dbA, a.uid, senderA());
     const row = await rowInB(id!);
     expect(row).toMatchObject({ text: 'Hoi Bram', authorName: anna.displayName, syncState: 'synced' });
     await eventually(async () => ((await dbB.pages.get(seed.pageId))?.commentCount === 1 ? true : undefined));
@@ -52,37 +52,44 @@ describe('sync between two employees through Firestore', () => {
     stops.push(syncThread(b.firestore, dbB, seed, b.uid, console.error));
     const author = { uid: a.uid, displayName: anna.displayName };
     const { id } = await postComment(dbA, author, { pageId: seed.pageId, parentId: null, text: 'Versie 1', page: seed });
-    await flushOutbox(dbA, a.uid, senderA());
+    await flushAll(dbA, a.uid, senderA());
     await editComment(dbA, a.uid, id!, 'Versie 2');
-    await flushOutbox(dbA, a.uid, senderA());
+    await flushAll(dbA, a.uid, senderA());
     await eventually(async () => ((await dbB.comments.get(id!))?.text === 'Versie 2' ? true : undefined));
     expect((await dbB.comments.get(id!))!.editedAt).not.toBeNull();
 
     await deleteComment(dbA, a.uid, id!);
-    await flushOutbox(dbA, a.uid, senderA());
+    await flushAll(dbA, a.uid, senderA());
     await eventually(async () => ((await dbB.comments.get(id!))?.deleted ? true : undefined));
     await eventually(async () => ((await dbB.pages.get(seed.pageId))?.commentCount === 0 ? true : undefined));
   });
 
   it('a comment written while Firestore is unreachable stays pending, then is sent once it is back', async () => {
     stops.push(syncThread(b.firestore, dbB, seed, b.uid, console.error));
-    await disableNetwork(a.firestore);
-    const { id } = await postComment(dbA, { uid: a.uid, displayName: anna.displayName }, { pageId: seed.pageId, parentId: null, text: 'Vanuit de trein', page: seed });
-    const flushing = flushOutbox(dbA, a.uid, senderA());
-    await new Promise((r) => setTimeout(r, 1000));
-    expect((await dbA.comments.get(id!))!.syncState).toBe('pending');
-    expect(await dbA.outbox.count()).toBe(1);
-    await enableNetwork(a.firestore);
-    await flushing;
-    expect((await dbA.comments.get(id!))!.syncState).toBe('synced');
-    expect(await rowInB(id!)).toMatchObject({ text: 'Vanuit de trein' });
+    // The same person and session, but the server can't be reached: nothing listens on port 9.
+    const offline = await signedInClient(anna.email, DEMO_PASSWORD, { liteAt: { host: '127.0.0.1', port: 9 } });
+    try {
+      const { id } = await postComment(dbA, { uid: a.uid, displayName: anna.displayName }, { pageId: seed.pageId, parentId: null, text: 'Vanuit de trein', page: seed });
+      const result = await flushOutbox(dbA, a.uid, firestoreSender(offline.lite, () => ({ uid: a.uid, displayName: anna.displayName })));
+      expect(result.status).toBe('retry');
+      expect((await dbA.comments.get(id!))!.syncState).toBe('pending');
+      // A passing failure, remembered (the panel then says the server can't be reached).
+      expect(await dbA.outbox.toArray()).toMatchObject([{ state: 'pending', attempts: 1, maybeSent: true, lastFailure: expect.any(String) }]);
+      // Back: the retry first asks whether it landed (it did not), then sends it, once.
+      await retryNow(dbA, a.uid);
+      expect(await flushOutbox(dbA, a.uid, senderA())).toEqual({ status: 'idle' });
+      expect((await dbA.comments.get(id!))!.syncState).toBe('synced');
+      expect(await rowInB(id!)).toMatchObject({ text: 'Vanuit de trein' });
+    } finally {
+      await offline.close();
+    }
   });
 
   it('a reply keeps its parent', async () => {
     const author = { uid: a.uid, displayName: anna.displayName };
     const parent = await postComment(dbA, author, { pageId: seed.pageId, parentId: null, text: 'Vraag', page: seed });
     const reply = await postComment(dbA, author, { pageId: seed.pageId, parentId: parent.id!, text: 'Antwoord', page: seed });
-    await flushOutbox(dbA, a.uid, senderA());
+    await flushAll(dbA, a.uid, senderA());
     stops.push(syncThread(b.firestore, dbB, seed, b.uid, console.error));
     expect(await rowInB(reply.id!)).toMatchObject({ parentId: parent.id });
   });
@@ -91,7 +98,7 @@ describe('sync between two employees through Firestore', () => {
     // Anna's profile name changed elsewhere: her queued comment now carries a name the rules reject.
     await putDoc(`profiles/${a.uid}`, { displayName: 'Anna V.', department: 'Communicatie' });
     const { id } = await postComment(dbA, { uid: a.uid, displayName: anna.displayName }, { pageId: seed.pageId, parentId: null, text: 'Mijn tekst', page: seed });
-    await flushOutbox(dbA, a.uid, senderA());
+    await flushAll(dbA, a.uid, senderA());
     expect(await dbA.comments.get(id!)).toMatchObject({ syncState: 'refused', refusal: 'refusedByRules', text: 'Mijn tekst' });
     expect((await getDoc(doc(a.firestore, 'pages', seed.pageId, 'comments', id!))).exists()).toBe(false);
   });
@@ -102,7 +109,7 @@ describe('sync between two employees through Firestore', () => {
     const [item] = await dbA.outbox.toArray();
     await senderA().send(item!.op); // it reached the server …
     await dbA.outbox.update(item!.seq!, { state: 'sending', maybeSent: true }); // … but the panel died before it heard
-    await flushOutbox(dbA, a.uid, senderA());
+    await flushAll(dbA, a.uid, senderA());
     expect(await dbA.outbox.count()).toBe(0);
     const page = await getDoc(doc(a.firestore, 'pages', seed.pageId));
     expect(page.get('commentCount')).toBe(1);
@@ -112,7 +119,7 @@ describe('sync between two employees through Firestore', () => {
   it('a revisit of an unchanged thread reads at most 2 documents from the server', async () => {
     const author = { uid: a.uid, displayName: anna.displayName };
     for (let i = 0; i < 12; i++) await postComment(dbA, author, { pageId: seed.pageId, parentId: null, text: `Reactie ${i}`, page: seed });
-    await flushOutbox(dbA, a.uid, senderA());
+    await flushAll(dbA, a.uid, senderA());
 
     // First visit: B reads the whole thread and remembers its cursor.
     const first = syncThread(b.firestore, dbB, seed, b.uid, console.error);
