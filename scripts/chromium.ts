@@ -32,6 +32,8 @@ export interface ExtensionBrowser {
   /** A new connection: needed to see a side panel opened after the first connection was made. */
   reconnect(): Promise<Browser>;
   close(): Promise<void>;
+  /** Kills the browser at once (SIGKILL to every process), as a crash or a power cut would. */
+  crash(): Promise<void>;
 }
 
 export function chromiumPath(): string {
@@ -101,6 +103,17 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     extensionId,
     userDataDir,
     reconnect: () => chromium.connectOverCDP(endpoint),
+    async crash() {
+      const exited = new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      await exited;
+      await browser.close().catch(() => undefined);
+      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    },
     async close() {
       await browser.close().catch(() => undefined);
       const exited = new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));

@@ -1,5 +1,6 @@
-// Nothing typed is lost: a comment written offline waits in the outbox (IndexedDB), survives a
-// restart of the browser, and is sent when the panel comes back online.
+// Nothing typed is lost: a comment written offline waits in the outbox (IndexedDB), survives the
+// browser crashing (killed, not closed), and is sent when it runs again online; a half-written
+// draft survives the crash too.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,12 +12,13 @@ import { commentWith, employee, employeeBrowser, INTRANET, serveIntranet, type E
 
 const PATH = '/en/welcome.html';
 
-describe('a comment written offline survives a browser restart', () => {
+describe('a comment written offline, and a draft, survive a browser crash', () => {
   let intranet: Awaited<ReturnType<typeof serveIntranet>>;
   let profile: string;
   let a: ExtensionBrowser | undefined;
   let b: Employee;
   const text = `Geschreven in de trein zonder verbinding ${Date.now()}`;
+  const draft = `Half af, nog niet geplaatst ${Date.now()}`;
 
   beforeAll(async () => {
     await seedDemo();
@@ -55,12 +57,16 @@ describe('a comment written offline survives a browser restart', () => {
     // The colleague sees nothing yet.
     await b.panel.waitForTimeout(1000);
     expect(await commentWith(b.panel, text).count()).toBe(0);
+    // Then a second comment is started but not posted.
+    await panel.locator('#new-comment-text').fill(draft);
+    await panel.waitForTimeout(500); // the draft is saved as one types; give IndexedDB a moment
   });
 
-  it('after closing and reopening the browser online, sends it; the colleague sees it once', async () => {
-    await a!.close();
+  it('after a crash and a restart online, sends it (the colleague sees it once) and the draft is back', async () => {
+    await a!.crash();
     a = await launchWithExtension({ lang: 'nl', userDataDir: profile });
     const panel = await openPanel(a);
+    await expect.poll(() => panel.locator('#new-comment-text').inputValue()).toBe(draft);
     await commentWith(b.panel, text).waitFor({ timeout: 20_000 });
     await expect.poll(() => commentWith(panel, text).locator('.state.pending').count(), { timeout: 20_000 }).toBe(0);
     expect(await commentWith(b.panel, text).count()).toBe(1);
