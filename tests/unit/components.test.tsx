@@ -7,6 +7,7 @@ import { CommentItem } from '../../components/CommentItem';
 import { ReaderContext, type Reader } from '../../components/reader-context';
 import { PersonLookupContext } from '../../components/people-context';
 import type { CommentRow } from '../../lib/schema';
+import { SyncStatus, STUCK_MS } from '../../components/SyncStatus';
 import { useEnglishMessages } from '../helpers/english-i18n';
 
 beforeEach(useEnglishMessages);
@@ -161,5 +162,33 @@ describe('CommentItem: "this helped"', () => {
     const html = show({ helpful: new Set(['r1']) });
     expect(html).toContain('This helped the asker');
     expect(show({ owned: new Set(['q1']), helpful: new Set(['r1']) })).not.toContain('>This helped<');
+  });
+});
+
+describe('SyncStatus: says when changes wait, without nagging', () => {
+  const now = 1_000_000;
+  const fresh = { createdAt: now - 500, lastFailure: undefined };
+  const status = (props: { online: boolean; queue: Array<{ createdAt: number; lastFailure?: string }> }) =>
+    render(<SyncStatus {...props} now={now} onRetryNow={() => undefined} />);
+
+  it('shows nothing while a change is on its normal way out (the comment itself is marked)', () => {
+    expect(status({ online: true, queue: [fresh] })).toBe('');
+    expect(status({ online: true, queue: [] })).toBe('');
+  });
+
+  it('offline: says so, and how many changes wait (singular and plural)', () => {
+    expect(status({ online: false, queue: [fresh] })).toContain('Offline: 1 change waits');
+    expect(status({ online: false, queue: [fresh, fresh, fresh] })).toContain('Offline: 3 changes wait');
+  });
+
+  it('server unreachable: says so, with a labelled "Try now" button', () => {
+    const html = status({ online: true, queue: [{ ...fresh, lastFailure: 'unavailable' }, fresh] });
+    expect(html).toContain('role="status"');
+    expect(html).toContain("Can't reach Prikbord's server. 2 changes wait");
+    expect(html).toMatch(/<button type="button"[^>]*>Try now<\/button>/);
+  });
+
+  it('a change stuck for longer than STUCK_MS is mentioned even without a failure', () => {
+    expect(status({ online: true, queue: [{ createdAt: now - STUCK_MS - 1 }] })).toContain('1 change waiting to be sent');
   });
 });
