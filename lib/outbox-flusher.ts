@@ -37,8 +37,11 @@ export async function flushOutbox(
   sender: OutboxSender,
   now: () => number = Date.now,
   deadlineMs = SEND_DEADLINE_MS,
+  /** Checked before each item: a stopped runner ends its pass after the item under way. */
+  stopped: () => boolean = () => false,
 ): Promise<FlushResult> {
   for (;;) {
+    if (stopped()) return { status: 'busy' };
     const items = await db.outbox.filter((item) => item.uid === uid).toArray();
     const item = nextSendable(items);
     if (!item) return { status: 'idle' };
@@ -104,6 +107,7 @@ export async function retryNow(db: PrikbordDb, uid: string): Promise<void> {
 export class OutboxRunner {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
+  private pass: Promise<unknown> = Promise.resolve();
   private again = false;
   private stopped = false;
 
@@ -128,7 +132,7 @@ export class OutboxRunner {
     // A watchdog first: if this context dies mid-pass (a stopped service worker), the alarm wakes
     // a new one to finish the pass.
     this.schedule(Date.now() + SEND_DEADLINE_MS + 10_000);
-    void this.runLocked()
+    this.pass = this.runLocked()
       .then((result) => {
         if (this.stopped) return;
         if (result.status === 'retry') {
@@ -148,17 +152,19 @@ export class OutboxRunner {
       });
   }
 
-  stop(): void {
+  /** Stops for good; resolves once a pass under way has finished (its client may then go). */
+  async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    await this.pass.catch(() => undefined);
   }
 
   private async runLocked(): Promise<FlushResult> {
     const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-    if (!locks) return flushOutbox(this.db, this.uid, this.sender);
+    if (!locks) return flushOutbox(this.db, this.uid, this.sender, Date.now, SEND_DEADLINE_MS, () => this.stopped);
     // ifAvailable: if another panel holds the lock it is flushing the same queue; try again shortly.
     const result = await locks.request(`prikbord-outbox-${this.uid}`, { ifAvailable: true }, (lock) =>
-      lock ? flushOutbox(this.db, this.uid, this.sender) : Promise.resolve<FlushResult>({ status: 'retry', at: Date.now() + 2000 }),
+      lock ? flushOutbox(this.db, this.uid, this.sender, Date.now, SEND_DEADLINE_MS, () => this.stopped) : Promise.resolve<FlushResult>({ status: 'retry', at: Date.now() + 2000 }),
     );
     return result;
   }

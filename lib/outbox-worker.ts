@@ -42,7 +42,7 @@ export function startOutboxWorker(db: PrikbordDb, schedule: (at: number | null) 
   async function currentRunner(): Promise<OutboxRunner | null> {
     const uid = await workerUid();
     if (uid !== runnerUid) {
-      runner?.stop();
+      void runner?.stop();
       runnerUid = uid;
       runner = uid ? new OutboxRunner(db, uid, firestoreSender(liteClient().firestore, () => authorOf(db, uid)), console.error, schedule) : null;
     }
@@ -59,9 +59,12 @@ export function startOutboxWorker(db: PrikbordDb, schedule: (at: number | null) 
       active.kick();
     },
     async reset() {
-      runner?.stop();
+      const old = runner;
       runner = null;
       runnerUid = null;
+      // Let a send under way finish before its client is deleted: a deleted client's error would
+      // look like a refusal.
+      await old?.stop();
       await resetLiteClient();
     },
   };

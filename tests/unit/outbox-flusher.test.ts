@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PrikbordDb } from '../../lib/db';
 import { postComment, editComment, subjectOf, type OutboxOp } from '../../lib/outbox';
-import { flushOutbox, nextSendable, retryNow, type OutboxSender } from '../../lib/outbox-flusher';
+import { flushOutbox, nextSendable, OutboxRunner, retryNow, type OutboxSender } from '../../lib/outbox-flusher';
 import { freshDb } from '../helpers/fake-db';
 
 const anna = { uid: 'uid-anna', displayName: 'Anna de Vries' };
@@ -163,5 +163,27 @@ describe('flushOutbox', () => {
     expect(await flushOutbox(db, anna.uid, sender, now)).toEqual({ status: 'idle' });
     expect(sender.sent).toHaveLength(0); // not sent again: it had landed
     expect((await db.comments.get(id!))!.syncState).toBe('synced');
+  });
+
+  it('a stopped runner finishes the item under way, sends nothing more, and only then says it has stopped', async () => {
+    await post(db, 'een');
+    await post(db, 'twee');
+    let release: () => void = () => undefined;
+    const realSend = sender.send.bind(sender);
+    sender.send = async (op) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      await realSend(op);
+    };
+    const runner = new OutboxRunner(db, anna.uid, sender, () => undefined);
+    runner.kick();
+    await new Promise((r) => setTimeout(r, 50)); // the first send is under way
+    let stopped = false;
+    const stopping = runner.stop().then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(sender.sent.map((op) => (op.kind === 'create' ? op.text : ''))).toEqual(['een']);
+    expect(await db.outbox.count()).toBe(1);
   });
 });
