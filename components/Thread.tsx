@@ -1,6 +1,7 @@
 // A page's discussion: comments oldest first, each with its replies and a reply box on demand.
 // Long threads render through a window (lib/thread-window.ts explains why and what it promises):
 // the oldest and newest threads at once, the middle behind "show more" buttons.
+import { Component } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import type { ThreadNode } from '../lib/comment-tree';
@@ -9,6 +10,9 @@ import { CommentItem, type ThreadActions } from './CommentItem';
 import { Composer } from './Composer';
 import { draftKey } from './drafts-context';
 import { authorLabel, isMine, ReaderContext, type Reader } from './reader-context';
+import { relativeTime } from '../lib/time';
+import { uiLanguage } from '../lib/i18n';
+import type { CommentRow } from '../lib/schema';
 
 export interface ThreadProps {
   nodes: ThreadNode[];
@@ -86,46 +90,98 @@ export function Thread({ nodes, now, actions, focusId = null }: ThreadProps) {
             </li>
           );
         }
-        const { comment, replies } = segment.node;
+        const id = segment.node.comment.id;
         return (
-          <li key={comment.id} data-thread={comment.id} tabIndex={-1}>
-            <CommentItem
-              comment={comment}
-              now={now}
-              actions={actions}
-              canReply={!comment.deleted}
-              onReply={() => setReplyingTo(comment.id)}
-            />
-            {(replies.length > 0 || replyingTo === comment.id) && (
-              <ol class="replies">
-                {replies.map((reply) => (
-                  <li key={reply.id}>
-                    <CommentItem comment={reply} now={now} actions={actions} canReply={false} parent={comment} />
-                  </li>
-                ))}
-                {replyingTo === comment.id && actions && (
-                  <li>
-                    <Composer
-                      id={`reply-${comment.id}`}
-                      label={t('replyLabel', authorLabel(comment, isMine(reader, comment)))}
-                      submitLabel={t('reply')}
-                      draftKey={draftKey({ pageId: comment.pageId, parentId: comment.id })}
-                      offerAnonymous
-                      autoFocus
-                      onCancel={() => setReplyingTo(null)}
-                      onSubmit={async (text, options) => {
-                        const result = await actions.post(comment.id, text, options);
-                        if (result.ok) setReplyingTo(null);
-                        return result;
-                      }}
-                    />
-                  </li>
-                )}
-              </ol>
-            )}
-          </li>
+          <ThreadEntry
+            key={id}
+            node={segment.node}
+            now={now}
+            actions={actions}
+            replying={replyingTo === id}
+            setReplyingTo={setReplyingTo}
+          />
         );
       })}
     </ol>
   );
+}
+
+interface ThreadEntryProps {
+  node: ThreadNode;
+  now: number;
+  actions: ThreadActions | null;
+  replying: boolean;
+  setReplyingTo(id: string | null): void;
+}
+
+/** One top-level comment with its replies and, on demand, its reply box. */
+function ThreadEntryView({ node: { comment, replies }, now, actions, replying, setReplyingTo }: ThreadEntryProps) {
+  const reader = useContext(ReaderContext);
+  return (
+    <li data-thread={comment.id} tabIndex={-1}>
+      <CommentItem comment={comment} now={now} actions={actions} canReply={!comment.deleted} onReply={() => setReplyingTo(comment.id)} />
+      {(replies.length > 0 || replying) && (
+        <ol class="replies">
+          {replies.map((reply) => (
+            <li key={reply.id}>
+              <CommentItem comment={reply} now={now} actions={actions} canReply={false} parent={comment} />
+            </li>
+          ))}
+          {replying && actions && (
+            <li>
+              <Composer
+                id={`reply-${comment.id}`}
+                label={t('replyLabel', authorLabel(comment, isMine(reader, comment)))}
+                submitLabel={t('reply')}
+                draftKey={draftKey({ pageId: comment.pageId, parentId: comment.id })}
+                offerAnonymous
+                autoFocus
+                onCancel={() => setReplyingTo(null)}
+                onSubmit={async (text, options) => {
+                  const result = await actions.post(comment.id, text, options);
+                  if (result.ok) setReplyingTo(null);
+                  return result;
+                }}
+              />
+            </li>
+          )}
+        </ol>
+      )}
+    </li>
+  );
+}
+
+function sameRow(a: CommentRow, b: CommentRow): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as Array<keyof CommentRow>;
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+/**
+ * Every change in the page's rows rebuilds the whole tree with new objects, and the clock ticks
+ * every 30 seconds: without this, each would re-render every shown comment of a long thread (a
+ * long task with hundreds shown). An entry re-renders only when its own rows changed, the actions
+ * or reply box changed, or one of its "5 minutes ago" texts would read differently. (The reader
+ * context still reaches each comment directly when likes or ownership change.)
+ */
+function sameEntry(prev: ThreadEntryProps, next: ThreadEntryProps): boolean {
+  if (prev.actions !== next.actions || prev.replying !== next.replying || prev.setReplyingTo !== next.setReplyingTo) return false;
+  const a = prev.node;
+  const b = next.node;
+  if (!sameRow(a.comment, b.comment) || a.replies.length !== b.replies.length) return false;
+  if (!a.replies.every((reply, i) => sameRow(reply, b.replies[i]!))) return false;
+  if (prev.now === next.now) return true;
+  const lang = uiLanguage();
+  return [b.comment, ...b.replies].every((c) => relativeTime(c.createdAt, prev.now, lang) === relativeTime(c.createdAt, next.now, lang));
+}
+
+// A class only for shouldComponentUpdate: preact/compat's memo() would also switch on React
+// compatibility hooks for every component (onChange semantics and more).
+class ThreadEntry extends Component<ThreadEntryProps> {
+  override shouldComponentUpdate(next: ThreadEntryProps): boolean {
+    return !sameEntry(this.props, next);
+  }
+  override render() {
+    return <ThreadEntryView {...this.props} />;
+  }
 }
