@@ -145,7 +145,12 @@ async function openFigures(reader: Reader, threads: Array<{ path: string; thread
     await showPage(reader, path);
     // First visit: the panel syncs the whole thread into Dexie. Unmeasured.
     const first = await openPanel(reader.eb, reader.tabId, want);
-    await first.locator('.count', { hasText: countText(thread.count) }).waitFor({ timeout: 120_000 });
+    await first
+      .locator('.count', { hasText: countText(thread.count) })
+      .waitFor({ timeout: 120_000 })
+      .catch(async (error: Error) => {
+        throw new Error(`${error.message}\npanel said: ${(await first.locator('main').innerText().catch(() => '?')).slice(0, 500)}`);
+      });
     await first.waitForTimeout(1000); // the cursor write lands after the rows
     await first.close();
 
@@ -157,6 +162,10 @@ async function openFigures(reader: Reader, threads: Array<{ path: string; thread
       await last?.close();
       last = await openPanel(reader.eb, reader.tabId, want);
       const state = await benchState(last);
+      if (process.env.BENCH_DEBUG) {
+        console.error(JSON.stringify(state.phases), state.scriptsRun, state.paintAt);
+        console.error(await last.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => `${Math.round(e.startTime)}-${Math.round(e.responseEnd)} ${e.name.slice(0, 120)}`).join('\n')));
+      }
       times.push(state.paintAt!);
       for (const [phase, at] of Object.entries({ ...state.phases, scriptsRun: state.scriptsRun })) (phases[phase] ??= []).push(at);
       openTasks.push(state.longTasks.length);
