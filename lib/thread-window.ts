@@ -9,7 +9,7 @@
 // threads (where the discussion starts) and the newest (what changed since the last visit) show at
 // once. CSS `content-visibility: auto` (style.css) then spares layout and paint of rendered
 // comments off screen. What Preact renders at open is bounded (HEAD + TAIL threads), so opening
-// a 1,000-comment thread costs about what a 40-comment one does.
+// a 1,000-comment thread costs about what a 20-comment one does.
 //
 // Nothing may disappear while the panel is open, so the window only ever grows:
 // - a thread once shown stays shown (`shown`);
@@ -19,10 +19,13 @@
 //   or was refused, a linked target comment, the thread they are replying to.
 import type { ThreadNode } from './comment-tree';
 
-/** Oldest top-level threads shown at open. */
-export const HEAD = 30;
+/**
+ * Oldest top-level threads shown at open. About six fill a panel's first screen; more at open only
+ * lengthen the first render (the bench's open time), and the first press of "show more" is at hand.
+ */
+export const HEAD = 15;
 /** Newest top-level threads shown at open. */
-export const TAIL = 10;
+export const TAIL = 5;
 /** Threads one "show more" press reveals. */
 export const CHUNK = 40;
 

@@ -162,10 +162,6 @@ async function openFigures(reader: Reader, threads: Array<{ path: string; thread
       await last?.close();
       last = await openPanel(reader.eb, reader.tabId, want);
       const state = await benchState(last);
-      if (process.env.BENCH_DEBUG) {
-        console.error(JSON.stringify(state.phases), state.scriptsRun, state.paintAt);
-        console.error(await last.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => `${Math.round(e.startTime)}-${Math.round(e.responseEnd)} ${e.name.slice(0, 120)}`).join('\n')));
-      }
       times.push(state.paintAt!);
       for (const [phase, at] of Object.entries({ ...state.phases, scriptsRun: state.scriptsRun })) (phases[phase] ??= []).push(at);
       openTasks.push(state.longTasks.length);
