@@ -12,7 +12,6 @@ import { draftKey } from './drafts-context';
 import { authorLabel, isMine, ReaderContext, type Reader } from './reader-context';
 import { relativeTime } from '../lib/time';
 import { uiLanguage } from '../lib/i18n';
-import type { CommentRow } from '../lib/schema';
 
 export interface ThreadProps {
   nodes: ThreadNode[];
@@ -151,37 +150,36 @@ function ThreadEntryView({ node: { comment, replies }, now, actions, replying, s
   );
 }
 
-function sameRow(a: CommentRow, b: CommentRow): boolean {
-  if (a === b) return true;
-  const keys = Object.keys(a) as Array<keyof CommentRow>;
-  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+/**
+ * What an entry shows, as one string: its rows and the relative times they read as now. Compared
+ * with the string of its last render, not with the previous props' rows: Dexie's live-query cache
+ * may hand back the same row objects updated in place, so "previous" rows can already hold the new
+ * values (a like count that never re-rendered taught us this).
+ */
+function entrySignature({ comment, replies }: ThreadNode, now: number): string {
+  const lang = uiLanguage();
+  return JSON.stringify([comment, replies, [comment, ...replies].map((c) => relativeTime(c.createdAt, now, lang))]);
 }
 
 /**
- * Every change in the page's rows rebuilds the whole tree with new objects, and the clock ticks
- * every 30 seconds: without this, each would re-render every shown comment of a long thread (a
- * long task with hundreds shown). An entry re-renders only when its own rows changed, the actions
- * or reply box changed, or one of its "5 minutes ago" texts would read differently. (The reader
- * context still reaches each comment directly when likes or ownership change.)
+ * Every change in the page's rows rebuilds the whole tree, and the clock ticks every 30 seconds:
+ * without this, each would re-render every shown comment of a long thread (a long task with
+ * hundreds shown). An entry re-renders only when what it shows changed, or its actions or reply
+ * box did. (The reader context still reaches each comment directly when likes or ownership change.)
+ * A class only for shouldComponentUpdate: preact/compat's memo() would also switch on React
+ * compatibility hooks for every component (onChange semantics and more).
  */
-function sameEntry(prev: ThreadEntryProps, next: ThreadEntryProps): boolean {
-  if (prev.actions !== next.actions || prev.replying !== next.replying || prev.setReplyingTo !== next.setReplyingTo) return false;
-  const a = prev.node;
-  const b = next.node;
-  if (!sameRow(a.comment, b.comment) || a.replies.length !== b.replies.length) return false;
-  if (!a.replies.every((reply, i) => sameRow(reply, b.replies[i]!))) return false;
-  if (prev.now === next.now) return true;
-  const lang = uiLanguage();
-  return [b.comment, ...b.replies].every((c) => relativeTime(c.createdAt, prev.now, lang) === relativeTime(c.createdAt, next.now, lang));
-}
-
-// A class only for shouldComponentUpdate: preact/compat's memo() would also switch on React
-// compatibility hooks for every component (onChange semantics and more).
 class ThreadEntry extends Component<ThreadEntryProps> {
+  private shown = '';
+
   override shouldComponentUpdate(next: ThreadEntryProps): boolean {
-    return !sameEntry(this.props, next);
+    const props = this.props;
+    if (props.actions !== next.actions || props.replying !== next.replying || props.setReplyingTo !== next.setReplyingTo) return true;
+    return entrySignature(next.node, next.now) !== this.shown;
   }
+
   override render() {
+    this.shown = entrySignature(this.props.node, this.props.now);
     return <ThreadEntryView {...this.props} />;
   }
 }
