@@ -11,7 +11,7 @@ import { LikeControl } from '../../components/LikeControl';
 import { ReaderContext, type Reader } from '../../components/reader-context';
 import { SyncStatus } from '../../components/SyncStatus';
 import { Thread } from '../../components/Thread';
-import { loadProfile, onAuthStateChanged, signInWithPassword, signOut, type User } from '../../lib/auth';
+import { loadProfile, onAuthStateChanged, rememberedUser, rememberUser, signInWithPassword, signOut, type User } from '../../lib/auth';
 import { buildThread, visibleCount } from '../../lib/comment-tree';
 import type { PrikbordDb } from '../../lib/db';
 import type { FirebaseServices } from '../../lib/firebase';
@@ -67,22 +67,29 @@ function useOnline(): boolean {
 }
 
 export function App({ db, fb }: AppProps) {
+  // Until Auth reports (it asks the network first), the person last signed in here (lib/auth.ts).
   const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [remembered] = useState(rememberedUser);
+  const known = user === undefined ? (remembered ?? undefined) : user;
   const [profile, setProfile] = useState<Profile | null | undefined>(undefined);
   const [target, setTarget] = useState<TargetPage | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | null>(null);
   const now = useNow();
   const online = useOnline();
   const page = target?.page ?? null;
-  const uid = user?.uid ?? null;
+  const uid = known?.uid ?? null;
+  // Firestore work waits for Auth itself: a listener started before Auth has reported could be
+  // sent unauthenticated and refused by the rules.
+  const authUid = user?.uid ?? null;
   const [view, setView] = useState<'thread' | 'people' | 'profile'>('thread');
-  const people = usePeople(db, fb.firestore, uid);
+  const people = usePeople(db, fb.firestore, authUid);
   const peopleByUid = useMemo(() => new Map(people.people.map((p) => [p.uid, p])), [people.people]);
 
   useEffect(
     () =>
       onAuthStateChanged(fb.auth, (next) => {
         setUser(next);
+        rememberUser(next);
         // The background keeps its own session for launcher counts: tell it to reload.
         const message: Message = { type: 'auth:changed', uid: next?.uid ?? null };
         void browser.runtime.sendMessage(message).catch(() => undefined);
@@ -93,12 +100,12 @@ export function App({ db, fb }: AppProps) {
 
   useEffect(() => {
     setProfile(undefined);
-    if (!uid) return;
+    if (!authUid) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let live = true;
     // Unreachable and not cached yet (first sign-in offline): try again until it loads.
     const attempt = () =>
-      loadProfile(fb.firestore, db, uid).then(
+      loadProfile(fb.firestore, db, authUid).then(
         (loaded) => live && setProfile(loaded),
         () => live && (timer = setTimeout(attempt, 5000)),
       );
@@ -107,7 +114,7 @@ export function App({ db, fb }: AppProps) {
       live = false;
       clearTimeout(timer);
     };
-  }, [uid]);
+  }, [authUid]);
 
   // Another person on this browser profile must not inherit the last one's anonymous posts.
   const [forgotten, setForgotten] = useState<string | null>(null);
@@ -118,24 +125,24 @@ export function App({ db, fb }: AppProps) {
   // Mirror the page's thread into Dexie while it is on screen and someone is signed in.
   useEffect(() => {
     setLoadError(null);
-    if (!uid || !page || forgotten !== uid) return;
-    return syncThread(fb.firestore, db, page, uid, (error) => setLoadError(String((error as { code?: string }).code ?? error)));
-  }, [uid, page?.pageId, forgotten]);
+    if (!authUid || !page || forgotten !== authUid) return;
+    return syncThread(fb.firestore, db, page, authUid, (error) => setLoadError(String((error as { code?: string }).code ?? error)));
+  }, [authUid, page?.pageId, forgotten]);
 
   // Moderators may hide comments. Unknown (offline) means no: the rules decide in the end anyway.
   const [moderator, setModerator] = useState(false);
   useEffect(() => {
     setModerator(false);
-    if (!uid) return;
+    if (!authUid) return;
     let live = true;
-    getDoc(doc(fb.firestore, 'moderators', uid)).then(
+    getDoc(doc(fb.firestore, 'moderators', authUid)).then(
       (snap) => live && setModerator(snap.exists()),
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [uid]);
+  }, [authUid]);
 
   // The background worker sends the outbox (lib/outbox-worker.ts); the panel only nudges it: after
   // a change, when the browser is back online, and when this panel's listeners are back in sync
@@ -237,9 +244,9 @@ export function App({ db, fb }: AppProps) {
     };
   }, [uid, profile, page]);
 
-  if (user === undefined) return <main class="panel" aria-busy="true" />;
+  if (known === undefined) return <main class="panel" aria-busy="true" />;
 
-  if (user === null) {
+  if (known === null) {
     return (
       <main class="panel">
         <SignInForm
@@ -262,7 +269,7 @@ export function App({ db, fb }: AppProps) {
       <main class="panel">
         <header class="panel-header">
           <p class="who">
-            {t('signedInAs', profile?.displayName ?? user.email ?? '')}{' '}
+            {t('signedInAs', profile?.displayName ?? known.email ?? '')}{' '}
             <button type="button" class="link" onClick={() => void signOut(fb.auth)}>
               {t('signOut')}
             </button>

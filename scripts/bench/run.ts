@@ -9,9 +9,11 @@ import { contentScript } from './content-script';
 import { people } from './people';
 import { formatTable, passes, type BenchSection, type Figure } from './figures';
 import { legacyPages } from './legacy-pages';
+import { threadPanel } from './thread-panel';
+import { threadReads } from './thread-reads';
 
 /** Every section, in the order the table shows them. Add new sections here. */
-const SECTIONS: BenchSection[] = [contentScript, legacyPages, people];
+const SECTIONS: BenchSection[] = [contentScript, legacyPages, threadReads, threadPanel, people];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);

@@ -4,11 +4,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact-render-to-string';
 import { Composer } from '../../components/Composer';
 import { CommentItem } from '../../components/CommentItem';
+import { Thread } from '../../components/Thread';
+import { buildThread } from '../../lib/comment-tree';
+import { CHUNK, HEAD, TAIL } from '../../lib/thread-window';
 import { ReaderContext, type Reader } from '../../components/reader-context';
 import { PersonLookupContext } from '../../components/people-context';
 import type { CommentRow } from '../../lib/schema';
 import { SyncStatus, STUCK_MS } from '../../components/SyncStatus';
 import { useEnglishMessages } from '../helpers/english-i18n';
+import nl from '../../public/_locales/nl/messages.json';
 
 beforeEach(useEnglishMessages);
 
@@ -190,5 +194,71 @@ describe('SyncStatus: says when changes wait, without nagging', () => {
 
   it('a change stuck for longer than STUCK_MS is mentioned even without a failure', () => {
     expect(status({ online: true, queue: [{ createdAt: now - STUCK_MS - 1 }] })).toContain('1 change waiting to be sent');
+  });
+});
+
+describe('Thread: a long discussion', () => {
+  const rows = (n: number, extra: (i: number) => Partial<CommentRow> = () => ({})): CommentRow[] =>
+    Array.from({ length: n }, (_, i) => ({
+      ...comment,
+      id: `c${String(i).padStart(4, '0')}`,
+      anonymous: false,
+      authorUid: 'uid-bram',
+      authorName: 'Bram',
+      text: `Reactie ${i}`,
+      createdAt: 1000 + i,
+      ...extra(i),
+    }));
+  const show = (list: CommentRow[], focusId?: string) =>
+    render(
+      <ReaderContext.Provider value={reader}>
+        <Thread nodes={buildThread(list)} now={5000} actions={actions} focusId={focusId} />
+      </ReaderContext.Provider>,
+    );
+  const articles = (html: string) => html.match(/<article /g)?.length ?? 0;
+
+  it('renders a short thread whole, with no "show more" button', () => {
+    const html = show(rows(12));
+    expect(articles(html)).toBe(12);
+    expect(html).not.toContain('more comment');
+  });
+
+  it('renders the oldest and newest threads of 1,000 comments, and a labelled button for the rest', () => {
+    const html = show(rows(1000));
+    expect(articles(html)).toBe(HEAD + TAIL);
+    expect(html).toContain('>Reactie 0<');
+    expect(html).toContain('>Reactie 999<');
+    expect(html).not.toContain('>Reactie 500<');
+    // A real button (keyboard-reachable), its label saying how many it shows, the rest described.
+    const first = `c${String(HEAD).padStart(4, '0')}`;
+    expect(html).toContain(`<button type="button" class="secondary" aria-describedby="more-${first}-rest">Show ${CHUNK} more comments</button>`);
+    expect(html).toContain(`<span id="more-${first}-rest" class="muted"> (${1000 - HEAD - TAIL} comments not shown yet)</span>`);
+  });
+
+  it('keeps replies under their parent', () => {
+    const list = rows(100);
+    list.push({ ...list[3]!, id: 'r1', parentId: 'c0003', text: 'Antwoord op 3', createdAt: 9000 });
+    expect(show(list)).toMatch(/>Reactie 3<.*<ol class="replies">.*>Antwoord op 3</s);
+  });
+
+  it('shows my own unsent comment wherever it sorts', () => {
+    const list = rows(1000, (i) => (i === 500 ? { authorUid: 'uid-anna', authorName: 'Anna', syncState: 'pending' } : {}));
+    const html = show(list);
+    expect(html).toContain('>Reactie 500<');
+    expect(articles(html)).toBe(HEAD + TAIL + 1);
+  });
+
+  it('shows a linked comment in the middle, with a reply as the link', () => {
+    const list = rows(1000);
+    list.push({ ...list[700]!, id: 'r700', parentId: 'c0700', text: 'Het antwoord', createdAt: 9000 });
+    const html = show(list, 'r700');
+    expect(html).toContain('>Reactie 700<');
+    expect(html).toContain('>Het antwoord<');
+    expect(html.match(/more comments<\/button>/g)).toHaveLength(2);
+  });
+
+  it('says it in Dutch too', () => {
+    expect(nl.showMoreComments.message).toBe('Nog $P1$ reacties tonen');
+    expect(nl.commentsNotShown.message).toContain('nog niet getoond');
   });
 });
