@@ -79,6 +79,25 @@ describe('the intranet with Prikbord installed', () => {
     await page.close();
   });
 
+  it('waits for the page: nothing of ours is in the document while its load event runs, and it posts the page no message', async () => {
+    // The content script is injected at document_start (so it adds no task before the load
+    // event, see entrypoints/content/index.ts); what it does must still wait until after load.
+    const page = await eb.context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __seen: { messages: unknown[]; oursAtLoad: boolean | null } };
+      w.__seen = { messages: [], oursAtLoad: null };
+      addEventListener('message', (event) => w.__seen.messages.push(event.data));
+      addEventListener('load', () => void (w.__seen.oursAtLoad = document.querySelector('prikbord-launcher') !== null));
+    });
+    await page.goto(`${INTRANET}/`);
+    await page.locator('prikbord-launcher').waitFor({ state: 'attached' });
+    await page.waitForTimeout(300); // anything posted after the launcher would arrive by now
+    const seen = await page.evaluate(() => (window as unknown as { __seen: { messages: unknown[]; oursAtLoad: boolean | null } }).__seen);
+    expect(seen.oursAtLoad).toBe(false);
+    expect(seen.messages).toEqual([]);
+    await page.close();
+  });
+
   it('shows a launcher that is labelled, visible above the fixed top bar, and reachable by keyboard', async () => {
     const page = await eb.context.newPage();
     await page.goto(`${INTRANET}/`);
