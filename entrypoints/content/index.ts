@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { parseMessage, type Message, type Replies } from '../../lib/messages';
 import { ORG_CONFIG, matchPatterns } from '../../lib/org-config';
 import { identifyDocument, rulesForUrl, type PageIdentity } from '../../lib/page-identity';
+import { afterPageLoad } from './after-load';
 import { frameRole, type FrameView } from './frame-role';
 import { mountLauncher } from './launcher';
 
@@ -15,7 +16,7 @@ export default defineContentScript({
   // the bench measured +20-40 % to loadEventEnd from that alone, with our script doing nothing.
   // At document_start the script is evaluated once, synchronously, as the document element is
   // created (a few ms: the isolated world and this small bundle) and then only waits: it adds no
-  // task before the load event. Everything else still happens after load (below).
+  // task before the load event. Everything else happens after load (afterPageLoad, below).
   runAt: 'document_start',
   // Every frame, so a frameset's content frame gets the layer; frameRole() lets exactly one
   // document per tab act (about:blank and srcdoc frames are never matched).
@@ -26,11 +27,10 @@ export default defineContentScript({
   async main(ctx) {
     const rules = rulesForUrl(location.href, ORG_CONFIG.sites);
     if (!rules) return;
-    // Nothing of ours before the page has loaded and the browser is idle: we never delay the
-    // page's load event or compete with its own start-up scripts. (Our load listener is in the
-    // isolated world; it only resolves this promise, the work waits for an idle moment.)
-    if (document.readyState !== 'complete') await new Promise((resolve) => addEventListener('load', resolve, { once: true }));
-    await new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(resolve, { timeout: 1000 }) : setTimeout(resolve, 0)));
+    // Nothing of ours before the page has loaded, rendered its first frame after load, and the
+    // browser is idle: we never delay the page's load event or its first rendering, nor compete
+    // with its own start-up scripts (after-load.ts says why each step).
+    await afterPageLoad(window);
     if (frameRole(window as unknown as FrameView) !== 'owner') return;
 
     let page: PageIdentity = await identifyDocument(document, rules);
