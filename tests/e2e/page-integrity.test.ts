@@ -79,6 +79,33 @@ describe('the intranet with Prikbord installed', () => {
     await page.close();
   });
 
+  it('waits for the page: nothing of ours is in the document at its load event or its first frame after load, and it posts the page no message', async () => {
+    // The content script is injected at document_start (so it adds no task before the load
+    // event, see entrypoints/content/index.ts); what it does must still wait until the page has
+    // loaded and rendered (entrypoints/content/after-load.ts).
+    type Seen = { messages: unknown[]; oursAtLoad: boolean | null; oursAtFrame: boolean | null };
+    const page = await eb.context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __seen: Seen };
+      const ours = () => document.querySelector('prikbord-launcher') !== null;
+      w.__seen = { messages: [], oursAtLoad: null, oursAtFrame: null };
+      addEventListener('message', (event) => w.__seen.messages.push(event.data));
+      addEventListener('load', () => {
+        w.__seen.oursAtLoad = ours();
+        // A task posted from rAF runs after that frame's rendering.
+        requestAnimationFrame(() => setTimeout(() => void (w.__seen.oursAtFrame = ours()), 0));
+      });
+    });
+    await page.goto(`${INTRANET}/`);
+    await page.locator('prikbord-launcher').waitFor({ state: 'attached' });
+    await page.waitForTimeout(300); // anything posted after the launcher would arrive by now
+    const seen = await page.evaluate(() => (window as unknown as { __seen: Seen }).__seen);
+    expect(seen.oursAtLoad).toBe(false);
+    expect(seen.oursAtFrame).toBe(false);
+    expect(seen.messages).toEqual([]);
+    await page.close();
+  });
+
   it('shows a launcher that is labelled, visible above the fixed top bar, and reachable by keyboard', async () => {
     const page = await eb.context.newPage();
     await page.goto(`${INTRANET}/`);
