@@ -100,6 +100,8 @@ function collect(loads: Load[]): Sample {
 
 const median = (values: number[]) => percentiles(values).median;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
+/** A difference with its sign: "+7 ms", "-3 ms". */
+const delta = (value: number) => `${value >= 0 ? '+' : '-'}${ms(Math.abs(value))}`;
 
 /** Long tasks while the page is scrolled from top to bottom in steps, as a reader would. */
 async function scrollLongTasks(eb: ExtensionBrowser, url: string): Promise<number> {
@@ -184,7 +186,7 @@ export const legacyPages: BenchSection = {
               value: pct(loadRatio),
               unit: '%',
               budget: { max: 5 },
-              note: `median of ${n} interleaved loads each: ${ms(median(a.loadMs))} vs ${ms(median(b.loadMs))} (+${ms(median(a.loadMs) - median(b.loadMs))}); DOMContentLoaded ${ms(median(a.dclMs))} vs ${ms(median(b.dclMs))}`,
+              note: `median of ${n} interleaved loads each: ${ms(median(a.loadMs))} vs ${ms(median(b.loadMs))} (${delta(median(a.loadMs) - median(b.loadMs))}); DOMContentLoaded ${ms(median(a.dclMs))} vs ${ms(median(b.dclMs))}`,
             },
             {
               section: 'legacy-pages',
@@ -192,7 +194,7 @@ export const legacyPages: BenchSection = {
               value: pct(paintedRatio),
               unit: '%',
               budget: { max: 5 },
-              note: `median of ${n} interleaved loads each: ${ms(median(a.paintedMs))} vs ${ms(median(b.paintedMs))} (+${ms(median(a.paintedMs) - median(b.paintedMs))})`,
+              note: `median of ${n} interleaved loads each: ${ms(median(a.paintedMs))} vs ${ms(median(b.paintedMs))} (${delta(median(a.paintedMs) - median(b.paintedMs))})`,
             },
           );
         }
