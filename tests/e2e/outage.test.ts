@@ -8,47 +8,20 @@ import { openPanelPage, tabIdOf } from '../../scripts/chromium';
 import { seedDemo } from '../../scripts/seed';
 import { freezeFirestore, stopFirestore } from '../helpers/firestore-outage';
 import { serverComments, serverDoc } from '../helpers/emulator-admin';
-import { commentWith, employeeBrowser, serveIntranet, type Employee } from './setup';
+import { commentWith, employeeBrowser, readStore, serveIntranet, type Employee } from './setup';
 
 const PATH = '/hr/verlofregeling.html';
 
 /** The outbox as the panel's IndexedDB holds it: [kind, state] per item, oldest first. */
 async function outbox(panel: Page): Promise<Array<[string, string]>> {
-  return panel.evaluate(
-    () =>
-      new Promise<Array<[string, string]>>((resolve, reject) => {
-        const open = indexedDB.open('prikbord');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('outbox').objectStore('outbox').getAll();
-          request.onsuccess = () => {
-            resolve((request.result as Array<{ op: { kind: string }; state: string }>).map((item) => [item.op.kind, item.state]));
-            open.result.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
+  const items = await readStore<{ op: { kind: string }; state: string }>(panel, 'outbox');
+  return items.map((item) => [item.op.kind, item.state]);
 }
 
 /** The page id of a comment, from the panel's IndexedDB. */
 async function pageOf(panel: Page, commentId: string): Promise<string> {
-  return panel.evaluate(
-    (id) =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('prikbord');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('comments').objectStore('comments').get(id);
-          request.onsuccess = () => {
-            resolve((request.result as { pageId: string }).pageId);
-            open.result.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    commentId,
-  );
+  const [row] = await readStore<{ pageId: string }>(panel, 'comments', commentId);
+  return row!.pageId;
 }
 
 /** Stops the extension's service worker, as Chrome does when it is idle or under memory pressure. */
@@ -130,6 +103,8 @@ describe('nothing lost: outages, a stopped service worker, two panels at once', 
       await status.waitFor({ timeout: 30_000 });
       expect(await status.textContent()).toContain('5 wijzigingen');
       expect(await status.getByRole('button', { name: 'Nu proberen' }).isVisible()).toBe(true);
+      // For people reviewing the change: what the panel looks like during the outage.
+      await a.panel.screenshot({ path: 'test-results/outage-panel.png' });
       expect(await outbox(a.panel)).toEqual([
         ['create', 'pending'],
         ['create', 'pending'],

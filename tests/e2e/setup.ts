@@ -42,3 +42,25 @@ export async function employeeBrowser(key: string, path: string, lang: string): 
 export function commentWith(panel: Page, text: string) {
   return panel.locator('article.comment', { hasText: text });
 }
+
+/** Rows of one table of the panel's IndexedDB ('prikbord'): all of them, or the one with `key`. */
+export function readStore<T>(panel: Page, store: string, key?: string): Promise<T[]> {
+  return panel.evaluate(
+    ([name, id]) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('prikbord');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const table = open.result.transaction(name!).objectStore(name!);
+          const request = id === undefined ? table.getAll() : table.get(id);
+          request.onsuccess = () => {
+            const result = request.result as T | T[] | undefined;
+            resolve(Array.isArray(result) ? result : result === undefined ? [] : [result]);
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    [store, key] as const,
+  );
+}
