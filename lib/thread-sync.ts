@@ -126,6 +126,10 @@ export async function applyHelpfulSnapshot(db: PrikbordDb, pageId: string, snap:
   });
 }
 
+/** The listeners one thread runs, named in what `syncThread` tells `onServerDocs`. */
+export const THREAD_LISTENERS = ['comments', 'page', 'myLikes', 'marks', 'owned'] as const;
+export type ThreadListener = (typeof THREAD_LISTENERS)[number];
+
 /**
  * Listens to one page's thread and its page document, mirroring both into Dexie.
  * Returns a function that stops listening.
@@ -137,8 +141,11 @@ export function syncThread(
   /** The signed-in person, whose own likes and anonymous comments are synced too. */
   uid: string,
   onError: (error: unknown) => void,
-  /** Told how many documents each snapshot delivered from the server (tests and bench count reads with it). */
-  onServerDocs: (count: number) => void = () => undefined,
+  /**
+   * Told, for each snapshot from the server, how many documents it delivered and which listener
+   * it came to (tests and the bench count reads with it, and wait for every listener's first one).
+   */
+  onServerDocs: (count: number, listener: ThreadListener) => void = () => undefined,
 ): () => void {
   const stops: Array<() => void> = [];
   let stopped = false;
@@ -172,7 +179,7 @@ export function syncThread(
       onSnapshot(
         changes,
         (snap) => {
-          if (!snap.metadata.fromCache) onServerDocs(snap.docChanges().length);
+          if (!snap.metadata.fromCache) onServerDocs(snap.docChanges().length, 'comments');
           void applyCommentSnapshot(db, seed.pageId, snap).catch(onError);
         },
         onError,
@@ -180,7 +187,7 @@ export function syncThread(
       onSnapshot(
         doc(fs, 'pages', seed.pageId),
         (snap) => {
-          if (!snap.metadata.fromCache) onServerDocs(1);
+          if (!snap.metadata.fromCache) onServerDocs(1, 'page');
           const count = snap.exists() ? Number(snap.get('commentCount')) : 0;
           const likes = snap.exists() ? Number(snap.get('likeCount') ?? 0) : 0;
           void db.pages.update(seed.pageId, { commentCount: count, likeCount: likes, countFetchedAt: Date.now() }).catch(onError);
@@ -190,7 +197,7 @@ export function syncThread(
       onSnapshot(
         myLikes,
         (snap) => {
-          if (!snap.metadata.fromCache) onServerDocs(snap.docChanges().length);
+          if (!snap.metadata.fromCache) onServerDocs(snap.docChanges().length, 'myLikes');
           void applyMyLikesSnapshot(db, seed.pageId, uid, snap).catch(onError);
         },
         onError,
@@ -198,7 +205,7 @@ export function syncThread(
       onSnapshot(
         marks,
         (snap) => {
-          if (!snap.metadata.fromCache) onServerDocs(snap.docChanges().length);
+          if (!snap.metadata.fromCache) onServerDocs(snap.docChanges().length, 'marks');
           void applyHelpfulSnapshot(db, seed.pageId, snap).catch(onError);
         },
         onError,
@@ -206,7 +213,7 @@ export function syncThread(
       onSnapshot(
         myOwned,
         (snap) => {
-          if (!snap.metadata.fromCache) onServerDocs(snap.docChanges().length);
+          if (!snap.metadata.fromCache) onServerDocs(snap.docChanges().length, 'owned');
           void applyOwnedSnapshot(db, seed.pageId, uid, snap).catch(onError);
         },
         onError,

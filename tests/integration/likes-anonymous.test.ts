@@ -8,9 +8,8 @@ import { firestoreSender } from '../../lib/firestore-writes';
 import { shownLikeCount } from '../../lib/likes';
 import { deleteComment, editComment, hideComment, markHelpful, postComment, setLike } from '../../lib/outbox';
 import { likeKey } from '../../lib/schema';
-import { syncThread } from '../../lib/thread-sync';
 import { seedDemo } from '../../scripts/seed';
-import { eventually, signedInClient, type Client, flushAll } from '../helpers/emulator-clients';
+import { eventually, signedInClient, syncThreadCurrent, type Client, flushAll } from '../helpers/emulator-clients';
 import { freshDb } from '../helpers/fake-db';
 
 const people = ['anna', 'bram', 'chantal', 'daan'].map((key) => EMPLOYEES.find((e) => e.key === key)!);
@@ -117,7 +116,7 @@ describe('likes and anonymous comments through Firestore', () => {
   });
 
   it('liking the page creates its document, and the count reaches another reader', async () => {
-    stops.push(syncThread(bram().client.firestore, bram().db, seed, bram().client.uid, console.error));
+    stops.push(await syncThreadCurrent(bram().client.firestore, bram().db, seed, bram().client.uid));
     await setLike(anna().db, anna().client.uid, { pageId: seed.pageId, targetId: 'page', page: seed }, true);
     await anna().flush();
     expect(await serverDoc(anna(), 'pages', seed.pageId)).toMatchObject({ likeCount: 1, commentCount: 0 });
@@ -143,7 +142,7 @@ describe('likes and anonymous comments through Firestore', () => {
     await bram().flush();
     const fresh = freshDb();
     try {
-      stops.push(syncThread(bram().client.firestore, fresh, seed, bram().client.uid, console.error));
+      stops.push(await syncThreadCurrent(bram().client.firestore, fresh, seed, bram().client.uid));
       await eventually(async () => ((await fresh.likes.get(likeKey(seed.pageId, id, bram().client.uid)))?.serverActive ? true : undefined));
       const comment = await eventually(async () => fresh.comments.get(id));
       expect(shownLikeCount(comment.likeCount, await fresh.likes.get(likeKey(seed.pageId, id, bram().client.uid)))).toBe(1);
@@ -154,7 +153,7 @@ describe('likes and anonymous comments through Firestore', () => {
 
   describe('anonymous', () => {
     it('reaches other readers with no author at all, and their database holds no trace of who', async () => {
-      stops.push(syncThread(bram().client.firestore, bram().db, seed, bram().client.uid, console.error));
+      stops.push(await syncThreadCurrent(bram().client.firestore, bram().db, seed, bram().client.uid));
       const { id } = await postComment(anna().db, author(anna()), { pageId: seed.pageId, parentId: null, text: 'Ik durf dit niet met naam te vragen', anonymous: true, page: seed });
       await anna().flush();
       const row = await eventually(async () => bram().db.comments.get(id!));
@@ -175,7 +174,7 @@ describe('likes and anonymous comments through Firestore', () => {
       await anna().flush();
       const fresh = freshDb();
       try {
-        stops.push(syncThread(anna().client.firestore, fresh, seed, anna().client.uid, console.error));
+        stops.push(await syncThreadCurrent(anna().client.firestore, fresh, seed, anna().client.uid));
         await eventually(async () => fresh.owned.get(id!));
         await eventually(async () => fresh.comments.get(id!));
         await editComment(fresh, anna().client.uid, id!, 'Tweede versie');
@@ -204,7 +203,7 @@ describe('likes and anonymous comments through Firestore', () => {
     it('a moderator hides it without ever reading who wrote it', async () => {
       const { id } = await postComment(anna().db, author(anna()), { pageId: seed.pageId, parentId: null, text: 'Ongepast', anonymous: true, page: seed });
       await anna().flush();
-      stops.push(syncThread(chantal().client.firestore, chantal().db, seed, chantal().client.uid, console.error));
+      stops.push(await syncThreadCurrent(chantal().client.firestore, chantal().db, seed, chantal().client.uid));
       await eventually(async () => chantal().db.comments.get(id!));
       await hideComment(chantal().db, chantal().client.uid, id!);
       await chantal().flush();
@@ -220,14 +219,14 @@ describe('likes and anonymous comments through Firestore', () => {
       await anna().flush();
       const { id: replyId } = await postComment(bram().db, author(bram()), { pageId: seed.pageId, parentId: questionId!, text: 'Start LindeConnect 4.2.', page: seed });
       await bram().flush();
-      stops.push(syncThread(anna().client.firestore, anna().db, seed, anna().client.uid, console.error));
+      stops.push(await syncThreadCurrent(anna().client.firestore, anna().db, seed, anna().client.uid));
       const reply = await eventually(async () => anna().db.comments.get(replyId!));
       return { questionId: questionId!, reply };
     }
 
     it('the anonymous asker marks a reply; every reader sees it, and the mark names nobody', async () => {
       const { reply } = await anonymousQuestionWithReply();
-      stops.push(syncThread(chantal().client.firestore, chantal().db, seed, chantal().client.uid, console.error));
+      stops.push(await syncThreadCurrent(chantal().client.firestore, chantal().db, seed, chantal().client.uid));
       await markHelpful(anna().db, anna().client.uid, reply);
       expect(await anna().db.helpful.get(reply.id)).toMatchObject({ syncState: 'pending' });
       await anna().flush();

@@ -7,9 +7,9 @@ import type { PrikbordDb } from '../../lib/db';
 import { firestoreSender } from '../../lib/firestore-writes';
 import { deleteComment, editComment, postComment } from '../../lib/outbox';
 import { flushOutbox, retryNow } from '../../lib/outbox-flusher';
-import { syncThread } from '../../lib/thread-sync';
+import { syncThread, THREAD_LISTENERS, type ThreadListener } from '../../lib/thread-sync';
 import { seedDemo, putDoc } from '../../scripts/seed';
-import { eventually, signedInClient, type Client, flushAll } from '../helpers/emulator-clients';
+import { eventually, signedInClient, syncThreadCurrent, type Client, flushAll } from '../helpers/emulator-clients';
 import { freshDb } from '../helpers/fake-db';
 
 const anna = EMPLOYEES.find((e) => e.key === 'anna')!;
@@ -40,7 +40,7 @@ describe('sync between two employees through Firestore', () => {
   const rowInB = (id: string) => eventually(async () => dbB.comments.get(id));
 
   it('a comment posted by A arrives in B’s local database, with the page count', async () => {
-    stops.push(syncThread(b.firestore, dbB, seed, b.uid, console.error));
+    stops.push(await syncThreadCurrent(b.firestore, dbB, seed, b.uid));
     const { id } = await postComment(dbA, { uid: a.uid, displayName: anna.displayName }, { pageId: seed.pageId, parentId: null, text: 'Hoi Bram', page: seed });
     await flushAll(dbA, a.uid, senderA());
     const row = await rowInB(id!);
@@ -53,7 +53,7 @@ describe('sync between two employees through Firestore', () => {
   });
 
   it('edits and deletes arrive too, and the count follows', async () => {
-    stops.push(syncThread(b.firestore, dbB, seed, b.uid, console.error));
+    stops.push(await syncThreadCurrent(b.firestore, dbB, seed, b.uid));
     const author = { uid: a.uid, displayName: anna.displayName };
     const { id } = await postComment(dbA, author, { pageId: seed.pageId, parentId: null, text: 'Versie 1', page: seed });
     await flushAll(dbA, a.uid, senderA());
@@ -69,7 +69,7 @@ describe('sync between two employees through Firestore', () => {
   });
 
   it('a comment written while Firestore is unreachable stays pending, then is sent once it is back', async () => {
-    stops.push(syncThread(b.firestore, dbB, seed, b.uid, console.error));
+    stops.push(await syncThreadCurrent(b.firestore, dbB, seed, b.uid));
     // The same person and session, but the server can't be reached: nothing listens on port 9.
     const offline = await signedInClient(anna.email, DEMO_PASSWORD, { liteAt: { host: '127.0.0.1', port: 9 } });
     try {
@@ -94,7 +94,7 @@ describe('sync between two employees through Firestore', () => {
     const parent = await postComment(dbA, author, { pageId: seed.pageId, parentId: null, text: 'Vraag', page: seed });
     const reply = await postComment(dbA, author, { pageId: seed.pageId, parentId: parent.id!, text: 'Antwoord', page: seed });
     await flushAll(dbA, a.uid, senderA());
-    stops.push(syncThread(b.firestore, dbB, seed, b.uid, console.error));
+    stops.push(await syncThreadCurrent(b.firestore, dbB, seed, b.uid));
     expect(await rowInB(reply.id!)).toMatchObject({ parentId: parent.id });
   });
 
@@ -134,12 +134,12 @@ describe('sync between two employees through Firestore', () => {
     // Revisit with a fresh SDK instance (no Firestore cache), counting documents the server delivers.
     const again = await signedInClient(bram.email, DEMO_PASSWORD);
     let delivered = 0;
-    const snapshots: number[] = [];
-    const stop = syncThread(again.firestore, dbB, seed, again.uid, console.error, (count) => {
+    const answered = new Set<ThreadListener>();
+    const stop = syncThread(again.firestore, dbB, seed, again.uid, console.error, (count, listener) => {
       delivered += count;
-      snapshots.push(count);
+      answered.add(listener);
     });
-    await eventually(async () => (snapshots.length >= 2 ? true : undefined));
+    await eventually(async () => (answered.size === THREAD_LISTENERS.length ? true : undefined));
     await new Promise((r) => setTimeout(r, 500)); // anything late would still be counted
     stop();
     await again.close();
