@@ -15,7 +15,10 @@ export default defineConfig({
     default_locale: 'en',
     minimum_chrome_version: '116',
     // alarms: the outbox's retry survives the service worker being stopped (lib/outbox-worker.ts).
-    permissions: ['storage', 'sidePanel', 'alarms'],
+    // webNavigation + scripting: the layer is injected after an intranet page has loaded, not
+    // declared as a content script (lib/layer-injection.ts); the events are URL-filtered to the
+    // intranet origins, and scripts can only run where host_permissions allow.
+    permissions: ['storage', 'sidePanel', 'alarms', 'webNavigation', 'scripting'],
     // Only the configured intranet origins: the extension never sees other sites.
     host_permissions: matchPatterns(),
     action: { default_title: '__MSG_actionTitle__' },

@@ -1,10 +1,13 @@
-// Background service worker: routes messages, opens the side panel, keeps the toolbar badge, and
+// Background service worker: puts the layer into intranet pages after they load
+// (lib/layer-injection.ts), routes messages, opens the side panel, keeps the toolbar badge, and
 // sends the outbox (lib/outbox-worker.ts), so changes leave even when no panel is open.
 // Counts come from the Dexie cache the side panel keeps, refreshed here with one Firestore Lite
 // read when older than a few minutes (lib/page-counts.ts). The raw `chrome` API is used because
 // sidePanel.open must run synchronously inside the message listener to keep the user gesture,
 // and sidePanel is not in webextension-polyfill's types.
 import { openDb } from '../lib/db';
+import { injectIntoOpenTabs, injectLayer, intranetUrlFilters } from '../lib/layer-injection';
+import { ORG_CONFIG } from '../lib/org-config';
 import { fetchPageCounts, isFresh } from '../lib/page-counts';
 import { RETRY_ALARM, startOutboxWorker } from '../lib/outbox-worker';
 import { isFromContentScript, isFromExtensionPage, parseMessage, type Message, type PageCounts, type Replies } from '../lib/messages';
@@ -12,6 +15,16 @@ import type { PageIdentity } from '../lib/page-identity';
 
 export default defineBackground(() => {
   const db = openDb();
+
+  // The layer goes into each intranet document once it has loaded: its load costs nothing of ours.
+  // Registered synchronously at start-up, so the event that woke the worker is delivered to it.
+  chrome.webNavigation.onCompleted.addListener(
+    (details) => void injectLayer(chrome.scripting, details.tabId, details.frameId),
+    { url: intranetUrlFilters(ORG_CONFIG) },
+  );
+  chrome.runtime.onInstalled.addListener(() => {
+    void chrome.tabs.query({}).then((tabs) => injectIntoOpenTabs(tabs, chrome.scripting, ORG_CONFIG)).catch(console.error);
+  });
 
   // Whatever woke the worker, send what a previous life (or a closed panel) left in the outbox.
   const outbox = startOutboxWorker(db, (at) => void (at === null ? chrome.alarms.clear(RETRY_ALARM) : chrome.alarms.create(RETRY_ALARM, { when: at })));

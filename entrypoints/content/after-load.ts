@@ -1,5 +1,7 @@
 // When the content script may start its work: only once the page has had its own start. The
-// script is injected at document_start (see index.ts) and then waits here for, in order:
+// background injects it once the document has loaded (lib/layer-injection.ts), so step 1 is
+// usually already done; a page that is still loading (an injection into tabs open at install
+// time) waits here too. In order:
 //   1. the page's load event (its onload code has run);
 //   2. the first frame after load: on a heavy page Chromium often lays the page out right after
 //      load (the 121,000 px policy page takes ~100 ms); touching the DOM or reading layout before

@@ -10,26 +10,19 @@ import { mountLauncher } from './launcher';
 
 export default defineContentScript({
   matches: matchPatterns(),
-  // document_start, not document_idle, and on purpose: Chromium runs document_idle (and
-  // document_end) scripts in a task of their own that holds back the page's load event, so the
-  // browser renders a frame (on a long page, 100+ ms of layout) before the page's onload can run;
-  // the bench measured +20-40 % to loadEventEnd from that alone, with our script doing nothing.
-  // At document_start the script is evaluated once, synchronously, as the document element is
-  // created (a few ms: the isolated world and this small bundle) and then only waits: it adds no
-  // task before the load event. Everything else happens after load (afterPageLoad, below).
-  runAt: 'document_start',
-  // Every frame, so a frameset's content frame gets the layer; frameRole() lets exactly one
-  // document per tab act (about:blank and srcdoc frames are never matched).
-  allFrames: true,
+  // Not in the manifest: the background injects this file after each intranet document has
+  // loaded (lib/layer-injection.ts says why: a declared content script costs every page its load
+  // time, however little it does). `matches` still sets the host permissions.
+  registration: 'runtime',
   // WXT would otherwise window.postMessage a "content script started" note into the page: old
   // intranets' message listeners (JSON.parse(event.data), …) would see it. Its DOM event suffices.
   noScriptStartedPostMessage: true,
   async main(ctx) {
     const rules = rulesForUrl(location.href, ORG_CONFIG.sites);
     if (!rules) return;
-    // Nothing of ours before the page has loaded, rendered its first frame after load, and the
-    // browser is idle: we never delay the page's load event or its first rendering, nor compete
-    // with its own start-up scripts (after-load.ts says why each step).
+    // Injected after load; still nothing of ours before the page has rendered its first frame
+    // after load and the browser is idle, so we never delay that rendering nor compete with the
+    // page's own follow-up scripts (after-load.ts says why each step).
     await afterPageLoad(window);
     if (frameRole(window as unknown as FrameView) !== 'owner') return;
 
@@ -46,12 +39,16 @@ export default defineContentScript({
       if (reply?.counts) launcher.setCounts(reply.counts);
     };
 
-    browser.runtime.onMessage.addListener((raw: unknown) => {
+    const onMessage = (raw: unknown) => {
       const message = parseMessage(raw);
       if (message?.type === 'page:identify') return Promise.resolve(page);
       if (message?.type === 'page:count' && message.pageId === page.pageId) launcher.setCounts(message.counts);
       return undefined;
-    });
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    // A later injection into this document (after an update, or a repeated load event) replaces
+    // this one: WXT invalidates the older context, which must then stop answering too.
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
     // pushState / hash routes: a new identity when the route is a page of its own (per the site
     // rules). WXT announces the navigation before it commits (Navigation API), so wait until the
