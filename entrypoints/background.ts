@@ -6,7 +6,7 @@
 // sidePanel.open must run synchronously inside the message listener to keep the user gesture,
 // and sidePanel is not in webextension-polyfill's types.
 import { openDb } from '../lib/db';
-import { injectIntoOpenTabs, injectLayer, intranetUrlFilters } from '../lib/layer-injection';
+import { INJECT_AFTER_LOAD_MS, injectIntoOpenTabs, injectLayer, intranetUrlFilters } from '../lib/layer-injection';
 import { ORG_CONFIG } from '../lib/org-config';
 import { fetchPageCounts, isFresh } from '../lib/page-counts';
 import { RETRY_ALARM, startOutboxWorker } from '../lib/outbox-worker';
@@ -16,10 +16,11 @@ import type { PageIdentity } from '../lib/page-identity';
 export default defineBackground(() => {
   const db = openDb();
 
-  // The layer goes into each intranet document once it has loaded: its load costs nothing of ours.
+  // The layer goes into each intranet document once it has loaded and rendered: its load costs
+  // nothing of ours.
   // Registered synchronously at start-up, so the event that woke the worker is delivered to it.
   chrome.webNavigation.onCompleted.addListener(
-    (details) => void injectLayer(chrome.scripting, details.tabId, details.frameId),
+    (details) => void setTimeout(() => void injectLayer(chrome.scripting, details.tabId, details.frameId), INJECT_AFTER_LOAD_MS),
     { url: intranetUrlFilters(ORG_CONFIG) },
   );
   chrome.runtime.onInstalled.addListener(() => {
