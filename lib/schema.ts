@@ -48,8 +48,14 @@ export interface PageRow {
   countFetchedAt?: number;
   /** updatedAt (seconds, nanoseconds) of the newest comment change seen from the server. */
   cursor?: ServerTime;
-  /** Cursors of the signed-in person's own likes and anonymous-comment links on this page. */
-  mine?: { uid: string; likes?: ServerTime; owned?: ServerTime };
+  /** updatedAt of the page document itself, as last seen from the server. */
+  pageUpdatedAt?: ServerTime;
+  /**
+   * The signed-in person's own likes and anonymous-comment links on this page: each listener's
+   * cursor, and the newest thread change (comment or page document) it is known to reflect. A
+   * revisit starts those listeners only when the thread changed after that (lib/thread-sync.ts).
+   */
+  mine?: { uid: string; likes?: ServerTime; owned?: ServerTime; likesThrough?: ServerTime; ownedThrough?: ServerTime };
   /** createdAt of the newest "this helped" mark seen on this page. */
   helpfulCursor?: ServerTime;
 }

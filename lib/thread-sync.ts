@@ -13,6 +13,14 @@
 // comments (to show "you (anonymous)" and allow edits, also in a browser where they never posted).
 // A third brings the page's "this helped" marks (immutable once made). All three ask strictly
 // after their cursor, so an unchanged page costs them no documents at all.
+//
+// Firestore still bills one read for a query that returns nothing, so on a revisit the two "mine"
+// listeners start only when the thread changed since they last ran: every like and every
+// anonymous comment is written in one batch with a comment or the page document, at the same
+// server time, so a change to what they would read always shows up first as a comment or page
+// document newer than the change they are known to reflect (`mine.likesThrough/ownedThrough`).
+// An unchanged revisit then bills 3 reads (page document, the cursor's comment, the empty marks
+// query) instead of 5. Marks are written on their own, so their listener always runs.
 import {
   collection,
   doc,
@@ -34,7 +42,7 @@ export interface PageSeed {
   title: string;
 }
 
-function newer(a: ServerTime | undefined, b: Timestamp): boolean {
+function newer(a: ServerTime | undefined, b: ServerTime): boolean {
   return !a || b.seconds > a.seconds || (b.seconds === a.seconds && b.nanoseconds > a.nanoseconds);
 }
 
@@ -71,18 +79,38 @@ function latest(snap: QuerySnapshot, field: string): Timestamp | undefined {
   return max;
 }
 
-async function moveMineCursor(db: PrikbordDb, pageId: string, uid: string, which: 'likes' | 'owned', to: Timestamp | undefined): Promise<void> {
-  if (!to) return;
+const plain = (t: ServerTime): ServerTime => ({ seconds: t.seconds, nanoseconds: t.nanoseconds });
+
+/**
+ * Moves one "mine" listener's cursor to the newest document it delivered, and what it is known to
+ * reflect to `through` (given only for snapshots from the server).
+ */
+async function moveMineCursor(
+  db: PrikbordDb,
+  pageId: string,
+  uid: string,
+  which: 'likes' | 'owned',
+  to: Timestamp | undefined,
+  through: ServerTime | undefined,
+): Promise<void> {
   const page = await db.pages.get(pageId);
   if (!page) return;
-  const mine = page.mine?.uid === uid ? page.mine : { uid };
-  if (newer(mine[which], to)) {
-    await db.pages.update(pageId, { mine: { ...mine, [which]: { seconds: to.seconds, nanoseconds: to.nanoseconds } } });
+  const mine = page.mine?.uid === uid ? { ...page.mine } : { uid };
+  const throughKey = which === 'likes' ? 'likesThrough' : 'ownedThrough';
+  let moved = false;
+  if (to && newer(mine[which], to)) {
+    mine[which] = plain(to);
+    moved = true;
   }
+  if (through && newer(mine[throughKey], through)) {
+    mine[throughKey] = plain(through);
+    moved = true;
+  }
+  if (moved) await db.pages.update(pageId, { mine });
 }
 
 /** Writes the person's own like documents into Dexie (what the server has), leaving queued changes alone. */
-export async function applyMyLikesSnapshot(db: PrikbordDb, pageId: string, uid: string, snap: QuerySnapshot): Promise<void> {
+export async function applyMyLikesSnapshot(db: PrikbordDb, pageId: string, uid: string, snap: QuerySnapshot, through?: ServerTime): Promise<void> {
   await db.transaction('rw', db.likes, db.outbox, db.pages, async () => {
     for (const change of snap.docChanges()) {
       if (change.type === 'removed' || change.doc.metadata.hasPendingWrites) continue;
@@ -94,18 +122,18 @@ export async function applyMyLikesSnapshot(db: PrikbordDb, pageId: string, uid: 
       if (queued && row) await db.likes.update(key, { serverActive: active });
       else await db.likes.put({ key, pageId, targetId, uid, active, serverActive: active, syncState: 'synced' });
     }
-    await moveMineCursor(db, pageId, uid, 'likes', latest(snap, 'updatedAt'));
+    await moveMineCursor(db, pageId, uid, 'likes', latest(snap, 'updatedAt'), through);
   });
 }
 
 /** Writes the person's own owner links (their anonymous comments on this page) into Dexie. */
-export async function applyOwnedSnapshot(db: PrikbordDb, pageId: string, uid: string, snap: QuerySnapshot): Promise<void> {
+export async function applyOwnedSnapshot(db: PrikbordDb, pageId: string, uid: string, snap: QuerySnapshot, through?: ServerTime): Promise<void> {
   await db.transaction('rw', db.owned, db.pages, async () => {
     for (const change of snap.docChanges()) {
       if (change.type === 'removed' || change.doc.metadata.hasPendingWrites) continue;
       await db.owned.put({ commentId: change.doc.id, pageId, uid });
     }
-    await moveMineCursor(db, pageId, uid, 'owned', latest(snap, 'createdAt'));
+    await moveMineCursor(db, pageId, uid, 'owned', latest(snap, 'createdAt'), through);
   });
 }
 
@@ -126,9 +154,29 @@ export async function applyHelpfulSnapshot(db: PrikbordDb, pageId: string, snap:
   });
 }
 
-/** The listeners one thread runs, named in what `syncThread` tells `onServerDocs`. */
+/** The listeners one thread may run, named in what `syncThread` tells its observer. */
 export const THREAD_LISTENERS = ['comments', 'page', 'myLikes', 'marks', 'owned'] as const;
 export type ThreadListener = (typeof THREAD_LISTENERS)[number];
+
+/** What tests and the bench learn about a running sync (the panel needs none of it). */
+export interface ThreadSyncObserver {
+  /** For each snapshot from the server: how many documents it delivered, and to which listener. */
+  onServerDocs?(count: number, listener: ThreadListener): void;
+  /**
+   * Once every listener this visit runs has had its first answer from the server, and whether
+   * the "mine" listeners are needed has been decided; tells which listeners run.
+   */
+  onCurrent?(running: ThreadListener[]): void;
+}
+
+/**
+ * Every listener also hears when its results turn from "cache" to "confirmed by the server" with
+ * nothing else changed (a thread already in the SDK's cache): that moment is its first answer.
+ */
+const WITH_METADATA = { includeMetadataChanges: true } as const;
+
+/** "Reflects nothing yet": a first visit's "mine" listeners record at least this. */
+const BEGINNING: ServerTime = { seconds: 0, nanoseconds: 0 };
 
 /**
  * Listens to one page's thread and its page document, mirroring both into Dexie.
@@ -141,11 +189,7 @@ export function syncThread(
   /** The signed-in person, whose own likes and anonymous comments are synced too. */
   uid: string,
   onError: (error: unknown) => void,
-  /**
-   * Told, for each snapshot from the server, how many documents it delivered and which listener
-   * it came to (tests and the bench count reads with it, and wait for every listener's first one).
-   */
-  onServerDocs: (count: number, listener: ThreadListener) => void = () => undefined,
+  observer: ThreadSyncObserver = {},
 ): () => void {
   const stops: Array<() => void> = [];
   let stopped = false;
@@ -160,17 +204,78 @@ export function syncThread(
     const cursor = known?.cursor;
     const mine = known?.mine?.uid === uid ? known.mine : undefined;
     if (stopped) return;
+
+    // The newest thread change seen from the server so far (stored, then from this visit's
+    // snapshots): what a "mine" listener's server snapshot is known to reflect.
+    let observed: ServerTime | undefined;
+    const observe = (t: ServerTime | undefined) => {
+      if (t && newer(observed, t)) observed = plain(t);
+    };
+    observe(cursor);
+    observe(known?.pageUpdatedAt);
+    // The mine listeners are needed when they never ran here, or once the thread shows a change
+    // newer than what both reflect.
+    const reflected = mine?.likesThrough && mine.ownedThrough ? (newer(mine.likesThrough, mine.ownedThrough) ? mine.likesThrough : mine.ownedThrough) : undefined;
+    const changedSince = (t: ServerTime) => reflected !== undefined && newer(reflected, t);
+
+    const running = new Set<ThreadListener>(['comments', 'page', 'marks']);
+    const answered = new Set<ThreadListener>();
+    let toldCurrent = false;
+    const answer = (listener: ThreadListener, count: number) => {
+      observer.onServerDocs?.(count, listener);
+      answered.add(listener);
+      // Never ran here: start them once the thread has answered, so that what they record as
+      // reflected covers the whole thread and the next visit can leave them off.
+      if (reflected === undefined && answered.has('comments') && answered.has('page')) startMine();
+      // Comments and page document both answered without a change: the mine listeners stay off.
+      if (!toldCurrent && [...running].every((name) => answered.has(name))) {
+        toldCurrent = true;
+        observer.onCurrent?.([...running]);
+      }
+    };
+
     const after = (field: string, at: ServerTime | undefined) =>
       at ? [where(field, '>', new Timestamp(at.seconds, at.nanoseconds))] : [];
-    const myLikes = query(collection(fs, 'pages', seed.pageId, 'likes'), where('uid', '==', uid), ...after('updatedAt', mine?.likes));
+    const throughNow = (snap: QuerySnapshot) => (snap.metadata.fromCache ? undefined : (observed ?? BEGINNING));
+
+    const startMine = () => {
+      if (stopped || running.has('myLikes')) return;
+      running.add('myLikes');
+      running.add('owned');
+      const myLikes = query(collection(fs, 'pages', seed.pageId, 'likes'), where('uid', '==', uid), ...after('updatedAt', mine?.likes));
+      const myOwned = query(
+        collection(fs, 'commentOwners'),
+        where('uid', '==', uid),
+        where('pageId', '==', seed.pageId),
+        ...after('createdAt', mine?.owned),
+      );
+      stops.push(
+        onSnapshot(
+          myLikes,
+          WITH_METADATA,
+          (snap) => {
+            // Captured now, synchronously: this snapshot reflects at least every change seen before it.
+            const through = throughNow(snap);
+            void applyMyLikesSnapshot(db, seed.pageId, uid, snap, through).catch(onError);
+            if (!snap.metadata.fromCache) answer('myLikes', snap.docChanges().length);
+          },
+          onError,
+        ),
+        onSnapshot(
+          myOwned,
+          WITH_METADATA,
+          (snap) => {
+            const through = throughNow(snap);
+            void applyOwnedSnapshot(db, seed.pageId, uid, snap, through).catch(onError);
+            if (!snap.metadata.fromCache) answer('owned', snap.docChanges().length);
+          },
+          onError,
+        ),
+      );
+    };
+
     // "This helped" marks are never changed after they are made: strictly after the cursor.
     const marks = query(collection(fs, 'pages', seed.pageId, 'helpful'), ...after('createdAt', known?.helpfulCursor));
-    const myOwned = query(
-      collection(fs, 'commentOwners'),
-      where('uid', '==', uid),
-      where('pageId', '==', seed.pageId),
-      ...after('createdAt', mine?.owned),
-    );
     const comments = collection(fs, 'pages', seed.pageId, 'comments');
     const changes = cursor
       ? query(comments, where('updatedAt', '>=', new Timestamp(cursor.seconds, cursor.nanoseconds)), orderBy('updatedAt'))
@@ -178,43 +283,44 @@ export function syncThread(
     stops.push(
       onSnapshot(
         changes,
+        WITH_METADATA,
         (snap) => {
-          if (!snap.metadata.fromCache) onServerDocs(snap.docChanges().length, 'comments');
+          if (!snap.metadata.fromCache) {
+            for (const change of snap.docChanges()) {
+              const updatedAt = change.doc.get('updatedAt') as Timestamp | null;
+              if (change.doc.metadata.hasPendingWrites || !updatedAt) continue;
+              if (changedSince(updatedAt)) startMine();
+              observe(updatedAt);
+            }
+          }
           void applyCommentSnapshot(db, seed.pageId, snap).catch(onError);
+          if (!snap.metadata.fromCache) answer('comments', snap.docChanges().length);
         },
         onError,
       ),
       onSnapshot(
         doc(fs, 'pages', seed.pageId),
+        WITH_METADATA,
         (snap) => {
-          if (!snap.metadata.fromCache) onServerDocs(1, 'page');
+          const updatedAt = snap.exists() ? (snap.get('updatedAt') as Timestamp | null) : null;
+          if (!snap.metadata.fromCache && !snap.metadata.hasPendingWrites && updatedAt) {
+            if (changedSince(updatedAt)) startMine();
+            observe(updatedAt);
+          }
           const count = snap.exists() ? Number(snap.get('commentCount')) : 0;
           const likes = snap.exists() ? Number(snap.get('likeCount') ?? 0) : 0;
-          void db.pages.update(seed.pageId, { commentCount: count, likeCount: likes, countFetchedAt: Date.now() }).catch(onError);
-        },
-        onError,
-      ),
-      onSnapshot(
-        myLikes,
-        (snap) => {
-          if (!snap.metadata.fromCache) onServerDocs(snap.docChanges().length, 'myLikes');
-          void applyMyLikesSnapshot(db, seed.pageId, uid, snap).catch(onError);
+          const fields = { commentCount: count, likeCount: likes, countFetchedAt: Date.now(), ...(updatedAt ? { pageUpdatedAt: plain(updatedAt) } : {}) };
+          void db.pages.update(seed.pageId, fields).catch(onError);
+          if (!snap.metadata.fromCache) answer('page', 1);
         },
         onError,
       ),
       onSnapshot(
         marks,
+        WITH_METADATA,
         (snap) => {
-          if (!snap.metadata.fromCache) onServerDocs(snap.docChanges().length, 'marks');
           void applyHelpfulSnapshot(db, seed.pageId, snap).catch(onError);
-        },
-        onError,
-      ),
-      onSnapshot(
-        myOwned,
-        (snap) => {
-          if (!snap.metadata.fromCache) onServerDocs(snap.docChanges().length, 'owned');
-          void applyOwnedSnapshot(db, seed.pageId, uid, snap).catch(onError);
+          if (!snap.metadata.fromCache) answer('marks', snap.docChanges().length);
         },
         onError,
       ),

@@ -12,7 +12,7 @@ import 'fake-indexeddb/auto';
 import { setLogLevel } from 'firebase/firestore';
 import { DEMO_PASSWORD } from '../../demo/org';
 import { openDb, type PrikbordDb } from '../../lib/db';
-import { syncThread, THREAD_LISTENERS, type ThreadListener } from '../../lib/thread-sync';
+import { syncThread, type ThreadListener } from '../../lib/thread-sync';
 import { seedDemo } from '../seed';
 import type { BenchSection, Figure } from './figures';
 import { addComments, loadRealRules, nodeClient, seedThread, type SeededThread } from './thread-seed';
@@ -38,15 +38,19 @@ async function visit(db: PrikbordDb, thread: SeededThread, email: string): Promi
   let delivered = 0;
   const answered = new Set<ThreadListener>();
   let empty = 0;
+  let current = false;
   const errors: unknown[] = [];
-  const stop = syncThread(client.firestore, db, thread, client.uid, (e) => errors.push(e), (count, listener) => {
-    delivered += count;
-    // A listener's first answer with no documents still bills one read (an empty query).
-    if (!answered.has(listener) && count === 0) empty++;
-    answered.add(listener);
+  const stop = syncThread(client.firestore, db, thread, client.uid, (e) => errors.push(e), {
+    onServerDocs(count, listener) {
+      delivered += count;
+      // A listener's first answer with no documents still bills one read (an empty query).
+      if (!answered.has(listener) && count === 0) empty++;
+      answered.add(listener);
+    },
+    onCurrent: () => void (current = true),
   });
   try {
-    await until('every listener to answer', async () => answered.size === THREAD_LISTENERS.length);
+    await until('every listener it runs to answer', async () => current);
     await until('the thread in Dexie', async () => (await db.comments.where('pageId').equals(thread.pageId).count()) === thread.count);
     await new Promise((r) => setTimeout(r, 500)); // anything late still counts
     if (errors.length > 0) throw errors[0];

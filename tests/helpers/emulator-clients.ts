@@ -7,7 +7,7 @@ import { connectFirestoreEmulator as connectLiteEmulator, getFirestore as getLit
 import { ORG_CONFIG } from '../../lib/org-config';
 import type { PrikbordDb } from '../../lib/db';
 import { flushOutbox, retryNow, type FlushResult, type OutboxSender } from '../../lib/outbox-flusher';
-import { syncThread, THREAD_LISTENERS, type PageSeed, type ThreadListener } from '../../lib/thread-sync';
+import { syncThread, type PageSeed } from '../../lib/thread-sync';
 
 export interface Client {
   app: FirebaseApp;
@@ -77,13 +77,13 @@ export async function flushAll(db: PrikbordDb, uid: string, sender: OutboxSender
  * listener and its changes atomically, so this only removes an emulator race, not a product one.
  */
 export async function syncThreadCurrent(fs: Firestore, db: PrikbordDb, seed: PageSeed, uid: string): Promise<() => void> {
-  const answered = new Set<ThreadListener>();
+  let current = false;
   const errors: unknown[] = [];
-  const stop = syncThread(fs, db, seed, uid, (error) => errors.push(error), (_count, listener) => answered.add(listener));
+  const stop = syncThread(fs, db, seed, uid, (error) => errors.push(error), { onCurrent: () => void (current = true) });
   try {
     await eventually(async () => {
       if (errors.length > 0) throw errors[0];
-      return answered.size === THREAD_LISTENERS.length ? true : undefined;
+      return current ? true : undefined;
     });
   } catch (error) {
     stop();

@@ -8,6 +8,7 @@ import { firestoreSender } from '../../lib/firestore-writes';
 import { shownLikeCount } from '../../lib/likes';
 import { deleteComment, editComment, hideComment, markHelpful, postComment, setLike } from '../../lib/outbox';
 import { likeKey } from '../../lib/schema';
+import { syncThread } from '../../lib/thread-sync';
 import { seedDemo } from '../../scripts/seed';
 import { eventually, signedInClient, syncThreadCurrent, type Client, flushAll } from '../helpers/emulator-clients';
 import { freshDb } from '../helpers/fake-db';
@@ -149,6 +150,78 @@ describe('likes and anonymous comments through Firestore', () => {
     } finally {
       await fresh.delete();
     }
+  });
+
+  describe('a revisit leaves the person’s own listeners off unless the thread changed, and never misses what they did elsewhere', () => {
+    /** Bram visits the page in his usual browser until it is current, then leaves. */
+    async function visitAndLeave() {
+      const stop = await syncThreadCurrent(bram().client.firestore, bram().db, seed, bram().client.uid);
+      // Leaves only once his own listeners have recorded what they reflect (a visit that ends
+      // earlier just makes the next one ask again).
+      await eventually(async () => {
+        const mine = (await bram().db.pages.get(seed.pageId))?.mine;
+        return mine?.likesThrough && mine.ownedThrough ? true : undefined;
+      });
+      stop();
+    }
+
+    /** Whether Bram's next visit runs his own listeners (each one is a billed read). */
+    async function revisitRunsMine(): Promise<boolean> {
+      let running: string[] | undefined;
+      const stop = syncThread(bram().client.firestore, bram().db, seed, bram().client.uid, console.error, { onCurrent: (listeners) => void (running = listeners) });
+      stops.push(stop);
+      const listeners = await eventually(async () => running);
+      return listeners.includes('myLikes') && listeners.includes('owned');
+    }
+
+    /** Bram, in a second browser of his, does `act` and sends it. */
+    async function inAnotherBrowserOfBram(act: (db: PrikbordDb, uid: string) => Promise<unknown>) {
+      const other = await signedInClient(people[1]!.email, DEMO_PASSWORD);
+      const otherDb = freshDb();
+      try {
+        await act(otherDb, other.uid);
+        const result = await flushAll(otherDb, other.uid, firestoreSender(other.lite, () => author(bram())));
+        expect(result.status).toBe('idle');
+        expect(await otherDb.outbox.count()).toBe(0);
+      } finally {
+        await other.close();
+        await otherDb.delete();
+      }
+    }
+
+    it('an unchanged page: only the comments, page and marks listeners run', async () => {
+      await commentByAnna();
+      await visitAndLeave();
+      expect(await revisitRunsMine()).toBe(false);
+    });
+
+    it('his like of a comment, given in another browser, arrives', async () => {
+      const id = await commentByAnna();
+      await visitAndLeave();
+      await inAnotherBrowserOfBram((db, uid) => setLike(db, uid, { pageId: seed.pageId, targetId: id, page: seed }, true));
+      expect(await revisitRunsMine()).toBe(true);
+      await eventually(async () => ((await bram().db.likes.get(likeKey(seed.pageId, id, bram().client.uid)))?.serverActive ? true : undefined));
+    });
+
+    it('his like of the page itself, given in another browser, arrives', async () => {
+      await commentByAnna();
+      await visitAndLeave();
+      await inAnotherBrowserOfBram((db, uid) => setLike(db, uid, { pageId: seed.pageId, targetId: 'page', page: seed }, true));
+      expect(await revisitRunsMine()).toBe(true);
+      await eventually(async () => ((await bram().db.likes.get(likeKey(seed.pageId, 'page', bram().client.uid)))?.serverActive ? true : undefined));
+    });
+
+    it('his anonymous comment, posted in another browser, is known as his', async () => {
+      await commentByAnna();
+      await visitAndLeave();
+      let anonymousId = '';
+      await inAnotherBrowserOfBram(async (db) => {
+        const { id } = await postComment(db, author(bram()), { pageId: seed.pageId, parentId: null, text: 'Anoniem vanaf mijn laptop', anonymous: true, page: seed });
+        anonymousId = id!;
+      });
+      expect(await revisitRunsMine()).toBe(true);
+      await eventually(async () => bram().db.owned.get(anonymousId));
+    });
   });
 
   describe('anonymous', () => {

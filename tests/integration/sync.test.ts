@@ -7,7 +7,7 @@ import type { PrikbordDb } from '../../lib/db';
 import { firestoreSender } from '../../lib/firestore-writes';
 import { deleteComment, editComment, postComment } from '../../lib/outbox';
 import { flushOutbox, retryNow } from '../../lib/outbox-flusher';
-import { syncThread, THREAD_LISTENERS, type ThreadListener } from '../../lib/thread-sync';
+import { syncThread, type ThreadListener } from '../../lib/thread-sync';
 import { seedDemo, putDoc } from '../../scripts/seed';
 import { eventually, signedInClient, syncThreadCurrent, type Client, flushAll } from '../helpers/emulator-clients';
 import { freshDb } from '../helpers/fake-db';
@@ -126,25 +126,30 @@ describe('sync between two employees through Firestore', () => {
     await flushAll(dbA, a.uid, senderA());
 
     // First visit: B reads the whole thread and remembers its cursor.
-    const first = syncThread(b.firestore, dbB, seed, b.uid, console.error);
+    const first = await syncThreadCurrent(b.firestore, dbB, seed, b.uid);
     await eventually(async () => ((await dbB.comments.count()) === 12 ? true : undefined));
     await eventually(async () => ((await dbB.pages.get(seed.pageId))?.cursor ? true : undefined));
+    await eventually(async () => ((await dbB.pages.get(seed.pageId))?.mine?.ownedThrough ? true : undefined));
+    await eventually(async () => ((await dbB.pages.get(seed.pageId))?.mine?.likesThrough ? true : undefined));
     first();
 
     // Revisit with a fresh SDK instance (no Firestore cache), counting documents the server delivers.
     const again = await signedInClient(bram.email, DEMO_PASSWORD);
     let delivered = 0;
-    const answered = new Set<ThreadListener>();
-    const stop = syncThread(again.firestore, dbB, seed, again.uid, console.error, (count, listener) => {
-      delivered += count;
-      answered.add(listener);
+    let running: ThreadListener[] | undefined;
+    const stop = syncThread(again.firestore, dbB, seed, again.uid, console.error, {
+      onServerDocs: (count) => void (delivered += count),
+      onCurrent: (listeners) => void (running = listeners),
     });
-    await eventually(async () => (answered.size === THREAD_LISTENERS.length ? true : undefined));
+    await eventually(async () => running);
     await new Promise((r) => setTimeout(r, 500)); // anything late would still be counted
     stop();
     await again.close();
     // The page document + the cursor's own comment: 2 reads for a 12-comment thread.
     expect(delivered).toBeLessThanOrEqual(2);
     expect(await dbB.comments.count()).toBe(12);
+    // Nothing changed since the first visit, so B's own likes and anonymous links were not asked
+    // for again (each empty query would still be billed a read).
+    expect(running?.sort()).toEqual(['comments', 'marks', 'page']);
   });
 });
