@@ -19,8 +19,10 @@
 // anonymous comment is written in one batch with a comment or the page document, at the same
 // server time, so a change to what they would read always shows up first as a comment or page
 // document newer than the change they are known to reflect (`mine.likesThrough/ownedThrough`).
-// An unchanged revisit then bills 3 reads (page document, the cursor's comment, the empty marks
-// query) instead of 5. Marks are written on their own, so their listener always runs.
+// "This helped" marks are written on their own, but only ever on a reply (the rules check it),
+// and every reply reaches Dexie through the comments listener: so the marks listener starts only
+// once the page has a reply. An unchanged revisit of a page then bills 2 reads (page document,
+// the cursor's comment) instead of 5, or 3 where the thread has replies.
 import {
   collection,
   doc,
@@ -218,7 +220,7 @@ export function syncThread(
     const reflected = mine?.likesThrough && mine.ownedThrough ? (newer(mine.likesThrough, mine.ownedThrough) ? mine.likesThrough : mine.ownedThrough) : undefined;
     const changedSince = (t: ServerTime) => reflected !== undefined && newer(reflected, t);
 
-    const running = new Set<ThreadListener>(['comments', 'page', 'marks']);
+    const running = new Set<ThreadListener>(['comments', 'page']);
     const answered = new Set<ThreadListener>();
     let toldCurrent = false;
     const answer = (listener: ThreadListener, count: number) => {
@@ -275,7 +277,25 @@ export function syncThread(
     };
 
     // "This helped" marks are never changed after they are made: strictly after the cursor.
-    const marks = query(collection(fs, 'pages', seed.pageId, 'helpful'), ...after('createdAt', known?.helpfulCursor));
+    const startMarks = () => {
+      if (stopped || running.has('marks')) return;
+      running.add('marks');
+      const marks = query(collection(fs, 'pages', seed.pageId, 'helpful'), ...after('createdAt', known?.helpfulCursor));
+      stops.push(
+        onSnapshot(
+          marks,
+          WITH_METADATA,
+          (snap) => {
+            void applyHelpfulSnapshot(db, seed.pageId, snap).catch(onError);
+            if (!snap.metadata.fromCache) answer('marks', snap.docChanges().length);
+          },
+          onError,
+        ),
+      );
+    };
+    const hasReplies = (await db.comments.where('pageId').equals(seed.pageId).filter((row) => row.parentId !== null).count()) > 0;
+    if (stopped) return;
+    if (hasReplies) startMarks();
     const comments = collection(fs, 'pages', seed.pageId, 'comments');
     const changes = cursor
       ? query(comments, where('updatedAt', '>=', new Timestamp(cursor.seconds, cursor.nanoseconds)), orderBy('updatedAt'))
@@ -285,13 +305,12 @@ export function syncThread(
         changes,
         WITH_METADATA,
         (snap) => {
-          if (!snap.metadata.fromCache) {
-            for (const change of snap.docChanges()) {
-              const updatedAt = change.doc.get('updatedAt') as Timestamp | null;
-              if (change.doc.metadata.hasPendingWrites || !updatedAt) continue;
-              if (changedSince(updatedAt)) startMine();
-              observe(updatedAt);
-            }
+          for (const change of snap.docChanges()) {
+            if (change.doc.get('parentId')) startMarks();
+            const updatedAt = change.doc.get('updatedAt') as Timestamp | null;
+            if (snap.metadata.fromCache || change.doc.metadata.hasPendingWrites || !updatedAt) continue;
+            if (changedSince(updatedAt)) startMine();
+            observe(updatedAt);
           }
           void applyCommentSnapshot(db, seed.pageId, snap).catch(onError);
           if (!snap.metadata.fromCache) answer('comments', snap.docChanges().length);
@@ -312,15 +331,6 @@ export function syncThread(
           const fields = { commentCount: count, likeCount: likes, countFetchedAt: Date.now(), ...(updatedAt ? { pageUpdatedAt: plain(updatedAt) } : {}) };
           void db.pages.update(seed.pageId, fields).catch(onError);
           if (!snap.metadata.fromCache) answer('page', 1);
-        },
-        onError,
-      ),
-      onSnapshot(
-        marks,
-        WITH_METADATA,
-        (snap) => {
-          void applyHelpfulSnapshot(db, seed.pageId, snap).catch(onError);
-          if (!snap.metadata.fromCache) answer('marks', snap.docChanges().length);
         },
         onError,
       ),

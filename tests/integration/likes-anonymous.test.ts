@@ -211,6 +211,24 @@ describe('likes and anonymous comments through Firestore', () => {
       await eventually(async () => ((await bram().db.likes.get(likeKey(seed.pageId, 'page', bram().client.uid)))?.serverActive ? true : undefined));
     });
 
+    it('a page without replies asks for no "this helped" marks; once it has one, a mark made while he was away arrives', async () => {
+      const question = await commentByAnna('Waar vind ik het verlofformulier?');
+      await visitAndLeave();
+      let running: string[] | undefined;
+      const quiet = syncThread(bram().client.firestore, bram().db, seed, bram().client.uid, console.error, { onCurrent: (listeners) => void (running = listeners) });
+      expect(await eventually(async () => running)).not.toContain('marks');
+      quiet();
+      // Chantal replies, Bram reads the reply; then, while he is away, Anna marks it.
+      const { id: replyId } = await postComment(chantal().db, author(chantal()), { pageId: seed.pageId, parentId: question, text: 'Op de HR-pagina.', page: seed });
+      await chantal().flush();
+      await visitAndLeave();
+      const reply = await eventually(async () => bram().db.comments.get(replyId!));
+      await markHelpful(anna().db, anna().client.uid, reply);
+      expect((await anna().flush()) as { status: string }).toMatchObject({ status: 'idle' });
+      stops.push(await syncThreadCurrent(bram().client.firestore, bram().db, seed, bram().client.uid));
+      await eventually(async () => bram().db.helpful.get(replyId!));
+    });
+
     it('his anonymous comment, posted in another browser, is known as his', async () => {
       await commentByAnna();
       await visitAndLeave();
