@@ -80,9 +80,9 @@ describe('the intranet with Prikbord installed', () => {
   });
 
   it('waits for the page: nothing of ours is in the document at its load event or its first frame after load, and it posts the page no message', async () => {
-    // The content script is injected at document_start (so it adds no task before the load
-    // event, see entrypoints/content/index.ts); what it does must still wait until the page has
-    // loaded and rendered (entrypoints/content/after-load.ts).
+    // The background injects the content script only after the page's load event
+    // (lib/layer-injection.ts), and what it does waits for the first frame after load too
+    // (entrypoints/content/after-load.ts).
     type Seen = { messages: unknown[]; oursAtLoad: boolean | null; oursAtFrame: boolean | null };
     const page = await eb.context.newPage();
     await page.addInitScript(() => {
