@@ -32,6 +32,7 @@ import {
   Timestamp,
   where,
   type Firestore,
+  type Query,
   type QuerySnapshot,
 } from 'firebase/firestore';
 import type { PrikbordDb } from './db';
@@ -238,6 +239,20 @@ export function syncThread(
 
     const after = (field: string, at: ServerTime | undefined) =>
       at ? [where(field, '>', new Timestamp(at.seconds, at.nanoseconds))] : [];
+    /** Runs one query listener: each snapshot goes to `apply`, and counts as that listener's answer. */
+    const listen = (name: ThreadListener, target: Query, apply: (snap: QuerySnapshot) => Promise<void>) => {
+      stops.push(
+        onSnapshot(
+          target,
+          WITH_METADATA,
+          (snap) => {
+            void apply(snap).catch(onError);
+            if (!snap.metadata.fromCache) answer(name, snap.docChanges().length);
+          },
+          onError,
+        ),
+      );
+    };
     const throughNow = (snap: QuerySnapshot) => (snap.metadata.fromCache ? undefined : (observed ?? BEGINNING));
 
     const startMine = () => {
@@ -251,29 +266,10 @@ export function syncThread(
         where('pageId', '==', seed.pageId),
         ...after('createdAt', mine?.owned),
       );
-      stops.push(
-        onSnapshot(
-          myLikes,
-          WITH_METADATA,
-          (snap) => {
-            // Captured now, synchronously: this snapshot reflects at least every change seen before it.
-            const through = throughNow(snap);
-            void applyMyLikesSnapshot(db, seed.pageId, uid, snap, through).catch(onError);
-            if (!snap.metadata.fromCache) answer('myLikes', snap.docChanges().length);
-          },
-          onError,
-        ),
-        onSnapshot(
-          myOwned,
-          WITH_METADATA,
-          (snap) => {
-            const through = throughNow(snap);
-            void applyOwnedSnapshot(db, seed.pageId, uid, snap, through).catch(onError);
-            if (!snap.metadata.fromCache) answer('owned', snap.docChanges().length);
-          },
-          onError,
-        ),
-      );
+      // `through` is captured in the callback, synchronously: the snapshot reflects at least every
+      // change seen before it.
+      listen('myLikes', myLikes, (snap) => applyMyLikesSnapshot(db, seed.pageId, uid, snap, throughNow(snap)));
+      listen('owned', myOwned, (snap) => applyOwnedSnapshot(db, seed.pageId, uid, snap, throughNow(snap)));
     };
 
     // "This helped" marks are never changed after they are made: strictly after the cursor.
@@ -281,17 +277,7 @@ export function syncThread(
       if (stopped || running.has('marks')) return;
       running.add('marks');
       const marks = query(collection(fs, 'pages', seed.pageId, 'helpful'), ...after('createdAt', known?.helpfulCursor));
-      stops.push(
-        onSnapshot(
-          marks,
-          WITH_METADATA,
-          (snap) => {
-            void applyHelpfulSnapshot(db, seed.pageId, snap).catch(onError);
-            if (!snap.metadata.fromCache) answer('marks', snap.docChanges().length);
-          },
-          onError,
-        ),
-      );
+      listen('marks', marks, (snap) => applyHelpfulSnapshot(db, seed.pageId, snap));
     };
     const hasReplies = (await db.comments.where('pageId').equals(seed.pageId).filter((row) => row.parentId !== null).count()) > 0;
     if (stopped) return;
@@ -300,23 +286,18 @@ export function syncThread(
     const changes = cursor
       ? query(comments, where('updatedAt', '>=', new Timestamp(cursor.seconds, cursor.nanoseconds)), orderBy('updatedAt'))
       : query(comments, orderBy('updatedAt'));
+    listen('comments', changes, (snap) => {
+      // Before this snapshot counts as an answer: which other listeners its changes call for.
+      for (const change of snap.docChanges()) {
+        if (change.doc.get('parentId')) startMarks();
+        const updatedAt = change.doc.get('updatedAt') as Timestamp | null;
+        if (snap.metadata.fromCache || change.doc.metadata.hasPendingWrites || !updatedAt) continue;
+        if (changedSince(updatedAt)) startMine();
+        observe(updatedAt);
+      }
+      return applyCommentSnapshot(db, seed.pageId, snap);
+    });
     stops.push(
-      onSnapshot(
-        changes,
-        WITH_METADATA,
-        (snap) => {
-          for (const change of snap.docChanges()) {
-            if (change.doc.get('parentId')) startMarks();
-            const updatedAt = change.doc.get('updatedAt') as Timestamp | null;
-            if (snap.metadata.fromCache || change.doc.metadata.hasPendingWrites || !updatedAt) continue;
-            if (changedSince(updatedAt)) startMine();
-            observe(updatedAt);
-          }
-          void applyCommentSnapshot(db, seed.pageId, snap).catch(onError);
-          if (!snap.metadata.fromCache) answer('comments', snap.docChanges().length);
-        },
-        onError,
-      ),
       onSnapshot(
         doc(fs, 'pages', seed.pageId),
         WITH_METADATA,
