@@ -24,9 +24,12 @@ export default defineContentScript({
     // after load and the browser is idle, so we never delay that rendering nor compete with the
     // page's own follow-up scripts (after-load.ts says why each step).
     await afterPageLoad(window);
+    // A newer injection into this document took over while this one waited.
+    if (ctx.isInvalid) return;
     if (frameRole(window as unknown as FrameView) !== 'owner') return;
 
     let page: PageIdentity = await identifyDocument(document, rules);
+    if (ctx.isInvalid) return;
     const launcher = mountLauncher(() => {
       const message: Message = { type: 'panel:open' };
       void browser.runtime.sendMessage(message);

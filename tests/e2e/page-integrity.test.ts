@@ -79,6 +79,26 @@ describe('the intranet with Prikbord installed', () => {
     await page.close();
   });
 
+  it('is injected by the background only after load, and a second injection into the same page leaves one working launcher', async () => {
+    const page = await eb.context.newPage();
+    await page.goto(`${INTRANET}/telefoonlijst.html`);
+    const launcher = page.locator('prikbord-launcher');
+    await launcher.waitFor({ state: 'attached' });
+    // Nothing is declared in the manifest: the layer comes only from the background's injection.
+    const worker = eb.context.serviceWorkers().find((w) => w.url().includes(eb.extensionId))!;
+    expect(await worker.evaluate(() => chrome.runtime.getManifest().content_scripts ?? [])).toEqual([]);
+    // The same injection again (as after an update, or a repeated load event).
+    const tabId = await tabIdOf(eb, page);
+    await worker.evaluate((id) => chrome.scripting.executeScript({ target: { tabId: id, allFrames: true }, files: ['/content-scripts/content.js'] }), tabId);
+    // The newer copy takes over; the older one removed its launcher.
+    await page.waitForTimeout(1500);
+    expect(await launcher.count()).toBe(1);
+    // The tab still answers the background with its page (the panel asks this when it opens).
+    const identity = await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'page:identify' }), tabId);
+    expect(identity).toMatchObject({ url: `${INTRANET}/telefoonlijst.html` });
+    await page.close();
+  });
+
   it('waits for the page: nothing of ours is in the document at its load event or its first frame after load, and it posts the page no message', async () => {
     // The background injects the content script only after the page's load event
     // (lib/layer-injection.ts), and what it does waits for the first frame after load too
