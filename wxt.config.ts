@@ -1,6 +1,6 @@
 // WXT build config: MV3 for Chrome and Edge. The manifest is assembled here and in each entrypoint.
 import { defineConfig } from 'wxt';
-import { matchPatterns } from './lib/org-config';
+import { matchPatterns } from './lib/any/org-config';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -14,9 +14,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     minimum_chrome_version: '116',
-    // alarms: the outbox's retry survives the service worker being stopped (lib/outbox-worker.ts).
+    // alarms: the outbox's retry survives the service worker being stopped (lib/data/outbox/worker.ts).
     // webNavigation + scripting: the layer is injected after an intranet page has loaded, not
-    // declared as a content script (lib/layer-injection.ts); the events are URL-filtered to the
+    // declared as a content script (entrypoints/background/injection.ts); the events are URL-filtered to the
     // intranet origins, and scripts can only run where host_permissions allow.
     permissions: ['storage', 'sidePanel', 'alarms', 'webNavigation', 'scripting'],
     // Only the configured intranet origins: the extension never sees other sites.

@@ -3,7 +3,7 @@
 // Cloud SDK's Firestore jar through the launcher that scripts/emulators-env.sh prepares.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { DEMO_PORTS, ORG_CONFIG } from '../lib/org-config';
+import { DEMO_PORTS, ORG_CONFIG } from '../lib/any/org-config';
 
 const ROOT = resolve(import.meta.dirname, '..');
 

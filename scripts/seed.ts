@@ -4,10 +4,10 @@
 // Run alone: npx tsx scripts/seed.ts (with the emulators running).
 import { pathToFileURL } from 'node:url';
 import { DEMO_PASSWORD, EMPLOYEES, MODERATORS, THREADS, type DemoEmployee } from '../demo/org';
-import { DEMO_PORTS, ORG_CONFIG } from '../lib/org-config';
-import { normalizeUrl, pageIdFor } from '../lib/page-identity';
-import { likeId, newCommentId } from '../lib/schema';
-import { termsOf, type EvidencePage } from '../lib/expertise';
+import { DEMO_PORTS, ORG_CONFIG } from '../lib/any/org-config';
+import { normalizeUrl, pageIdFor } from '../lib/any/page-identity';
+import { likeId, newCommentId } from '../lib/core/schema';
+import { termsOf, type EvidencePage } from '../lib/core/expertise';
 
 const PROJECT = ORG_CONFIG.firebase.projectId;
 const INTRANET = `http://127.0.0.1:${DEMO_PORTS.intranet}`;

@@ -1,5 +1,5 @@
 // When the content script may start its work: only once the page has had its own start. The
-// background injects it once the document has loaded (lib/layer-injection.ts), so step 1 is
+// background injects it once the document has loaded (entrypoints/background/injection.ts), so step 1 is
 // usually already done; a page that is still loading (an injection into tabs open at install
 // time) waits here too. In order:
 //   1. the page's load event (its onload code has run);

@@ -1,9 +1,9 @@
 // Content script, on configured intranet origins only. It works out which page this is, tells the
 // extension, and shows the launcher. No Firebase, no Dexie, no comment data: the page is untrusted.
 import { browser } from 'wxt/browser';
-import { parseMessage, type Message, type Replies } from '../../lib/messages';
-import { ORG_CONFIG, matchPatterns } from '../../lib/org-config';
-import { identifyDocument, rulesForUrl, type PageIdentity } from '../../lib/page-identity';
+import { parseMessage, type Message, type Replies } from '../../lib/any/messages';
+import { ORG_CONFIG, matchPatterns } from '../../lib/any/org-config';
+import { identifyDocument, rulesForUrl, type PageIdentity } from '../../lib/any/page-identity';
 import { afterPageLoad } from './after-load';
 import { frameRole, type FrameView } from './frame-role';
 import { mountLauncher } from './launcher';
@@ -11,7 +11,7 @@ import { mountLauncher } from './launcher';
 export default defineContentScript({
   matches: matchPatterns(),
   // Not in the manifest: the background injects this file after each intranet document has
-  // loaded (lib/layer-injection.ts says why: a declared content script costs every page its load
+  // loaded (entrypoints/background/injection.ts says why: a declared content script costs every page its load
   // time, however little it does). `matches` still sets the host permissions.
   registration: 'runtime',
   // WXT would otherwise window.postMessage a "content script started" note into the page: old

@@ -6,8 +6,8 @@
 // otherwise the first corner where the launcher covers none of the page's own controls (old
 // intranets put help buttons and chat widgets in the bottom-right corner too).
 import { browser } from 'wxt/browser';
-import { t } from '../../lib/i18n';
-import type { PageCounts } from '../../lib/messages';
+import { t } from '../../lib/any/i18n';
+import type { PageCounts } from '../../lib/any/messages';
 
 export interface Launcher {
   setCounts(counts: PageCounts | null): void;

@@ -3,20 +3,20 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { collection, doc, getDoc, getDocs, onSnapshotsInSync, query, where } from 'firebase/firestore';
-import { Composer } from '../../components/Composer';
-import { DraftsContext, draftKey, type DraftStore } from '../../components/drafts-context';
-import type { ThreadActions } from '../../components/CommentItem';
-import { SignInForm } from '../../components/SignInForm';
-import { LikeControl } from '../../components/LikeControl';
-import { ReaderContext, type Reader } from '../../components/reader-context';
-import { SyncStatus } from '../../components/SyncStatus';
-import { Thread } from '../../components/Thread';
-import { loadProfile, onAuthStateChanged, rememberedUser, rememberUser, signInWithPassword, signOut, type User } from '../../lib/auth';
-import { buildThread, visibleCount } from '../../lib/comment-tree';
-import type { PrikbordDb } from '../../lib/db';
-import type { FirebaseServices } from '../../lib/firebase';
-import { t } from '../../lib/i18n';
-import type { Message } from '../../lib/messages';
+import { Composer } from '../../components/thread/Composer';
+import { DraftsContext, draftKey, type DraftStore } from '../../components/thread/drafts-context';
+import type { ThreadActions } from '../../components/thread/CommentItem';
+import { SignInForm } from '../../components/session/SignInForm';
+import { LikeControl } from '../../components/thread/LikeControl';
+import { ReaderContext, type Reader } from '../../components/thread/reader-context';
+import { SyncStatus } from '../../components/shared/SyncStatus';
+import { Thread } from '../../components/thread/Thread';
+import { loadProfile, onAuthStateChanged, rememberedUser, rememberUser, signInWithPassword, signOut, type User } from '../../lib/data/session/auth';
+import { buildThread, visibleCount } from '../../lib/core/comment-tree';
+import type { PrikbordDb } from '../../lib/data/db';
+import type { FirebaseServices } from '../../lib/data/firebase/full-client';
+import { t } from '../../lib/any/i18n';
+import type { Message } from '../../lib/any/messages';
 import {
   deleteComment,
   discardRefused,
@@ -27,16 +27,16 @@ import {
   postComment,
   retryRefused,
   setLike,
-} from '../../lib/outbox';
-import { ORG_CONFIG } from '../../lib/org-config';
-import { likeKey, type Profile } from '../../lib/schema';
-import { watchTargetPage, type TargetPage } from '../../lib/target-page';
-import { forgetOtherPeople, syncThread } from '../../lib/thread-sync';
-import { useLiveQuery } from '../../lib/use-live-query';
-import { PeopleView } from '../../components/PeopleView';
-import { ProfileEditor } from '../../components/ProfileEditor';
-import { usePeople } from '../../lib/people-panel';
-import { PeopleContext, PersonLookupContext } from '../../components/people-context';
+} from '../../lib/data/outbox/outbox';
+import { ORG_CONFIG } from '../../lib/any/org-config';
+import { likeKey, type Profile } from '../../lib/core/schema';
+import { watchTargetPage, type TargetPage } from '../../lib/data/target-page';
+import { forgetOtherPeople, syncThread } from '../../lib/data/thread/thread-sync';
+import { useLiveQuery } from '../../components/hooks/use-live-query';
+import { PeopleView } from '../../components/people/PeopleView';
+import { ProfileEditor } from '../../components/profile/ProfileEditor';
+import { usePeople } from '../../components/people/use-people';
+import { PeopleContext, PersonLookupContext } from '../../components/people/people-context';
 
 export interface AppProps {
   db: PrikbordDb;
@@ -67,7 +67,7 @@ function useOnline(): boolean {
 }
 
 export function App({ db, fb }: AppProps) {
-  // Until Auth reports (it asks the network first), the person last signed in here (lib/auth.ts).
+  // Until Auth reports (it asks the network first), the person last signed in here (lib/data/session/auth.ts).
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [remembered] = useState(rememberedUser);
   const known = user === undefined ? (remembered ?? undefined) : user;
@@ -144,7 +144,7 @@ export function App({ db, fb }: AppProps) {
     };
   }, [authUid]);
 
-  // The background worker sends the outbox (lib/outbox-worker.ts); the panel only nudges it: after
+  // The background worker sends the outbox (lib/data/outbox/worker.ts); the panel only nudges it: after
   // a change, when the browser is back online, and when this panel's listeners are back in sync
   // with the server after an outage (then without waiting out the backoff).
   const kickOutbox = (now = false) => {

@@ -1,8 +1,8 @@
 // Side panel entry: wires the services once and renders the app.
 import { render } from 'preact';
-import { firebase } from '../../lib/firebase';
-import { openDb } from '../../lib/db';
-import { t, uiLanguage } from '../../lib/i18n';
+import { firebase } from '../../lib/data/firebase/full-client';
+import { openDb } from '../../lib/data/db';
+import { t, uiLanguage } from '../../lib/any/i18n';
 import { App } from './App';
 
 document.documentElement.lang = uiLanguage();

@@ -1,13 +1,13 @@
 // People directory at scale (issue 5): for generated organisations of 5,000 and 50,000 employees,
-// the Firestore documents read by a first and a repeat delta sync (lib/people-sync.ts, against the
-// emulator), the search latency of the local index (lib/expertise.ts) and its memory.
+// the Firestore documents read by a first and a repeat delta sync (lib/data/people/people-sync.ts, against the
+// emulator), the search latency of the local index (lib/core/expertise.ts) and its memory.
 // Quick mode (CI): 500 and 2,000 employees.
 import 'fake-indexeddb/auto';
 import { initializeTestEnvironment } from '@firebase/rules-unit-testing';
 import { setLogLevel, type Firestore } from 'firebase/firestore';
-import { openDb } from '../../lib/db';
-import { ExpertIndex } from '../../lib/expertise';
-import { syncPeople } from '../../lib/people-sync';
+import { openDb } from '../../lib/data/db';
+import { ExpertIndex } from '../../lib/core/expertise';
+import { syncPeople } from '../../lib/data/people/people-sync';
 import type { BenchSection, Figure } from './figures';
 import { percentiles } from './figures';
 

@@ -1,5 +1,5 @@
 // Firestore documents read per visit of a page's thread (DESIGN §8: a revisit of an unchanged page
-// costs ≤ 2 reads, whatever the thread's size), with the panel's own sync code (lib/thread-sync.ts
+// costs ≤ 2 reads, whatever the thread's size), with the panel's own sync code (lib/data/thread/thread-sync.ts
 // syncThread) and the real Firebase JS SDK in Node against the emulator, Dexie on fake-indexeddb.
 //
 // How reads are counted: syncThread reports, for every snapshot NOT served from the SDK's cache,
@@ -11,8 +11,8 @@
 import 'fake-indexeddb/auto';
 import { setLogLevel } from 'firebase/firestore';
 import { DEMO_PASSWORD } from '../../demo/org';
-import { openDb, type PrikbordDb } from '../../lib/db';
-import { syncThread, type ThreadListener } from '../../lib/thread-sync';
+import { openDb, type PrikbordDb } from '../../lib/data/db';
+import { syncThread, type ThreadListener } from '../../lib/data/thread/thread-sync';
 import { seedDemo } from '../seed';
 import type { BenchSection, Figure } from './figures';
 import { addComments, loadRealRules, nodeClient, seedThread, type SeededThread } from './thread-seed';

@@ -1,6 +1,6 @@
 // Big threads for the thread benches: written straight into the Firestore emulator as its "owner"
 // (bypasses the rules, as an admin import would), shaped exactly as the app writes them
-// (lib/firestore-writes.ts): named comments with pageId, parentId, text, createdAt, updatedAt,
+// (lib/data/outbox/firestore-writes.ts): named comments with pageId, parentId, text, createdAt, updatedAt,
 // editedAt null, deleted false, likeCount 0, authorUid + authorName matching the author's profile;
 // the page document's commentCount equal to the number of live comments, lastCommentId the newest.
 import { readFileSync } from 'node:fs';
@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { initializeApp, deleteApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth';
 import { connectFirestoreEmulator, initializeFirestore, memoryLocalCache, type Firestore } from 'firebase/firestore';
-import { DEMO_PORTS, ORG_CONFIG } from '../../lib/org-config';
-import { normalizeUrl, pageIdFor } from '../../lib/page-identity';
-import { newCommentId } from '../../lib/schema';
+import { DEMO_PORTS, ORG_CONFIG } from '../../lib/any/org-config';
+import { normalizeUrl, pageIdFor } from '../../lib/any/page-identity';
+import { newCommentId } from '../../lib/core/schema';
 import type { SeededEmployee } from '../seed';
 
 const PROJECT = ORG_CONFIG.firebase.projectId;

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../demo/org';
-import { ORG_CONFIG } from '../../lib/org-config';
-import { normalizeUrl, pageIdFor } from '../../lib/page-identity';
+import { ORG_CONFIG } from '../../lib/any/org-config';
+import { normalizeUrl, pageIdFor } from '../../lib/any/page-identity';
 import { ensureSignedIn, launchWithExtension, openPanelPage, tabIdOf, type ExtensionBrowser } from '../../scripts/chromium';
 import { seedDemo } from '../../scripts/seed';
 import { commentWith, employee, INTRANET, serveIntranet } from './setup';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../scripts/seed';
 import { seedThread, type SeededThread } from '../../scripts/bench/thread-seed';
-import { CHUNK, HEAD, TAIL } from '../../lib/thread-window';
+import { CHUNK, HEAD, TAIL } from '../../lib/core/thread-window';
 import { commentWith, employeeBrowser, serveIntranet, type Employee } from './setup';
 
 const PATH = '/en/welcome.html';

@@ -101,7 +101,7 @@ describe('the intranet with Prikbord installed', () => {
 
   it('waits for the page: nothing of ours is in the document at its load event or its first frame after load, and it posts the page no message', async () => {
     // The background injects the content script only after the page's load event
-    // (lib/layer-injection.ts), and what it does waits for the first frame after load too
+    // (entrypoints/background/injection.ts), and what it does waits for the first frame after load too
     // (entrypoints/content/after-load.ts).
     type Seen = { messages: unknown[]; oursAtLoad: boolean | null; oursAtFrame: boolean | null };
     const page = await eb.context.newPage();

@@ -1,6 +1,6 @@
 // The server's own view of the data, read over the Firestore emulator's REST API as the project
 // owner (rules do not apply): what tests compare the browsers against.
-import { ORG_CONFIG } from '../../lib/org-config';
+import { ORG_CONFIG } from '../../lib/any/org-config';
 import { emulatorUrls } from '../../scripts/seed';
 
 const DOCUMENTS = () => `${emulatorUrls().firestore}/v1/projects/${ORG_CONFIG.firebase.projectId}/databases/(default)/documents`;

@@ -4,15 +4,15 @@ import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth';
 import { connectFirestoreEmulator, initializeFirestore, memoryLocalCache, type Firestore } from 'firebase/firestore';
 import { connectFirestoreEmulator as connectLiteEmulator, getFirestore as getLiteFirestore, type Firestore as LiteFirestore } from 'firebase/firestore/lite';
-import { ORG_CONFIG } from '../../lib/org-config';
-import type { PrikbordDb } from '../../lib/db';
-import { flushOutbox, retryNow, type FlushResult, type OutboxSender } from '../../lib/outbox-flusher';
-import { syncThread, type PageSeed } from '../../lib/thread-sync';
+import { ORG_CONFIG } from '../../lib/any/org-config';
+import type { PrikbordDb } from '../../lib/data/db';
+import { flushOutbox, retryNow, type FlushResult, type OutboxSender } from '../../lib/data/outbox/flusher';
+import { syncThread, type PageSeed } from '../../lib/data/thread/thread-sync';
 
 export interface Client {
   app: FirebaseApp;
   firestore: Firestore;
-  /** Firestore Lite on the same app and session: what the outbox writes with (lib/firestore-writes.ts). */
+  /** Firestore Lite on the same app and session: what the outbox writes with (lib/data/outbox/firestore-writes.ts). */
   lite: LiteFirestore;
   uid: string;
   close(): Promise<void>;

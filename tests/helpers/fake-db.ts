@@ -1,6 +1,6 @@
 // A fresh Dexie database on fake-indexeddb for each unit test.
 import 'fake-indexeddb/auto';
-import { openDb, type PrikbordDb } from '../../lib/db';
+import { openDb, type PrikbordDb } from '../../lib/data/db';
 
 let counter = 0;
 

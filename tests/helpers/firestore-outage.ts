@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PORTS, ORG_CONFIG } from '../../lib/org-config';
+import { DEMO_PORTS, ORG_CONFIG } from '../../lib/any/org-config';
 
 export const RESTARTED_PID_FILE = '/tmp/prikbord-restarted-firestore.pid';
 

@@ -3,12 +3,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { collection, doc, getDoc, getDocs, query, where } from 'firebase/firestore';
 import { DEMO_PASSWORD, EMPLOYEES } from '../../demo/org';
-import type { PrikbordDb } from '../../lib/db';
-import { firestoreSender } from '../../lib/firestore-writes';
-import { shownLikeCount } from '../../lib/likes';
-import { deleteComment, editComment, hideComment, markHelpful, postComment, setLike } from '../../lib/outbox';
-import { likeKey } from '../../lib/schema';
-import { syncThread } from '../../lib/thread-sync';
+import type { PrikbordDb } from '../../lib/data/db';
+import { firestoreSender } from '../../lib/data/outbox/firestore-writes';
+import { shownLikeCount } from '../../lib/core/likes';
+import { deleteComment, editComment, hideComment, markHelpful, postComment, setLike } from '../../lib/data/outbox/outbox';
+import { likeKey } from '../../lib/core/schema';
+import { syncThread } from '../../lib/data/thread/thread-sync';
 import { seedDemo } from '../../scripts/seed';
 import { eventually, signedInClient, syncThreadCurrent, type Client, flushAll } from '../helpers/emulator-clients';
 import { freshDb } from '../helpers/fake-db';

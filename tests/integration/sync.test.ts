@@ -3,11 +3,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { doc, getDoc } from 'firebase/firestore';
 import { DEMO_PASSWORD, EMPLOYEES } from '../../demo/org';
-import type { PrikbordDb } from '../../lib/db';
-import { firestoreSender } from '../../lib/firestore-writes';
-import { deleteComment, editComment, postComment } from '../../lib/outbox';
-import { flushOutbox, retryNow } from '../../lib/outbox-flusher';
-import { syncThread, type ThreadListener } from '../../lib/thread-sync';
+import type { PrikbordDb } from '../../lib/data/db';
+import { firestoreSender } from '../../lib/data/outbox/firestore-writes';
+import { deleteComment, editComment, postComment } from '../../lib/data/outbox/outbox';
+import { flushOutbox, retryNow } from '../../lib/data/outbox/flusher';
+import { syncThread, type ThreadListener } from '../../lib/data/thread/thread-sync';
 import { seedDemo, putDoc } from '../../scripts/seed';
 import { eventually, signedInClient, syncThreadCurrent, type Client, flushAll } from '../helpers/emulator-clients';
 import { freshDb } from '../helpers/fake-db';

@@ -2,15 +2,15 @@
 // behaviour in a real browser is covered end to end; these pin down the static promises.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact-render-to-string';
-import { Composer } from '../../components/Composer';
-import { CommentItem } from '../../components/CommentItem';
-import { Thread } from '../../components/Thread';
-import { buildThread } from '../../lib/comment-tree';
-import { CHUNK, HEAD, TAIL } from '../../lib/thread-window';
-import { ReaderContext, type Reader } from '../../components/reader-context';
-import { PersonLookupContext } from '../../components/people-context';
-import type { CommentRow } from '../../lib/schema';
-import { SyncStatus, STUCK_MS } from '../../components/SyncStatus';
+import { Composer } from '../../components/thread/Composer';
+import { CommentItem } from '../../components/thread/CommentItem';
+import { Thread } from '../../components/thread/Thread';
+import { buildThread } from '../../lib/core/comment-tree';
+import { CHUNK, HEAD, TAIL } from '../../lib/core/thread-window';
+import { ReaderContext, type Reader } from '../../components/thread/reader-context';
+import { PersonLookupContext } from '../../components/people/people-context';
+import type { CommentRow } from '../../lib/core/schema';
+import { SyncStatus, STUCK_MS } from '../../components/shared/SyncStatus';
 import { useEnglishMessages } from '../helpers/english-i18n';
 import nl from '../../public/_locales/nl/messages.json';
 

@@ -1,7 +1,7 @@
-// Which documents get the layer, and how an injection failure is taken (lib/layer-injection.ts).
+// Which documents get the layer, and how an injection failure is taken (entrypoints/background/injection.ts).
 import { describe, expect, it } from 'vitest';
-import { injectIntoOpenTabs, injectLayer, intranetUrlFilters, isIntranetUrl, LAYER_FILE, type Injector } from '../../lib/layer-injection';
-import { ORG_CONFIG, type OrgConfig } from '../../lib/org-config';
+import { injectIntoOpenTabs, injectLayer, intranetUrlFilters, isIntranetUrl, LAYER_FILE, type Injector } from '../../entrypoints/background/injection';
+import { ORG_CONFIG, type OrgConfig } from '../../lib/any/org-config';
 
 const config: OrgConfig = {
   ...ORG_CONFIG,

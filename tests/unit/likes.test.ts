@@ -1,11 +1,11 @@
 // Likes in the outbox: optimistic, at most one queued change per like, a refusal rolls back, and
 // the count the reader sees is the server's plus their own unconfirmed change.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PrikbordDb } from '../../lib/db';
-import { shownLikeCount } from '../../lib/likes';
-import { dismissLikeRefusal, refuseItem, setLike, settleItem, type OutboxItem } from '../../lib/outbox';
-import { likeId, likeKey } from '../../lib/schema';
-import { forgetOtherPeople } from '../../lib/thread-sync';
+import type { PrikbordDb } from '../../lib/data/db';
+import { shownLikeCount } from '../../lib/core/likes';
+import { dismissLikeRefusal, refuseItem, setLike, settleItem, type OutboxItem } from '../../lib/data/outbox/outbox';
+import { likeId, likeKey } from '../../lib/core/schema';
+import { forgetOtherPeople } from '../../lib/data/thread/thread-sync';
 import { freshDb } from '../helpers/fake-db';
 
 /** The item as the flusher hands it over: being sent (settle and refuse only happen then). */

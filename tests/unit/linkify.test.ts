@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkSegments } from '../../lib/linkify';
+import { linkSegments } from '../../lib/core/linkify';
 
 describe('linkSegments', () => {
   it('keeps plain text as one text segment', () => {

@@ -1,6 +1,6 @@
-// @mentions in the composer (lib/mentions.ts): when a mention is being typed, who is offered, what is inserted.
+// @mentions in the composer (lib/core/mentions.ts): when a mention is being typed, who is offered, what is inserted.
 import { describe, expect, it } from 'vitest';
-import { activeMention, insertMention, mentionCandidates } from '../../lib/mentions';
+import { activeMention, insertMention, mentionCandidates } from '../../lib/core/mentions';
 
 const people = [{ displayName: 'Daan Visser' }, { displayName: 'Anna de Vries' }, { displayName: 'Farid El Amrani' }, { displayName: 'Ilse Meijer' }];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFromContentScript, isFromExtensionPage, parseMessage } from '../../lib/messages';
+import { isFromContentScript, isFromExtensionPage, parseMessage } from '../../lib/any/messages';
 
 const page = { pageId: 'p_0123456789abcdef01234567', url: 'http://127.0.0.1:8101/', title: 'Lindenet' };
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';

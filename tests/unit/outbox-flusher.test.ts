@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PrikbordDb } from '../../lib/db';
-import { postComment, editComment, subjectOf, type OutboxOp } from '../../lib/outbox';
-import { flushOutbox, nextSendable, OutboxRunner, retryNow, type OutboxSender } from '../../lib/outbox-flusher';
+import type { PrikbordDb } from '../../lib/data/db';
+import { postComment, editComment, subjectOf, type OutboxOp } from '../../lib/data/outbox/outbox';
+import { flushOutbox, nextSendable, OutboxRunner, retryNow, type OutboxSender } from '../../lib/data/outbox/flusher';
 import { freshDb } from '../helpers/fake-db';
 
 const anna = { uid: 'uid-anna', displayName: 'Anna de Vries' };

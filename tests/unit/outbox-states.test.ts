@@ -9,7 +9,7 @@ import {
   transition,
   type OutboxEvent,
   type OutboxItemState,
-} from '../../lib/outbox-states';
+} from '../../lib/core/outbox-states';
 
 const half = () => 0.5; // no jitter: backoff exactly 1 s, 2 s, 4 s …
 const NOW = 1_000_000;

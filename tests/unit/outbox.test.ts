@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PrikbordDb } from '../../lib/db';
-import { deleteComment, discardRefused, editComment, postComment, retryRefused } from '../../lib/outbox';
-import { backoffMs, classifyError } from '../../lib/outbox-states';
-import { MAX_COMMENT_LENGTH } from '../../lib/schema';
+import type { PrikbordDb } from '../../lib/data/db';
+import { deleteComment, discardRefused, editComment, postComment, retryRefused } from '../../lib/data/outbox/outbox';
+import { backoffMs, classifyError } from '../../lib/core/outbox-states';
+import { MAX_COMMENT_LENGTH } from '../../lib/core/schema';
 import { freshDb } from '../helpers/fake-db';
 
 const anna = { uid: 'uid-anna', displayName: 'Anna de Vries' };

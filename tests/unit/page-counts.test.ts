@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COUNT_MAX_AGE_MS, isFresh } from '../../lib/page-counts';
+import { COUNT_MAX_AGE_MS, isFresh } from '../../lib/data/page-counts';
 
 describe('launcher count freshness', () => {
   it('re-reads a count that was never fetched', () => {

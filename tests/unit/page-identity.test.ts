@@ -7,7 +7,7 @@ import {
   resolveCanonical,
   rulesForUrl,
   type SiteRules,
-} from '../../lib/page-identity';
+} from '../../lib/any/page-identity';
 
 const plain: SiteRules = { ...DEFAULT_SITE_RULES, origins: ['http://127.0.0.1:8101'] };
 const hashRouted: SiteRules = { ...plain, routeByHash: true };

@@ -1,9 +1,9 @@
-// The window over a long thread (lib/thread-window.ts): what shows at open, and that nothing shown
+// The window over a long thread (lib/core/thread-window.ts): what shows at open, and that nothing shown
 // ever disappears when comments arrive, confirm or are revealed.
 import { describe, expect, it } from 'vitest';
-import type { ThreadNode } from '../../lib/comment-tree';
-import type { CommentRow } from '../../lib/schema';
-import { CHUNK, HEAD, TAIL, tailKey, windowThread, type Segment } from '../../lib/thread-window';
+import type { ThreadNode } from '../../lib/core/comment-tree';
+import type { CommentRow } from '../../lib/core/schema';
+import { CHUNK, HEAD, TAIL, tailKey, windowThread, type Segment } from '../../lib/core/thread-window';
 
 function node(i: number, replies = 0): ThreadNode {
   const comment = { id: `c${String(i).padStart(4, '0')}`, createdAt: 1000 + i } as CommentRow;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeTime } from '../../lib/time';
+import { relativeTime } from '../../lib/core/time';
 
 const now = Date.UTC(2026, 10, 23, 12, 0, 0);
 const ago = (seconds: number) => now - seconds * 1000;

@@ -1,0 +1,42 @@
+// Who is reading the thread and what is theirs: provided once by the app, read by every comment,
+// like button and composer (instead of passing the same five props down each level).
+import { createContext } from 'preact';
+import { t } from '../../lib/any/i18n';
+import type { CommentRow, LikeRow } from '../../lib/core/schema';
+
+export interface Reader {
+  /** The signed-in person's uid; null when signed out. */
+  me: string | null;
+  /** Ids of the comments this person wrote anonymously (from their own owner links only). */
+  owned: ReadonlySet<string>;
+  /** This person's own likes on the page, by target id ('page' or a comment id). */
+  likes: ReadonlyMap<string, LikeRow>;
+  /** May hide anyone's comment (Firestore `moderators/{uid}`). */
+  moderator: boolean;
+  /** The organisation allows anonymous posting (lib/any/org-config.ts). */
+  anonymousPosting: boolean;
+  /** Replies on this page that their asker marked "this helped". */
+  helpful: ReadonlySet<string>;
+}
+
+export const ReaderContext = createContext<Reader>({
+  me: null,
+  owned: new Set(),
+  likes: new Map(),
+  moderator: false,
+  anonymousPosting: false,
+  helpful: new Set(),
+});
+
+/** Whether the reader wrote this comment: named as its author, or holding its owner link. */
+export function isMine(reader: Reader, comment: CommentRow): boolean {
+  if (reader.me === null) return false;
+  return comment.anonymous ? reader.owned.has(comment.id) : comment.authorUid === reader.me;
+}
+
+/** The name shown above a comment: its author, "Anonymous", and "(you)" for the reader's own. */
+export function authorLabel(comment: CommentRow, mine: boolean): string {
+  if (comment.anonymous) return mine ? t('youAnonymous') : t('anonymousAuthor');
+  const name = comment.authorName ?? '';
+  return mine ? `${name} (${t('you')})` : name;
+}

@@ -1,0 +1,253 @@
+// Expert lookup: "wie weet iets van …? / who knows about …?" — the ONE module that decides who is
+// suggested, in what order, and why. Pure (no Firebase, no Dexie): the side panel feeds it the
+// people and evidence rows synced into Dexie; tests/unit/expertise.test.ts reads as its spec.
+//
+// Ranking, in words:
+//  1. Text match (MiniSearch, BM25 with fuzzy + prefix) over three fields: declared skills (boost 3),
+//     the topic terms of pages where the person helped (boost 2), job title (boost 1). Dutch and
+//     English are folded the same way: lower case, accents stripped, compounds split on hyphens
+//     and a few common word endings removed ("verbinding"/"verbindingen", "printers"/"printer").
+//  2. The text score is multiplied by an activity factor: 1 + 0.15·ln(1+likes) + 0.3·helpful marks,
+//     so two people declaring the same skill are ordered by what they actually helped with.
+//  3. People who opted out are never returned (they stay in the directory).
+//  4. Each result carries its reasons: the declared skills that matched, the pages where the person
+//     answered questions on the topic, likes and "this helped" marks.
+// Only evidence attributed to a named author reaches this module (anonymous comments carry no
+// authorUid, so they can never count toward anybody; see lib/data/people/people-sync.ts and scripts/seed.ts).
+import MiniSearch from 'minisearch';
+
+export const MAX_SKILLS = 20;
+export const MAX_SKILL_LENGTH = 40;
+
+/** A person as the directory and the lookup see them (Firestore `profiles/{uid}`). */
+export interface PersonRow {
+  uid: string;
+  displayName: string;
+  /** Department path, top-down: ['Bedrijfsvoering', 'ICT', 'Werkplek']. */
+  departmentPath: string[];
+  jobTitle: string;
+  location: string;
+  languages: string[];
+  /** Declared "ask me about" skills, normalised with normalizeSkill(). */
+  skills: string[];
+  optOut: boolean;
+  updatedAt: number;
+}
+
+/** What one person helped with on one page (a roll-up of named comments only). */
+export interface EvidencePage {
+  pageId: string;
+  title: string;
+  /** The page's topic terms (title, headings, thread words). */
+  terms: string[];
+  /** Replies by this person to someone else's question on this page. */
+  answers: number;
+  /** Likes on this person's comments on this page. */
+  likes: number;
+  /** Of those answers, how many the asker marked "this helped". */
+  helpful: number;
+}
+
+/** Firestore `expertise/{uid}`: the evidence roll-up of one person. */
+export interface EvidenceRow {
+  uid: string;
+  pages: EvidencePage[];
+  updatedAt: number;
+}
+
+export type Reason =
+  | { kind: 'declared'; skills: string[] }
+  | { kind: 'answered'; count: number; pages: string[] }
+  | { kind: 'likes'; count: number }
+  | { kind: 'helpful'; count: number }
+  | { kind: 'thisPage'; count: number };
+
+export interface Expert {
+  person: PersonRow;
+  score: number;
+  reasons: Reason[];
+}
+
+// ---------- text folding (Dutch + English) ----------
+
+const STOP_WORDS = new Set([
+  // Dutch
+  'wie', 'weet', 'iets', 'van', 'over', 'de', 'het', 'een', 'en', 'of', 'in', 'op', 'met', 'voor', 'naar', 'is', 'bij', 'hoe', 'wat', 'mijn', 'ik', 'je', 'die', 'dat', 'er', 'te', 'aan', 'om', 'ook', 'niet',
+  // English
+  'who', 'knows', 'know', 'about', 'the', 'a', 'an', 'and', 'or', 'of', 'to', 'on', 'with', 'for', 'is', 'at', 'how', 'what', 'my', 'i', 'you', 'anything', 'something',
+]);
+
+// Longest first. Kept conservative: only endings that rarely change meaning.
+const SUFFIXES = ['ingen', 'ing', 'en', 'es', 's'];
+
+/** Folds one word: lower case, accents stripped, common Dutch/English endings removed. '' for stop words. */
+export function foldTerm(raw: string): string {
+  const term = raw.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  if (term.length === 0 || STOP_WORDS.has(term)) return '';
+  for (const suffix of SUFFIXES) {
+    if (term.length - suffix.length >= 4 && term.endsWith(suffix)) return term.slice(0, -suffix.length);
+  }
+  return term;
+}
+
+/** Splits text into words on anything that is not a letter or digit (so "VPN-verbinding" → vpn, verbinding). */
+export function tokenize(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** The folded, de-duplicated terms of a text (for page terms and tests). */
+export function termsOf(text: string): string[] {
+  return [...new Set(tokenize(text).map(foldTerm).filter(Boolean))];
+}
+
+/** A declared skill as stored: trimmed, inner whitespace collapsed, no markup characters, ≤ 40 chars. '' when nothing is left. */
+export function normalizeSkill(raw: string): string {
+  return raw.replace(/[<>{}\u0000-\u001f]/g, '').replace(/\s+/g, ' ').trim().slice(0, MAX_SKILL_LENGTH).trim();
+}
+
+/** Normalises a list of skills: each normalised, empties and case-insensitive duplicates dropped, at most 20. */
+export function normalizeSkills(raw: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const skill of raw.map(normalizeSkill)) {
+    const key = skill.toLowerCase();
+    if (!skill || seen.has(key)) continue;
+    seen.add(key);
+    out.push(skill);
+    if (out.length === MAX_SKILLS) break;
+  }
+  return out;
+}
+
+// ---------- the index ----------
+
+interface IndexDoc {
+  id: string;
+  skills: string;
+  evidence: string;
+  jobTitle: string;
+}
+
+/** How far a misspelt word may be from an indexed one: none for 1–2 letters, 1 up to 6, else 2. */
+function fuzzyDistance(term: string): number {
+  if (term.length <= 2) return 0;
+  return term.length <= 6 ? 1 : 2;
+}
+
+export class ExpertIndex {
+  private readonly search = new MiniSearch<IndexDoc>({
+    fields: ['skills', 'evidence', 'jobTitle'],
+    tokenize,
+    processTerm: (term) => foldTerm(term) || null,
+    searchOptions: {
+      boost: { skills: 3, evidence: 2, jobTitle: 1 },
+      combineWith: 'OR',
+      prefix: (term) => term.length >= 3,
+      fuzzy: (term) => fuzzyDistance(term),
+    },
+  });
+  private readonly people = new Map<string, PersonRow>();
+  private readonly evidence = new Map<string, EvidenceRow>();
+
+  constructor(people: PersonRow[], evidence: EvidenceRow[]) {
+    for (const row of evidence) this.evidence.set(row.uid, row);
+    const docs: IndexDoc[] = [];
+    for (const person of people) {
+      this.people.set(person.uid, person);
+      // Opted-out people are not even indexed: no query can surface them.
+      if (person.optOut) continue;
+      const pages = this.evidence.get(person.uid)?.pages ?? [];
+      docs.push({
+        id: person.uid,
+        skills: person.skills.join(' · '),
+        evidence: pages.flatMap((p) => [p.title, ...p.terms]).join(' '),
+        jobTitle: person.jobTitle,
+      });
+    }
+    this.search.addAll(docs);
+  }
+
+  get size(): number {
+    return this.search.documentCount;
+  }
+
+  /** People ranked for a free-text question. Empty when nothing matches (the UI then suggests the directory). */
+  find(query: string, limit = 10): Expert[] {
+    if (termsOf(query).length === 0) return [];
+    return this.rank(this.search.search(query), null, limit);
+  }
+
+  /** People to ask about the page on screen, from its own terms; evidence on this very page counts extra. */
+  forPage(pageId: string, pageText: string, limit = 5): Expert[] {
+    // The page's distinct words (not yet folded: MiniSearch folds them as it folds the index).
+    const words = [...new Set(tokenize(pageText).filter((w) => foldTerm(w)))].slice(0, 40);
+    const hits = words.length > 0 ? this.search.search(words.join(' ')) : [];
+    // Helpers on this very page are candidates even when no term matched.
+    const seen = new Set(hits.map((h) => String(h.id)));
+    for (const [uid, row] of this.evidence) {
+      if (!seen.has(uid) && row.pages.some((p) => p.pageId === pageId && p.answers > 0)) hits.push({ id: uid, score: 0, terms: [], queryTerms: [], match: {} });
+    }
+    return this.rank(hits, pageId, limit);
+  }
+
+  private rank(hits: ReturnType<MiniSearch['search']>, pageId: string | null, limit: number): Expert[] {
+    const experts: Expert[] = [];
+    for (const hit of hits) {
+      const person = this.people.get(String(hit.id));
+      if (!person || person.optOut) continue;
+      const pages = this.evidence.get(person.uid)?.pages ?? [];
+      const matchedTerms = new Set(hit.terms);
+      const fields = (term: string) => (hit.match as Record<string, string[]>)[term] ?? [];
+      const declared = person.skills.filter((skill) => termsOf(skill).some((t) => matchedTerms.has(t) && fields(t).includes('skills')));
+      const relevant = pages.filter(
+        (p) => p.pageId === pageId || termsOf(`${p.title} ${p.terms.join(' ')}`).some((t) => matchedTerms.has(t)),
+      );
+      const answers = relevant.reduce((n, p) => n + p.answers, 0);
+      const likes = relevant.reduce((n, p) => n + p.likes, 0);
+      const helpful = relevant.reduce((n, p) => n + p.helpful, 0);
+      const here = pageId ? pages.filter((p) => p.pageId === pageId).reduce((n, p) => n + p.answers, 0) : 0;
+      const activity = 1 + 0.15 * Math.log1p(likes) + 0.3 * helpful;
+      const score = (hit.score + here * 5) * activity;
+      if (score <= 0) continue;
+      const reasons: Reason[] = [];
+      if (declared.length > 0) reasons.push({ kind: 'declared', skills: declared });
+      if (here > 0) reasons.push({ kind: 'thisPage', count: here });
+      if (answers > 0) reasons.push({ kind: 'answered', count: answers, pages: [...new Set(relevant.filter((p) => p.answers > 0).map((p) => p.title))] });
+      if (helpful > 0) reasons.push({ kind: 'helpful', count: helpful });
+      if (likes > 0) reasons.push({ kind: 'likes', count: likes });
+      experts.push({ person, score, reasons });
+    }
+    experts.sort((a, b) => b.score - a.score || a.person.displayName.localeCompare(b.person.displayName));
+    return experts.slice(0, limit);
+  }
+}
+
+// ---------- directory ----------
+
+export interface DepartmentNode {
+  name: string;
+  path: string[];
+  members: PersonRow[];
+  children: DepartmentNode[];
+}
+
+/** The department tree with its members (everyone, opted out or not), sorted by name. */
+export function departmentTree(people: PersonRow[]): DepartmentNode[] {
+  const root: DepartmentNode = { name: '', path: [], members: [], children: [] };
+  for (const person of people) {
+    let node = root;
+    for (const name of person.departmentPath) {
+      let child = node.children.find((c) => c.name === name);
+      if (!child) node.children.push((child = { name, path: [...node.path, name], members: [], children: [] }));
+      node = child;
+    }
+    node.members.push(person);
+  }
+  const sort = (node: DepartmentNode) => {
+    node.children.sort((a, b) => a.name.localeCompare(b.name));
+    node.members.sort((a, b) => a.displayName.localeCompare(b.displayName));
+    node.children.forEach(sort);
+  };
+  sort(root);
+  return root.children;
+}

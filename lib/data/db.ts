@@ -1,0 +1,72 @@
+// The local read model and write queue (Dexie over IndexedDB). Only extension-origin contexts may
+// import it (side panel, background, options): IndexedDB opened from a content script would belong
+// to the intranet page's origin, where page scripts could read it. The only file that knows table names.
+import Dexie, { type EntityTable } from 'dexie';
+import type { CommentRow, HelpfulRow, LikeRow, OwnedRow, PageRow, Profile } from '../core/schema';
+import type { OutboxItem } from './outbox/outbox';
+import type { EvidenceRow, PersonRow } from '../core/expertise';
+import type { SyncCursor } from './people/people-sync';
+
+/** A composer's unsent text, kept so nothing typed is lost. Key: see draftKey(). */
+export interface Draft {
+  key: string;
+  text: string;
+  updatedAt: number;
+}
+
+export type PrikbordDb = Dexie & {
+  comments: EntityTable<CommentRow, 'id'>;
+  pages: EntityTable<PageRow, 'pageId'>;
+  outbox: EntityTable<OutboxItem, 'seq'>;
+  drafts: EntityTable<Draft, 'key'>;
+  profiles: EntityTable<Profile, 'uid'>;
+  likes: EntityTable<LikeRow, 'key'>;
+  owned: EntityTable<OwnedRow, 'commentId'>;
+  /** The people directory, the expertise index and their delta-sync cursors. */
+  people: EntityTable<PersonRow, 'uid'>;
+  evidence: EntityTable<EvidenceRow, 'uid'>;
+  syncCursors: EntityTable<SyncCursor, 'id'>;
+  helpful: EntityTable<HelpfulRow, 'replyId'>;
+};
+
+/** Opens (or creates) the database. Tests pass their own name so each starts from fresh state. */
+export function openDb(name = 'prikbord'): PrikbordDb {
+  const db = new Dexie(name) as PrikbordDb;
+  db.version(1).stores({
+    comments: 'id, pageId, [pageId+createdAt]',
+    pages: 'pageId',
+    outbox: '++seq, commentId, state',
+    drafts: 'key',
+    profiles: 'uid',
+  });
+  // 2: likes and anonymous comments. Outbox items name their `subject` (a comment id, or a like's
+  // key) instead of a comment id, since likes queue too.
+  db.version(2)
+    .stores({
+      outbox: '++seq, subject, state',
+      likes: 'key, [pageId+uid]',
+      owned: 'commentId, [pageId+uid], uid',
+    })
+    .upgrade(async (tx) => {
+      await tx
+        .table('comments')
+        .toCollection()
+        .modify((row: Partial<CommentRow>) => {
+          row.anonymous ??= false;
+          row.likeCount ??= 0;
+          row.moderated ??= false;
+        });
+      await tx
+        .table('outbox')
+        .toCollection()
+        .modify((item: OutboxItem & { commentId?: string }) => {
+          item.subject ??= item.commentId ?? '';
+          delete item.commentId;
+        });
+    });
+  // 3: the people directory and expert lookup: new tables only.
+  db.version(3).stores({ people: 'uid, displayName', evidence: 'uid', syncCursors: 'id' });
+  // 4: "this helped" marks on replies.
+  db.version(4).stores({ helpful: 'replyId, pageId' });
+  return db;
+}

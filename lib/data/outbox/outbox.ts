@@ -1,0 +1,292 @@
+// The outbox: every change a user makes is written here and to the local tables first (so the UI
+// shows it at once and nothing is lost offline or across restarts), then sent to Firestore in
+// order by the flusher (lib/data/outbox/flusher.ts), which runs in the background service worker.
+// An item's states and the moves between them are in lib/core/outbox-states.ts; every state change
+// here goes through its `transition`.
+//
+// Each item has a `subject`: the comment it changes, or the like (its key). Items of one subject
+// are sent strictly in order; a refused item holds back the later items of its subject only.
+// A refused comment change stays beside the comment (the user edits and retries, copies, or
+// discards it); a refused like is rolled back at once, with the reason shown.
+import type { PrikbordDb } from '../db';
+import { initialState, neverSent, transition, type OutboxItemState } from '../../core/outbox-states';
+import { checkCommentText, likeKey, newCommentId, type CommentRow, type LikeTarget, type TextCheck } from '../../core/schema';
+
+/** Facts about the page, written to the page document when a comment or like creates it. */
+export interface PageFacts {
+  url: string;
+  title: string;
+}
+
+export type OutboxOp =
+  | { kind: 'create'; pageId: string; commentId: string; parentId: string | null; text: string; anonymous: boolean; page: PageFacts }
+  | { kind: 'edit'; pageId: string; commentId: string; text: string; previousText: string }
+  | { kind: 'delete'; pageId: string; commentId: string; previousText: string }
+  /** A moderator hides someone's comment (a soft delete marked `moderated`). */
+  | { kind: 'hide'; pageId: string; commentId: string; previousText: string }
+  | { kind: 'like'; pageId: string; targetId: LikeTarget; active: boolean; page: PageFacts }
+  /** The asker marks a reply to their question "this helped". */
+  | { kind: 'helpful'; pageId: string; replyId: string; parentId: string };
+
+export type { OutboxState } from '../../core/outbox-states';
+
+export interface OutboxItem extends OutboxItemState {
+  /** Auto-increment: the order in which changes were made and must be sent. */
+  seq?: number;
+  /** What the item changes: a comment id, or a like key (see subjectOf). */
+  subject: string;
+  /** The author: only their own session sends it. */
+  uid: string;
+  op: OutboxOp;
+  createdAt: number;
+}
+
+/** Who is writing: the signed-in user and the name the rules expect on their comments. */
+export interface Author {
+  uid: string;
+  displayName: string;
+}
+
+export interface NewComment {
+  pageId: string;
+  parentId: string | null;
+  text: string;
+  /** Posted without a name: no author field leaves this browser except the author-only owner link. */
+  anonymous?: boolean;
+  page: PageFacts;
+}
+
+/** The comment or like an operation changes. */
+export function subjectOf(op: OutboxOp, uid: string): string {
+  if (op.kind === 'like') return likeKey(op.pageId, op.targetId, uid);
+  if (op.kind === 'helpful') return `helpful:${op.replyId}`;
+  return op.commentId;
+}
+
+function newItem(uid: string, op: OutboxOp, now: number): OutboxItem {
+  return { subject: subjectOf(op, uid), uid, op, ...initialState(), createdAt: now };
+}
+
+/** Items for one subject that the server does not have (never sent, or refused), so they can still be rewritten. */
+async function unsentItems(db: PrikbordDb, subject: string): Promise<OutboxItem[]> {
+  const items = await db.outbox.where('subject').equals(subject).toArray();
+  return items.filter(neverSent);
+}
+
+/** Whether `uid` wrote this comment: named as its author, or holding its anonymous owner link. */
+export async function isOwnComment(db: PrikbordDb, row: CommentRow, uid: string): Promise<boolean> {
+  if (row.authorUid === uid) return true;
+  return row.anonymous && (await db.owned.get(row.id))?.uid === uid;
+}
+
+/** Queues a new comment or reply. Returns the text check; nothing is written when it fails. */
+export async function postComment(db: PrikbordDb, author: Author, input: NewComment, now = Date.now()): Promise<TextCheck & { id?: string }> {
+  const check = checkCommentText(input.text);
+  if (!check.ok) return check;
+  const id = newCommentId();
+  const anonymous = input.anonymous === true;
+  const row: CommentRow = {
+    id,
+    pageId: input.pageId,
+    parentId: input.parentId,
+    text: check.text,
+    authorUid: anonymous ? null : author.uid,
+    authorName: anonymous ? null : author.displayName,
+    anonymous,
+    likeCount: 0,
+    moderated: false,
+    createdAt: now,
+    updatedAt: now,
+    editedAt: null,
+    deleted: false,
+    syncState: 'pending',
+  };
+  const op: OutboxOp = { kind: 'create', pageId: input.pageId, commentId: id, parentId: input.parentId, text: check.text, anonymous, page: input.page };
+  await db.transaction('rw', db.comments, db.outbox, db.owned, async () => {
+    await db.comments.add(row);
+    if (anonymous) await db.owned.put({ commentId: id, pageId: input.pageId, uid: author.uid });
+    await db.outbox.add(newItem(author.uid, op, now));
+  });
+  return { ...check, id };
+}
+
+/** Queues an edit of one's own comment. An unsent create or edit is rewritten instead of queueing another. */
+export async function editComment(db: PrikbordDb, uid: string, commentId: string, rawText: string, now = Date.now()): Promise<TextCheck> {
+  const check = checkCommentText(rawText);
+  if (!check.ok) return check;
+  await db.transaction('rw', db.comments, db.outbox, db.owned, async () => {
+    const row = await db.comments.get(commentId);
+    if (!row || row.deleted || !(await isOwnComment(db, row, uid))) return;
+    const unsent = (await unsentItems(db, commentId)).find((item) => item.op.kind === 'create' || item.op.kind === 'edit');
+    if (unsent?.seq !== undefined && (unsent.op.kind === 'create' || unsent.op.kind === 'edit')) {
+      await db.outbox.put({ ...unsent, ...stateAfter(unsent, { type: 'rewritten' }), op: { ...unsent.op, text: check.text } });
+    } else {
+      const op: OutboxOp = { kind: 'edit', pageId: row.pageId, commentId, text: check.text, previousText: row.text };
+      await db.outbox.add(newItem(uid, op, now));
+    }
+    const isNew = unsent?.op.kind === 'create';
+    await db.comments.update(commentId, { text: check.text, editedAt: isNew ? null : now, updatedAt: now, syncState: 'pending', refusal: undefined });
+  });
+  return check;
+}
+
+/** Queues the deletion of one's own comment. A comment that never left this browser just disappears. */
+export async function deleteComment(db: PrikbordDb, uid: string, commentId: string, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.comments, db.outbox, db.owned, async () => {
+    const row = await db.comments.get(commentId);
+    if (!row || row.deleted || !(await isOwnComment(db, row, uid))) return;
+    const unsent = await unsentItems(db, commentId);
+    if (unsent.some((item) => item.op.kind === 'create')) {
+      await discardItems(db, unsent);
+      await db.comments.delete(commentId);
+      await db.owned.delete(commentId);
+      return;
+    }
+    await db.outbox.add(newItem(uid, { kind: 'delete', pageId: row.pageId, commentId, previousText: row.text }, now));
+    await db.comments.update(commentId, { deleted: true, updatedAt: now, syncState: 'pending', refusal: undefined });
+  });
+}
+
+/** Queues a moderator's hide of any comment; the rules check the moderator role, not authorship. */
+export async function hideComment(db: PrikbordDb, uid: string, commentId: string, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.comments, db.outbox, async () => {
+    const row = await db.comments.get(commentId);
+    if (!row || row.deleted) return;
+    await db.outbox.add(newItem(uid, { kind: 'hide', pageId: row.pageId, commentId, previousText: row.text }, now));
+    await db.comments.update(commentId, { deleted: true, moderated: true, updatedAt: now, syncState: 'pending', refusal: undefined });
+  });
+}
+
+/** Puts a refused comment's items back in the queue (after the user fixed the text, if they did). */
+export async function retryRefused(db: PrikbordDb, commentId: string): Promise<void> {
+  await db.transaction('rw', db.comments, db.outbox, async () => {
+    const items = await db.outbox.where('subject').equals(commentId).toArray();
+    for (const item of items) {
+      if (item.state === 'refused') await db.outbox.put({ ...item, ...stateAfter(item, { type: 'retry' }) });
+    }
+    await db.comments.update(commentId, { syncState: 'pending', refusal: undefined });
+  });
+}
+
+/** Gives up a refused change: the comment goes back to what the server has (or away, if it was new). */
+export async function discardRefused(db: PrikbordDb, commentId: string): Promise<void> {
+  await db.transaction('rw', db.comments, db.outbox, db.owned, async () => {
+    const items = await db.outbox.where('subject').equals(commentId).sortBy('seq');
+    // Everything of this comment that the server never saw: the refused change and what it held back.
+    await discardItems(db, items.filter(neverSent));
+    const first = items[0]?.op;
+    if (!first || first.kind === 'create') {
+      await db.comments.delete(commentId);
+      await db.owned.delete(commentId);
+    } else if (first.kind !== 'like' && first.kind !== 'helpful') {
+      await db.comments.update(commentId, { text: first.previousText, deleted: false, moderated: false, syncState: 'synced', refusal: undefined });
+    }
+  });
+}
+
+/** Who likes: the signed-in person and the name the rules expect on their like. */
+export interface LikeInput {
+  pageId: string;
+  targetId: LikeTarget;
+  page: PageFacts;
+}
+
+/**
+ * Likes or unlikes a target, optimistically: the local like row changes at once and the outbox
+ * holds at most what the server still needs. Clicking twice before anything was sent cancels
+ * out; the like document's fixed id makes the server side idempotent across tabs and browsers.
+ */
+export async function setLike(db: PrikbordDb, uid: string, input: LikeInput, active: boolean, now = Date.now()): Promise<void> {
+  const key = likeKey(input.pageId, input.targetId, uid);
+  await db.transaction('rw', db.likes, db.outbox, async () => {
+    const row = (await db.likes.get(key)) ?? {
+      key,
+      pageId: input.pageId,
+      targetId: input.targetId,
+      uid,
+      active: false,
+      serverActive: false,
+      syncState: 'synced' as const,
+    };
+    if (row.active === active && row.syncState !== 'refused') return;
+    const all = await db.outbox.where('subject').equals(key).toArray();
+    const unsent = await unsentItems(db, key);
+    const inFlight = all.length > unsent.length;
+    await discardItems(db, unsent);
+    // Queue a change unless the server already has what is wanted and nothing else is under way.
+    const needsSend = inFlight || active !== row.serverActive;
+    if (needsSend) await db.outbox.add(newItem(uid, { kind: 'like', pageId: input.pageId, targetId: input.targetId, active, page: input.page }, now));
+    await db.likes.put({ ...row, active, syncState: needsSend ? 'pending' : 'synced', refusal: undefined });
+  });
+}
+
+/** The asker marks a reply "this helped": shown at once, sent through the outbox. */
+export async function markHelpful(db: PrikbordDb, uid: string, reply: CommentRow, now = Date.now()): Promise<void> {
+  if (reply.parentId === null) return;
+  const parentId = reply.parentId;
+  await db.transaction('rw', db.helpful, db.outbox, async () => {
+    if (await db.helpful.get(reply.id)) return;
+    await db.helpful.put({ replyId: reply.id, pageId: reply.pageId, parentId, syncState: 'pending' });
+    await db.outbox.add(newItem(uid, { kind: 'helpful', pageId: reply.pageId, replyId: reply.id, parentId }, now));
+  });
+}
+
+/** Forgets a like's refusal notice once the person has read it. */
+export async function dismissLikeRefusal(db: PrikbordDb, key: string): Promise<void> {
+  await db.likes.update(key, { syncState: 'synced', refusal: undefined });
+}
+
+/** The server has applied `item`: drop it, and mark its subject synced when nothing else waits. */
+export async function settleItem(db: PrikbordDb, item: OutboxItem): Promise<void> {
+  await db.transaction('rw', db.comments, db.likes, db.helpful, db.outbox, async () => {
+    transition(item, { type: 'acknowledged' });
+    await db.outbox.delete(item.seq!);
+    const rest = await db.outbox.where('subject').equals(item.subject).count();
+    if (item.op.kind === 'helpful') {
+      await db.helpful.update(item.op.replyId, { syncState: 'synced' });
+    } else if (item.op.kind === 'like') {
+      await db.likes.update(item.subject, { serverActive: item.op.active, ...(rest === 0 ? { syncState: 'synced' as const } : {}) });
+    } else if (rest === 0) {
+      await db.comments.update(item.subject, { syncState: 'synced', refusal: undefined });
+    }
+  });
+}
+
+/**
+ * The server refused `item` for good. A comment change stays queued as 'refused' beside the
+ * comment (its text is kept; the user retries or discards). A like is rolled back at once to
+ * what the server has, with the reason kept on the row so the UI can say why.
+ */
+export async function refuseItem(db: PrikbordDb, item: OutboxItem, refusal: string): Promise<void> {
+  await db.transaction('rw', db.comments, db.likes, db.helpful, db.outbox, async () => {
+    const refused = stateAfter(item, { type: 'refused', refusal });
+    if (item.op.kind === 'helpful') {
+      // Not the asker after all (or the reply is gone): the mark simply disappears again.
+      await db.outbox.delete(item.seq!);
+      await db.helpful.delete(item.op.replyId);
+      return;
+    }
+    if (item.op.kind === 'like') {
+      const items = await db.outbox.where('subject').equals(item.subject).toArray();
+      await db.outbox.bulkDelete(items.map((i) => i.seq!));
+      const row = await db.likes.get(item.subject);
+      if (row) await db.likes.put({ ...row, active: row.serverActive, syncState: 'refused', refusal });
+      return;
+    }
+    await db.outbox.put({ ...item, ...refused });
+    await db.comments.update(item.subject, { syncState: 'refused', refusal });
+  });
+}
+
+/** The state fields after `event` (throws if the move is not allowed; see lib/core/outbox-states.ts). */
+function stateAfter(item: OutboxItem, event: Parameters<typeof transition>[1]): OutboxItemState {
+  const next = transition(item, event);
+  if (!('to' in next)) throw new Error(`outbox: '${event.type}' removes the item`);
+  return next.to;
+}
+
+/** Drops items the server never saw (checked by the state machine: a sent change cannot be taken back). */
+async function discardItems(db: PrikbordDb, items: OutboxItem[]): Promise<void> {
+  for (const item of items) transition(item, { type: 'discarded' });
+  await db.outbox.bulkDelete(items.map((item) => item.seq!));
+}
