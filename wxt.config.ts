@@ -1,5 +1,6 @@
 // WXT build config: MV3 for Chrome and Edge. The manifest is assembled here and in each entrypoint.
 import { defineConfig } from 'wxt';
+import { BUILD_ORG_CONFIG } from './lib/any/bundled-org-config';
 import { matchPatterns } from './lib/any/org-config';
 
 export default defineConfig({
@@ -20,7 +21,7 @@ export default defineConfig({
     // intranet origins, and scripts can only run where host_permissions allow.
     permissions: ['storage', 'sidePanel', 'alarms', 'webNavigation', 'scripting'],
     // Only the configured intranet origins: the extension never sees other sites.
-    host_permissions: matchPatterns(),
+    host_permissions: matchPatterns(BUILD_ORG_CONFIG),
     action: { default_title: '__MSG_actionTitle__' },
   },
 });

@@ -3,7 +3,7 @@
 // Cloud SDK's Firestore jar through the launcher that scripts/emulators-env.sh prepares.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { DEMO_PORTS, ORG_CONFIG } from '../lib/any/org-config';
+import { DEMO_PORTS, BUILD_ORG_CONFIG } from '../lib/any/bundled-org-config';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -21,7 +21,7 @@ export interface Emulators {
 }
 
 export async function startEmulators(log: (line: string) => void = () => undefined): Promise<Emulators> {
-  const command = `source scripts/emulators-env.sh && exec npx firebase emulators:start --config firebase/firebase.json --only auth,firestore --project ${ORG_CONFIG.firebase.projectId}`;
+  const command = `source scripts/emulators-env.sh && exec npx firebase emulators:start --config firebase/firebase.json --only auth,firestore --project ${BUILD_ORG_CONFIG.firebase.projectId}`;
   const child: ChildProcess = spawn('bash', ['-c', command], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout?.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach(log));
   child.stderr?.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach(log));

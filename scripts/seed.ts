@@ -4,12 +4,13 @@
 // Run alone: npx tsx scripts/seed.ts (with the emulators running).
 import { pathToFileURL } from 'node:url';
 import { DEMO_PASSWORD, EMPLOYEES, MODERATORS, THREADS, type DemoEmployee } from '../demo/org';
-import { DEMO_PORTS, ORG_CONFIG } from '../lib/any/org-config';
+import { DEMO_PORTS, BUILD_ORG_CONFIG } from '../lib/any/bundled-org-config';
 import { normalizeUrl, pageIdFor } from '../lib/any/page-identity';
 import { likeId, newCommentId } from '../lib/core/schema';
-import { termsOf, type EvidencePage } from '../lib/core/expertise';
+import { termsOf } from '../lib/core/expertise';
+import type { EvidencePage } from '../lib/core/rows';
 
-const PROJECT = ORG_CONFIG.firebase.projectId;
+const PROJECT = BUILD_ORG_CONFIG.firebase.projectId;
 const INTRANET = `http://127.0.0.1:${DEMO_PORTS.intranet}`;
 
 export function emulatorUrls() {
@@ -39,7 +40,7 @@ export async function clearEmulators(): Promise<void> {
 /** Creates an account in the Auth emulator; returns its uid. */
 export async function createAccount(email: string, password: string, displayName: string): Promise<string> {
   const { auth } = emulatorUrls();
-  const result = await call('POST', `${auth}/identitytoolkit.googleapis.com/v1/accounts:signUp?key=${ORG_CONFIG.firebase.apiKey}`, {
+  const result = await call('POST', `${auth}/identitytoolkit.googleapis.com/v1/accounts:signUp?key=${BUILD_ORG_CONFIG.firebase.apiKey}`, {
     email,
     password,
     displayName,
@@ -109,7 +110,7 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
     pages.set(pageId, page);
   };
   for (const [path, thread] of Object.entries(THREADS)) {
-    const url = normalizeUrl(`${INTRANET}${path}`, ORG_CONFIG.sites[0]!);
+    const url = normalizeUrl(`${INTRANET}${path}`, BUILD_ORG_CONFIG.sites[0]!);
     const pageId = await pageIdFor(url);
     let count = 0;
     let lastCommentId = '';

@@ -2,8 +2,9 @@
 // search, the department directory and a person's card. Everything reads the local index (Dexie),
 // so it answers instantly and offline. Profile text is rendered as Preact text only (never markup).
 import { useMemo, useState } from 'preact/hooks';
-import { departmentTree, ExpertIndex, type DepartmentNode, type EvidenceRow, type Expert, type PersonRow, type Reason } from '../../lib/core/expertise';
+import { departmentTree, ExpertIndex, type DepartmentNode, type Expert, type Reason } from '../../lib/core/expertise';
 import { t } from '../../lib/any/i18n';
+import type { EvidenceRow, PersonRow } from '../../lib/core/rows';
 
 export interface PeopleViewProps {
   people: PersonRow[];

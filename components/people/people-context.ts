@@ -1,6 +1,6 @@
 // The people the composer can @mention (from the synced directory). Empty until the directory syncs.
 import { createContext } from 'preact';
-import type { PersonRow } from '../../lib/core/expertise';
+import type { PersonRow } from '../../lib/core/rows';
 
 export interface Mentionable {
   uid: string;

@@ -4,9 +4,9 @@ import type { Firestore } from 'firebase/firestore';
 import { doc, serverTimestamp, setDoc } from 'firebase/firestore';
 import { useEffect } from 'preact/hooks';
 import type { PrikbordDb } from '../../lib/data/db';
-import type { EvidenceRow, PersonRow } from '../../lib/core/expertise';
 import { syncPeople } from '../../lib/data/people/people-sync';
 import { useLiveQuery } from '../hooks/use-live-query';
+import type { EvidenceRow, PersonRow } from '../../lib/core/rows';
 
 const RESYNC_MS = 5 * 60_000;
 

@@ -1,8 +1,9 @@
 // The signed-in employee's own directory profile: job title, location, languages, "ask me about"
 // skills and the opt-out from suggestions. Skills are normalised here and checked again by the rules.
 import { useState } from 'preact/hooks';
-import { normalizeSkills, type PersonRow } from '../../lib/core/expertise';
+import { normalizeSkills } from '../../lib/core/expertise';
 import { t } from '../../lib/any/i18n';
+import type { PersonRow } from '../../lib/core/rows';
 
 export interface ProfileEditorProps {
   person: PersonRow;

@@ -5,7 +5,7 @@
 // waited longer than STUCK_MS. It sticks to the panel's bottom edge, so appearing never moves
 // the controls above it (a click must land where the person aimed). Polite live region.
 import { t } from '../../lib/any/i18n';
-import type { OutboxItem } from '../../lib/data/outbox/outbox';
+import type { OutboxItem } from '../../lib/core/rows';
 
 export interface SyncStatusProps {
   online: boolean;

@@ -2,7 +2,7 @@
 import type { Ref } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../lib/any/i18n';
-import type { CommentRow, TextCheck } from '../../lib/core/schema';
+import type { TextCheck } from '../../lib/core/schema';
 import { Composer, type PostOptions } from './Composer';
 import { draftKey } from './drafts-context';
 import { LikeControl, type LikeActions } from './LikeControl';
@@ -11,6 +11,7 @@ import { PersonLookupContext } from '../people/people-context';
 import { PersonCard } from '../people/PeopleView';
 import { authorLabel, isMine, ReaderContext } from './reader-context';
 import { RelativeTime } from '../shared/RelativeTime';
+import type { CommentRow } from '../../lib/core/rows';
 
 /** What a reader can do in a thread; provided by the app. */
 export interface ThreadActions extends LikeActions {

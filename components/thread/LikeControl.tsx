@@ -3,8 +3,8 @@
 import { useContext, useState } from 'preact/hooks';
 import { t } from '../../lib/any/i18n';
 import { shownLikeCount } from '../../lib/core/likes';
-import type { LikeTarget } from '../../lib/core/schema';
 import { ReaderContext } from './reader-context';
+import type { LikeTarget } from '../../lib/core/rows';
 
 /** What the like control needs from the app. */
 export interface LikeActions {

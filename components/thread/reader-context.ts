@@ -2,7 +2,8 @@
 // like button and composer (instead of passing the same five props down each level).
 import { createContext } from 'preact';
 import { t } from '../../lib/any/i18n';
-import type { CommentRow, LikeRow } from '../../lib/core/schema';
+import { isOwnComment } from '../../lib/core/ownership';
+import type { CommentRow, LikeRow } from '../../lib/core/rows';
 
 export interface Reader {
   /** The signed-in person's uid; null when signed out. */
@@ -30,8 +31,7 @@ export const ReaderContext = createContext<Reader>({
 
 /** Whether the reader wrote this comment: named as its author, or holding its owner link. */
 export function isMine(reader: Reader, comment: CommentRow): boolean {
-  if (reader.me === null) return false;
-  return comment.anonymous ? reader.owned.has(comment.id) : comment.authorUid === reader.me;
+  return isOwnComment(comment, reader.me, reader.owned);
 }
 
 /** The name shown above a comment: its author, "Anonymous", and "(you)" for the reader's own. */

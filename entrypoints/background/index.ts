@@ -7,28 +7,31 @@
 // and sidePanel is not in webextension-polyfill's types.
 import { openDb } from '../../lib/data/db';
 import { INJECT_AFTER_LOAD_MS, injectIntoOpenTabs, injectLayer, intranetUrlFilters } from './injection';
-import { ORG_CONFIG } from '../../lib/any/org-config';
+import { loadOrgConfig } from '../../lib/any/org-config';
+import { liteSession } from '../../lib/data/firebase/lite-client';
 import { fetchPageCounts, isFresh } from '../../lib/data/page-counts';
 import { RETRY_ALARM, startOutboxWorker } from '../../lib/data/outbox/worker';
 import { isFromContentScript, isFromExtensionPage, parseMessage, type Message, type PageCounts, type Replies } from '../../lib/any/messages';
 import type { PageIdentity } from '../../lib/any/page-identity';
 
 export default defineBackground(() => {
+  const config = loadOrgConfig();
   const db = openDb();
+  const lite = liteSession(config.firebase);
 
   // The layer goes into each intranet document once it has loaded and rendered: its load costs
   // nothing of ours.
   // Registered synchronously at start-up, so the event that woke the worker is delivered to it.
   chrome.webNavigation.onCompleted.addListener(
     (details) => void setTimeout(() => void injectLayer(chrome.scripting, details.tabId, details.frameId), INJECT_AFTER_LOAD_MS),
-    { url: intranetUrlFilters(ORG_CONFIG) },
+    { url: intranetUrlFilters(config) },
   );
   chrome.runtime.onInstalled.addListener(() => {
-    void chrome.tabs.query({}).then((tabs) => injectIntoOpenTabs(tabs, chrome.scripting, ORG_CONFIG)).catch(console.error);
+    void chrome.tabs.query({}).then((tabs) => injectIntoOpenTabs(tabs, chrome.scripting, config)).catch(console.error);
   });
 
   // Whatever woke the worker, send what a previous life (or a closed panel) left in the outbox.
-  const outbox = startOutboxWorker(db, (at) => void (at === null ? chrome.alarms.clear(RETRY_ALARM) : chrome.alarms.create(RETRY_ALARM, { when: at })));
+  const outbox = startOutboxWorker(db, lite, (at) => void (at === null ? chrome.alarms.clear(RETRY_ALARM) : chrome.alarms.create(RETRY_ALARM, { when: at })));
   void outbox.kick().catch(console.error);
   chrome.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETRY_ALARM) void outbox.kick().catch(console.error);
@@ -73,7 +76,7 @@ export default defineBackground(() => {
   async function refreshCounts(tabId: number, page: TabPage, force = false): Promise<void> {
     const known = await db.pages.get(page.pageId);
     if (!force && isFresh(known?.countFetchedAt, Date.now())) return;
-    const counts = await fetchPageCounts(page.pageId);
+    const counts = await fetchPageCounts(lite, page.pageId);
     if (counts === null) return;
     const fields = { commentCount: counts.comments, likeCount: counts.likes, countFetchedAt: Date.now() };
     if (known) await db.pages.update(page.pageId, fields);

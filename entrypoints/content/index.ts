@@ -2,14 +2,14 @@
 // extension, and shows the launcher. No Firebase, no Dexie, no comment data: the page is untrusted.
 import { browser } from 'wxt/browser';
 import { parseMessage, type Message, type Replies } from '../../lib/any/messages';
-import { ORG_CONFIG, matchPatterns } from '../../lib/any/org-config';
+import { loadOrgConfig, matchPatterns } from '../../lib/any/org-config';
 import { identifyDocument, rulesForUrl, type PageIdentity } from '../../lib/any/page-identity';
 import { afterPageLoad } from './after-load';
 import { frameRole, type FrameView } from './frame-role';
 import { mountLauncher } from './launcher';
 
 export default defineContentScript({
-  matches: matchPatterns(),
+  matches: matchPatterns(loadOrgConfig()),
   // Not in the manifest: the background injects this file after each intranet document has
   // loaded (entrypoints/background/injection.ts says why: a declared content script costs every page its load
   // time, however little it does). `matches` still sets the host permissions.
@@ -18,7 +18,7 @@ export default defineContentScript({
   // intranets' message listeners (JSON.parse(event.data), …) would see it. Its DOM event suffices.
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    const rules = rulesForUrl(location.href, ORG_CONFIG.sites);
+    const rules = rulesForUrl(location.href, loadOrgConfig().sites);
     if (!rules) return;
     // Injected after load; still nothing of ours before the page has rendered its first frame
     // after load and the browser is idle, so we never delay that rendering nor compete with the

@@ -28,8 +28,9 @@ import {
   retryRefused,
   setLike,
 } from '../../lib/data/outbox/outbox';
-import { ORG_CONFIG } from '../../lib/any/org-config';
-import { likeKey, type Profile } from '../../lib/core/schema';
+import type { OrgConfig } from '../../lib/any/org-config';
+import { likeKey } from '../../lib/core/schema';
+import type { PersonRow as Profile } from '../../lib/core/rows';
 import { watchTargetPage, type TargetPage } from '../../lib/data/target-page';
 import { forgetOtherPeople, syncThread } from '../../lib/data/thread/thread-sync';
 import { useLiveQuery } from '../../components/hooks/use-live-query';
@@ -41,6 +42,7 @@ import { PeopleContext, PersonLookupContext } from '../../components/people/peop
 export interface AppProps {
   db: PrikbordDb;
   fb: FirebaseServices;
+  config: OrgConfig;
 }
 
 function useNow(intervalMs = 30_000): number {
@@ -66,7 +68,7 @@ function useOnline(): boolean {
   return online;
 }
 
-export function App({ db, fb }: AppProps) {
+export function App({ db, fb, config }: AppProps) {
   // Until Auth reports (it asks the network first), the person last signed in here (lib/data/session/auth.ts).
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [remembered] = useState(rememberedUser);
@@ -191,7 +193,7 @@ export function App({ db, fb }: AppProps) {
       owned: new Set(myOwned.map((row) => row.commentId)),
       likes: new Map(myLikes.map((row) => [row.targetId, row])),
       moderator,
-      anonymousPosting: ORG_CONFIG.anonymousPosting,
+      anonymousPosting: config.anonymousPosting,
       helpful: new Set(marks.map((mark) => mark.replyId)),
     }),
     [uid, myOwned, myLikes, moderator, marks],

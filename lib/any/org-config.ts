@@ -1,7 +1,8 @@
-// The organisation config: which intranet gets the layer and which Firebase project it syncs with.
-// Imported by every context (content script, background, side panel) and by node scripts, so it
-// holds plain data only. Build-time defaults; enterprise policy (chrome.storage.managed) overrides
-// come in a later issue.
+// The organisation config: which intranet gets the layer, which Firebase project it syncs with,
+// and the organisation's settings. Every context loads it once at its entry (`loadOrgConfig`) and
+// passes it to what needs it; no other runtime module reads the bundled constant. Plain data only:
+// the content script imports this too.
+import { BUILD_ORG_CONFIG } from './bundled-org-config';
 import type { SiteRules } from './page-identity';
 
 /** Where Firebase lives. `emulators` is set for the demo and tests, unset for a real project. */
@@ -25,34 +26,18 @@ export interface OrgConfig {
   anonymousPosting: boolean;
 }
 
-/** Ports the demo intranet and the emulators use (scripts and tests read them from here). */
-export const DEMO_PORTS = { intranet: 8101, auth: 9099, firestore: 8080 } as const;
-
-export const ORG_CONFIG: OrgConfig = {
-  orgName: 'Gemeente Lindeveen',
-  sites: [
-    {
-      origins: [`http://127.0.0.1:${DEMO_PORTS.intranet}`, `http://localhost:${DEMO_PORTS.intranet}`],
-      routeByHash: false,
-      // The demo's one single-page app (a Backbone-style router): each #/route is a page there.
-      hashRoutePaths: ['/legacy/app/'],
-    },
-  ],
-  anonymousPosting: true,
-  firebase: {
-    // A `demo-` project id never reaches a real Firebase project: the SDK talks to the emulators.
-    apiKey: 'demo-api-key',
-    authDomain: 'demo-prikbord.firebaseapp.com',
-    projectId: 'demo-prikbord',
-    emulators: {
-      authUrl: `http://127.0.0.1:${DEMO_PORTS.auth}`,
-      firestoreHost: '127.0.0.1',
-      firestorePort: DEMO_PORTS.firestore,
-    },
-  },
-};
-
 /** Chrome match patterns for every configured intranet origin (content scripts, host access). */
-export function matchPatterns(config: OrgConfig = ORG_CONFIG): string[] {
+export function matchPatterns(config: OrgConfig): string[] {
   return config.sites.flatMap((site) => site.origins.map((origin) => `${new URL(origin).origin}/*`));
+}
+
+/**
+ * The configuration this context runs with. Today the build-time defaults; managed policy
+ * (chrome.storage.managed) and server-side settings will be merged in here, so callers already
+ * treat it as loaded once at start-up and injected, never as a constant. Synchronous on purpose:
+ * the intranet origins must be known while the background worker registers its listeners, and they
+ * are fixed at build time anyway (they are the manifest's host permissions).
+ */
+export function loadOrgConfig(): OrgConfig {
+  return BUILD_ORG_CONFIG;
 }

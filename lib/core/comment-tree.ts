@@ -1,5 +1,5 @@
+import type { CommentRow } from './rows';
 // Turns a page's flat comment rows into the thread the panel shows. Pure; imported by the side panel.
-import type { CommentRow } from './schema';
 
 export interface ThreadNode {
   comment: CommentRow;

@@ -15,45 +15,10 @@
 // Only evidence attributed to a named author reaches this module (anonymous comments carry no
 // authorUid, so they can never count toward anybody; see lib/data/people/people-sync.ts and scripts/seed.ts).
 import MiniSearch from 'minisearch';
+import type { EvidenceRow, PersonRow } from './rows';
 
 export const MAX_SKILLS = 20;
 export const MAX_SKILL_LENGTH = 40;
-
-/** A person as the directory and the lookup see them (Firestore `profiles/{uid}`). */
-export interface PersonRow {
-  uid: string;
-  displayName: string;
-  /** Department path, top-down: ['Bedrijfsvoering', 'ICT', 'Werkplek']. */
-  departmentPath: string[];
-  jobTitle: string;
-  location: string;
-  languages: string[];
-  /** Declared "ask me about" skills, normalised with normalizeSkill(). */
-  skills: string[];
-  optOut: boolean;
-  updatedAt: number;
-}
-
-/** What one person helped with on one page (a roll-up of named comments only). */
-export interface EvidencePage {
-  pageId: string;
-  title: string;
-  /** The page's topic terms (title, headings, thread words). */
-  terms: string[];
-  /** Replies by this person to someone else's question on this page. */
-  answers: number;
-  /** Likes on this person's comments on this page. */
-  likes: number;
-  /** Of those answers, how many the asker marked "this helped". */
-  helpful: number;
-}
-
-/** Firestore `expertise/{uid}`: the evidence roll-up of one person. */
-export interface EvidenceRow {
-  uid: string;
-  pages: EvidencePage[];
-  updatedAt: number;
-}
 
 export type Reason =
   | { kind: 'declared'; skills: string[] }

@@ -1,6 +1,6 @@
+import type { LikeRow } from './rows';
 // Like counts as the reader sees them. The server's counter is exact; this browser may hold one
 // change of its own that the server has not confirmed yet (the outbox), which is added on top.
-import type { LikeRow } from './schema';
 
 /**
  * The count to show: the server's count with this person's own like as they want it now. When

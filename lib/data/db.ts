@@ -2,24 +2,13 @@
 // import it (side panel, background, options): IndexedDB opened from a content script would belong
 // to the intranet page's origin, where page scripts could read it. The only file that knows table names.
 import Dexie, { type EntityTable } from 'dexie';
-import type { CommentRow, HelpfulRow, LikeRow, OwnedRow, PageRow, Profile } from '../core/schema';
-import type { OutboxItem } from './outbox/outbox';
-import type { EvidenceRow, PersonRow } from '../core/expertise';
-import type { SyncCursor } from './people/people-sync';
-
-/** A composer's unsent text, kept so nothing typed is lost. Key: see draftKey(). */
-export interface Draft {
-  key: string;
-  text: string;
-  updatedAt: number;
-}
+import type { CommentRow, Draft, EvidenceRow, HelpfulRow, LikeRow, OutboxItem, OwnedRow, PageRow, PersonRow, SyncCursor } from '../core/rows';
 
 export type PrikbordDb = Dexie & {
   comments: EntityTable<CommentRow, 'id'>;
   pages: EntityTable<PageRow, 'pageId'>;
   outbox: EntityTable<OutboxItem, 'seq'>;
   drafts: EntityTable<Draft, 'key'>;
-  profiles: EntityTable<Profile, 'uid'>;
   likes: EntityTable<LikeRow, 'key'>;
   owned: EntityTable<OwnedRow, 'commentId'>;
   /** The people directory, the expertise index and their delta-sync cursors. */
@@ -68,5 +57,8 @@ export function openDb(name = 'prikbord'): PrikbordDb {
   db.version(3).stores({ people: 'uid, displayName', evidence: 'uid', syncCursors: 'id' });
   // 4: "this helped" marks on replies.
   db.version(4).stores({ helpful: 'replyId, pageId' });
+  // 5: one home for a person: the signed-in person's own profile is their row in `people` (the
+  // directory), no longer a second copy in `profiles`. The next sign-in fills it again.
+  db.version(5).stores({ profiles: null });
   return db;
 }

@@ -1,19 +1,20 @@
 // Fresh comment counts for the launcher and the toolbar badge, fetched by the background worker
 // with Firestore Lite (lib/data/firebase/lite-client.ts).
 import { doc, getDoc } from 'firebase/firestore/lite';
-import { liteClient } from './firebase/lite-client';
+import { paths } from '../core/paths';
+import type { LiteSession } from './firebase/lite-client';
 import type { PageCounts } from '../any/messages';
 
 /** A count younger than this is served from the cache without a Firestore read. */
 export const COUNT_MAX_AGE_MS = 5 * 60_000;
 
 /** The page's counts from Firestore (1 document read); null when signed out or unreachable. */
-export async function fetchPageCounts(pageId: string): Promise<PageCounts | null> {
+export async function fetchPageCounts(lite: LiteSession, pageId: string): Promise<PageCounts | null> {
   try {
-    const { auth, firestore } = liteClient();
+    const { auth, firestore } = lite.client();
     await auth.authStateReady();
     if (!auth.currentUser) return null;
-    const snap = await getDoc(doc(firestore, 'pages', pageId));
+    const snap = await getDoc(doc(firestore, paths.page(pageId)));
     if (!snap.exists()) return { comments: 0, likes: 0 };
     const comments: unknown = snap.get('commentCount');
     const likes: unknown = snap.get('likeCount') ?? 0;

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { initializeApp, deleteApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth';
 import { connectFirestoreEmulator, initializeFirestore, memoryLocalCache, type Firestore } from 'firebase/firestore';
-import { DEMO_PORTS, ORG_CONFIG } from '../../lib/any/org-config';
+import { DEMO_PORTS, BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
 import { normalizeUrl, pageIdFor } from '../../lib/any/page-identity';
 import { newCommentId } from '../../lib/core/schema';
 import type { SeededEmployee } from '../seed';
 
-const PROJECT = ORG_CONFIG.firebase.projectId;
+const PROJECT = BUILD_ORG_CONFIG.firebase.projectId;
 export const INTRANET = `http://127.0.0.1:${DEMO_PORTS.intranet}`;
 
 function firestoreHost(): string {
@@ -61,7 +61,7 @@ async function writeAll(docs: Array<[string, Record<string, Value>]>): Promise<v
 
 /** The page id and title the extension gives a demo intranet page (no canonical link on these). */
 export async function demoPage(root: string, path: string): Promise<{ pageId: string; url: string; title: string }> {
-  const url = normalizeUrl(`${INTRANET}${path}`, ORG_CONFIG.sites[0]!);
+  const url = normalizeUrl(`${INTRANET}${path}`, BUILD_ORG_CONFIG.sites[0]!);
   const html = readFileSync(join(root, 'demo/intranet', path), 'utf8');
   const title = /<title>([^<]*)<\/title>/i.exec(html)?.[1]?.trim() ?? path;
   return { pageId: await pageIdFor(url), url, title };
@@ -149,7 +149,7 @@ let apps = 0;
 /** A fresh Firebase app in Node (its own auth session, an empty memory cache), signed in. */
 export async function nodeClient(email: string, password: string): Promise<NodeClient> {
   const [host, port] = firestoreHost().split(':');
-  const { apiKey, authDomain, projectId } = ORG_CONFIG.firebase;
+  const { apiKey, authDomain, projectId } = BUILD_ORG_CONFIG.firebase;
   const app = initializeApp({ apiKey, authDomain, projectId }, `bench-thread-${++apps}`);
   const auth = getAuth(app);
   connectAuthEmulator(auth, `http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}`, { disableWarnings: true });

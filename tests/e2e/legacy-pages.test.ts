@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../demo/org';
-import { ORG_CONFIG } from '../../lib/any/org-config';
+import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
 import { normalizeUrl, pageIdFor } from '../../lib/any/page-identity';
 import { ensureSignedIn, launchWithExtension, openPanelPage, tabIdOf, type ExtensionBrowser } from '../../scripts/chromium';
 import { seedDemo } from '../../scripts/seed';
@@ -144,7 +144,7 @@ const TRAITS: Trait[] = [
   },
 ];
 
-const site = ORG_CONFIG.sites[0]!;
+const site = BUILD_ORG_CONFIG.sites[0]!;
 const idOf = (path: string) => pageIdFor(normalizeUrl(`${INTRANET}${path}`, site));
 
 /** Positions of the page's own content blocks. */

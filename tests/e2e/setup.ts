@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { startIntranet } from '../../demo/serve-intranet.mjs';
 import { DEMO_PASSWORD, EMPLOYEES } from '../../demo/org';
-import { DEMO_PORTS } from '../../lib/any/org-config';
+import { DEMO_PORTS } from '../../lib/any/bundled-org-config';
 import { launchWithExtension, openPanelPage, signInThroughPanel, tabIdOf, type ExtensionBrowser } from '../../scripts/chromium';
 
 export const INTRANET = `http://127.0.0.1:${DEMO_PORTS.intranet}`;

@@ -1,9 +1,9 @@
 // The server's own view of the data, read over the Firestore emulator's REST API as the project
 // owner (rules do not apply): what tests compare the browsers against.
-import { ORG_CONFIG } from '../../lib/any/org-config';
+import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
 import { emulatorUrls } from '../../scripts/seed';
 
-const DOCUMENTS = () => `${emulatorUrls().firestore}/v1/projects/${ORG_CONFIG.firebase.projectId}/databases/(default)/documents`;
+const DOCUMENTS = () => `${emulatorUrls().firestore}/v1/projects/${BUILD_ORG_CONFIG.firebase.projectId}/databases/(default)/documents`;
 const OWNER = { Authorization: 'Bearer owner', 'Content-Type': 'application/json' };
 
 type RestValue = Record<string, unknown>;

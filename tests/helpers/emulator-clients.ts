@@ -4,7 +4,7 @@ import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth';
 import { connectFirestoreEmulator, initializeFirestore, memoryLocalCache, type Firestore } from 'firebase/firestore';
 import { connectFirestoreEmulator as connectLiteEmulator, getFirestore as getLiteFirestore, type Firestore as LiteFirestore } from 'firebase/firestore/lite';
-import { ORG_CONFIG } from '../../lib/any/org-config';
+import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
 import type { PrikbordDb } from '../../lib/data/db';
 import { flushOutbox, retryNow, type FlushResult, type OutboxSender } from '../../lib/data/outbox/flusher';
 import { syncThread, type PageSeed } from '../../lib/data/thread/thread-sync';
@@ -30,7 +30,7 @@ export async function signedInClient(
   const authHost = process.env.FIREBASE_AUTH_EMULATOR_HOST;
   const [fsHost, fsPort] = (process.env.FIRESTORE_EMULATOR_HOST ?? '').split(':');
   if (!authHost || !fsHost || !fsPort) throw new Error('Run under the emulators: bash scripts/with-emulators.sh "npx vitest run"');
-  const { apiKey, authDomain, projectId } = ORG_CONFIG.firebase;
+  const { apiKey, authDomain, projectId } = BUILD_ORG_CONFIG.firebase;
   const app = initializeApp({ apiKey, authDomain, projectId }, `client-${++n}`);
   const auth = getAuth(app);
   connectAuthEmulator(auth, `http://${authHost}`, { disableWarnings: true });

@@ -13,13 +13,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PORTS, ORG_CONFIG } from '../../lib/any/org-config';
+import { DEMO_PORTS, BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
 
 export const RESTARTED_PID_FILE = '/tmp/prikbord-restarted-firestore.pid';
 
 const PORT = DEMO_PORTS.firestore;
 const BASE = `http://127.0.0.1:${PORT}`;
-const PROJECT = ORG_CONFIG.firebase.projectId;
+const PROJECT = BUILD_ORG_CONFIG.firebase.projectId;
 
 /** Inodes of the sockets listening on `port` (IPv4 and IPv6), from /proc/net/tcp*. */
 function listeningInodes(port: number): Set<string> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildThread, visibleCount } from '../../lib/core/comment-tree';
-import type { CommentRow } from '../../lib/core/schema';
+import type { CommentRow } from '../../lib/core/rows';
 
 function row(id: string, createdAt: number, extra: Partial<CommentRow> = {}): CommentRow {
   return {

@@ -9,10 +9,10 @@ import { buildThread } from '../../lib/core/comment-tree';
 import { CHUNK, HEAD, TAIL } from '../../lib/core/thread-window';
 import { ReaderContext, type Reader } from '../../components/thread/reader-context';
 import { PersonLookupContext } from '../../components/people/people-context';
-import type { CommentRow } from '../../lib/core/schema';
 import { SyncStatus, STUCK_MS } from '../../components/shared/SyncStatus';
 import { useEnglishMessages } from '../helpers/english-i18n';
 import nl from '../../public/_locales/nl/messages.json';
+import type { CommentRow } from '../../lib/core/rows';
 
 beforeEach(useEnglishMessages);
 

@@ -1,6 +1,7 @@
 // The spec of expert lookup (lib/core/expertise.ts): who is found, in which order, and with which reasons.
 import { describe, expect, it } from 'vitest';
-import { departmentTree, ExpertIndex, foldTerm, normalizeSkill, normalizeSkills, termsOf, type EvidenceRow, type PersonRow } from '../../lib/core/expertise';
+import { departmentTree, ExpertIndex, foldTerm, normalizeSkill, normalizeSkills, termsOf } from '../../lib/core/expertise';
+import type { EvidenceRow, PersonRow } from '../../lib/core/rows';
 
 function person(uid: string, overrides: Partial<PersonRow> = {}): PersonRow {
   return {

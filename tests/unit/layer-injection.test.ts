@@ -1,10 +1,11 @@
 // Which documents get the layer, and how an injection failure is taken (entrypoints/background/injection.ts).
 import { describe, expect, it } from 'vitest';
 import { injectIntoOpenTabs, injectLayer, intranetUrlFilters, isIntranetUrl, LAYER_FILE, type Injector } from '../../entrypoints/background/injection';
-import { ORG_CONFIG, type OrgConfig } from '../../lib/any/org-config';
+import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
+import type { OrgConfig } from '../../lib/any/org-config';
 
 const config: OrgConfig = {
-  ...ORG_CONFIG,
+  ...BUILD_ORG_CONFIG,
   sites: [
     { origins: ['http://intranet.lindeveen.local', 'https://wiki.lindeveen.local:8443/'], routeByHash: false },
     { origins: ['http://127.0.0.1:8101'], routeByHash: false },

@@ -3,10 +3,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PrikbordDb } from '../../lib/data/db';
 import { shownLikeCount } from '../../lib/core/likes';
-import { dismissLikeRefusal, refuseItem, setLike, settleItem, type OutboxItem } from '../../lib/data/outbox/outbox';
+import { dismissLikeRefusal, refuseItem, setLike, settleItem } from '../../lib/data/outbox/outbox';
 import { likeId, likeKey } from '../../lib/core/schema';
 import { forgetOtherPeople } from '../../lib/data/thread/thread-sync';
 import { freshDb } from '../helpers/fake-db';
+import type { OutboxItem } from '../../lib/core/rows';
 
 /** The item as the flusher hands it over: being sent (settle and refuse only happen then). */
 const inFlight = (item: OutboxItem): OutboxItem => ({ ...item, state: 'sending', maybeSent: true });

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PrikbordDb } from '../../lib/data/db';
-import { postComment, editComment, subjectOf, type OutboxOp } from '../../lib/data/outbox/outbox';
+import { postComment, editComment, subjectOf } from '../../lib/data/outbox/outbox';
 import { flushOutbox, nextSendable, OutboxRunner, retryNow, type OutboxSender } from '../../lib/data/outbox/flusher';
 import { freshDb } from '../helpers/fake-db';
+import type { OutboxOp } from '../../lib/core/rows';
 
 const anna = { uid: 'uid-anna', displayName: 'Anna de Vries' };
 const pageId = 'p_000000000000000000000001';

@@ -1,7 +1,7 @@
 // Reading profile and expertise documents defensively (lib/data/people/people-sync.ts): whatever arrives from
 // Firestore becomes a well-formed row; missing fields and counters read as empty / 0.
 import { describe, expect, it } from 'vitest';
-import { evidenceFromDoc, personFromDoc } from '../../lib/data/people/people-sync';
+import { evidenceFromDoc, personFromDoc } from '../../lib/core/codecs';
 
 const ts = (ms: number) => ({ seconds: Math.floor(ms / 1000), nanoseconds: 0, toMillis: () => ms });
 

@@ -2,8 +2,8 @@
 // ever disappears when comments arrive, confirm or are revealed.
 import { describe, expect, it } from 'vitest';
 import type { ThreadNode } from '../../lib/core/comment-tree';
-import type { CommentRow } from '../../lib/core/schema';
 import { CHUNK, HEAD, TAIL, tailKey, windowThread, type Segment } from '../../lib/core/thread-window';
+import type { CommentRow } from '../../lib/core/rows';
 
 function node(i: number, replies = 0): ThreadNode {
   const comment = { id: `c${String(i).padStart(4, '0')}`, createdAt: 1000 + i } as CommentRow;

@@ -3,7 +3,7 @@
 import { initializeApp, type FirebaseApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, type Auth } from 'firebase/auth/web-extension';
 import { connectFirestoreEmulator, initializeFirestore, memoryLocalCache, type Firestore } from 'firebase/firestore';
-import { ORG_CONFIG, type FirebaseSettings } from '../../any/org-config';
+import type { FirebaseSettings } from '../../any/org-config';
 
 export interface FirebaseServices {
   app: FirebaseApp;
@@ -19,7 +19,7 @@ let services: FirebaseServices | undefined;
  * the network answers and syncs deltas across days), so a second persistent cache would only double
  * the disk and the ways to disagree.
  */
-export function firebase(settings: FirebaseSettings = ORG_CONFIG.firebase): FirebaseServices {
+export function firebase(settings: FirebaseSettings): FirebaseServices {
   if (services) return services;
   const app = initializeApp({ apiKey: settings.apiKey, authDomain: settings.authDomain, projectId: settings.projectId });
   // getAuth from the web-extension entry persists the session in IndexedDB, shared by all extension pages.

@@ -7,8 +7,9 @@
 // its state machine sees every failure.
 import { doc, getDoc, increment, serverTimestamp, setDoc, updateDoc, writeBatch, type Firestore } from 'firebase/firestore/lite';
 import type { OutboxSender } from './flusher';
-import type { Author, OutboxOp } from './outbox';
+import type { Author } from './outbox';
 import { likeId } from '../../core/schema';
+import type { OutboxOp } from '../../core/rows';
 
 function commentRef(fs: Firestore, pageId: string, commentId: string) {
   return doc(fs, 'pages', pageId, 'comments', commentId);

@@ -3,8 +3,9 @@
 // changes are sent even after the side panel is closed. The Firestore side is passed in
 // (`OutboxSender`), so unit tests drive every state transition with a fake sender and fake-indexeddb.
 import type { PrikbordDb } from '../db';
-import { refuseItem, settleItem, type OutboxItem, type OutboxOp } from './outbox';
+import { refuseItem, settleItem } from './outbox';
 import { classifyError, transition } from '../../core/outbox-states';
+import type { OutboxItem, OutboxOp } from '../../core/rows';
 
 /** What the flusher needs from Firestore. */
 export interface OutboxSender {

@@ -9,37 +9,12 @@
 // A refused comment change stays beside the comment (the user edits and retries, copies, or
 // discards it); a refused like is rolled back at once, with the reason shown.
 import type { PrikbordDb } from '../db';
+import { isOwnComment } from '../../core/ownership';
 import { initialState, neverSent, transition, type OutboxItemState } from '../../core/outbox-states';
-import { checkCommentText, likeKey, newCommentId, type CommentRow, type LikeTarget, type TextCheck } from '../../core/schema';
-
-/** Facts about the page, written to the page document when a comment or like creates it. */
-export interface PageFacts {
-  url: string;
-  title: string;
-}
-
-export type OutboxOp =
-  | { kind: 'create'; pageId: string; commentId: string; parentId: string | null; text: string; anonymous: boolean; page: PageFacts }
-  | { kind: 'edit'; pageId: string; commentId: string; text: string; previousText: string }
-  | { kind: 'delete'; pageId: string; commentId: string; previousText: string }
-  /** A moderator hides someone's comment (a soft delete marked `moderated`). */
-  | { kind: 'hide'; pageId: string; commentId: string; previousText: string }
-  | { kind: 'like'; pageId: string; targetId: LikeTarget; active: boolean; page: PageFacts }
-  /** The asker marks a reply to their question "this helped". */
-  | { kind: 'helpful'; pageId: string; replyId: string; parentId: string };
+import { checkCommentText, likeKey, newCommentId, type TextCheck } from '../../core/schema';
+import type { CommentRow, LikeTarget, OutboxItem, OutboxOp, PageFacts } from '../../core/rows';
 
 export type { OutboxState } from '../../core/outbox-states';
-
-export interface OutboxItem extends OutboxItemState {
-  /** Auto-increment: the order in which changes were made and must be sent. */
-  seq?: number;
-  /** What the item changes: a comment id, or a like key (see subjectOf). */
-  subject: string;
-  /** The author: only their own session sends it. */
-  uid: string;
-  op: OutboxOp;
-  createdAt: number;
-}
 
 /** Who is writing: the signed-in user and the name the rules expect on their comments. */
 export interface Author {
@@ -73,10 +48,10 @@ async function unsentItems(db: PrikbordDb, subject: string): Promise<OutboxItem[
   return items.filter(neverSent);
 }
 
-/** Whether `uid` wrote this comment: named as its author, or holding its anonymous owner link. */
-export async function isOwnComment(db: PrikbordDb, row: CommentRow, uid: string): Promise<boolean> {
-  if (row.authorUid === uid) return true;
-  return row.anonymous && (await db.owned.get(row.id))?.uid === uid;
+/** Whether `uid` wrote this comment, by the owner links in Dexie (lib/core/ownership.ts). */
+async function ownsInDb(db: PrikbordDb, row: CommentRow, uid: string): Promise<boolean> {
+  const link = row.anonymous ? await db.owned.get(row.id) : undefined;
+  return isOwnComment(row, uid, new Set(link?.uid === uid ? [row.id] : []));
 }
 
 /** Queues a new comment or reply. Returns the text check; nothing is written when it fails. */
@@ -116,7 +91,7 @@ export async function editComment(db: PrikbordDb, uid: string, commentId: string
   if (!check.ok) return check;
   await db.transaction('rw', db.comments, db.outbox, db.owned, async () => {
     const row = await db.comments.get(commentId);
-    if (!row || row.deleted || !(await isOwnComment(db, row, uid))) return;
+    if (!row || row.deleted || !(await ownsInDb(db, row, uid))) return;
     const unsent = (await unsentItems(db, commentId)).find((item) => item.op.kind === 'create' || item.op.kind === 'edit');
     if (unsent?.seq !== undefined && (unsent.op.kind === 'create' || unsent.op.kind === 'edit')) {
       await db.outbox.put({ ...unsent, ...stateAfter(unsent, { type: 'rewritten' }), op: { ...unsent.op, text: check.text } });
@@ -134,7 +109,7 @@ export async function editComment(db: PrikbordDb, uid: string, commentId: string
 export async function deleteComment(db: PrikbordDb, uid: string, commentId: string, now = Date.now()): Promise<void> {
   await db.transaction('rw', db.comments, db.outbox, db.owned, async () => {
     const row = await db.comments.get(commentId);
-    if (!row || row.deleted || !(await isOwnComment(db, row, uid))) return;
+    if (!row || row.deleted || !(await ownsInDb(db, row, uid))) return;
     const unsent = await unsentItems(db, commentId);
     if (unsent.some((item) => item.op.kind === 'create')) {
       await discardItems(db, unsent);

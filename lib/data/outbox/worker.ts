@@ -6,9 +6,10 @@
 // every wake-up (this module is created at the worker's start), and a retry is also set as an
 // alarm, which wakes a stopped worker. An item left 'sending' by a stop is checked against the
 // server before it is sent again (lib/core/outbox-states.ts), so it lands exactly once.
-import { doc, getDoc } from 'firebase/firestore/lite';
+import { doc, getDoc, type Firestore } from 'firebase/firestore/lite';
 import type { PrikbordDb } from '../db';
-import { liteClient, resetLiteClient, workerUid } from '../firebase/lite-client';
+import type { LiteSession } from '../firebase/lite-client';
+import { paths } from '../../core/paths';
 import { firestoreSender } from './firestore-writes';
 import type { Author } from './outbox';
 import { OutboxRunner, retryNow } from './flusher';
@@ -26,25 +27,30 @@ export interface OutboxWorker {
  * The name the rules expect on this author's comments and likes: the profile the panel cached
  * in Dexie, else one read of it. Unknown is a passing failure (retried), never a refusal.
  */
-async function authorOf(db: PrikbordDb, uid: string): Promise<Author> {
-  const cached = await db.profiles.get(uid);
+async function authorOf(db: PrikbordDb, fs: Firestore, uid: string): Promise<Author> {
+  const cached = await db.people.get(uid);
   if (cached?.displayName) return { uid, displayName: cached.displayName };
-  const snap = await getDoc(doc(liteClient().firestore, 'profiles', uid));
+  const snap = await getDoc(doc(fs, paths.profile(uid)));
   const displayName = snap.get('displayName');
   if (typeof displayName !== 'string' || !displayName) throw Object.assign(new Error('no profile yet'), { code: 'unavailable' });
   return { uid, displayName };
 }
 
-export function startOutboxWorker(db: PrikbordDb, schedule: (at: number | null) => void): OutboxWorker {
+export function startOutboxWorker(db: PrikbordDb, lite: LiteSession, schedule: (at: number | null) => void): OutboxWorker {
   let runner: OutboxRunner | null = null;
   let runnerUid: string | null = null;
 
   async function currentRunner(): Promise<OutboxRunner | null> {
-    const uid = await workerUid();
+    const uid = await lite.uid();
     if (uid !== runnerUid) {
       void runner?.stop();
       runnerUid = uid;
-      runner = uid ? new OutboxRunner(db, uid, firestoreSender(liteClient().firestore, () => authorOf(db, uid)), console.error, schedule) : null;
+      if (uid) {
+        const fs = lite.client().firestore;
+        runner = new OutboxRunner(db, uid, firestoreSender(fs, () => authorOf(db, fs, uid)), console.error, schedule);
+      } else {
+        runner = null;
+      }
     }
     return runner;
   }
@@ -65,7 +71,7 @@ export function startOutboxWorker(db: PrikbordDb, schedule: (at: number | null) 
       // Let a send under way finish before its client is deleted: a deleted client's error would
       // look like a refusal.
       await old?.stop();
-      await resetLiteClient();
+      await lite.reset();
     },
   };
 }

@@ -5,7 +5,9 @@ import { onAuthStateChanged, signInWithEmailAndPassword, signOut, type Auth, typ
 import { doc, getDoc, type Firestore } from 'firebase/firestore';
 import type { PrikbordDb } from '../db';
 import type { MessageKey } from '../../any/i18n';
-import type { Profile } from '../../core/schema';
+import { paths } from '../../core/paths';
+import type { PersonRow } from '../../core/rows';
+import { personFromDoc } from '../../core/codecs';
 
 /** Signs in; resolves to null on success or to the i18n key (and code) of what went wrong. */
 export async function signInWithPassword(auth: Auth, email: string, password: string): Promise<{ key: MessageKey; code: string } | null> {
@@ -44,16 +46,15 @@ export { onAuthStateChanged, signOut, type User };
  * so an offline panel still knows the name to write under. Null when the user has no profile;
  * throws when Firestore is unreachable and nothing is cached (the caller retries).
  */
-export async function loadProfile(fs: Firestore, db: PrikbordDb, uid: string): Promise<Profile | null> {
+export async function loadProfile(fs: Firestore, db: PrikbordDb, uid: string): Promise<PersonRow | null> {
   try {
-    const snap = await getDoc(doc(fs, 'profiles', uid));
+    const snap = await getDoc(doc(fs, paths.profile(uid)));
     if (!snap.exists()) return null;
-    const data = snap.data();
-    const profile: Profile = { uid, displayName: String(data.displayName ?? ''), department: String(data.department ?? '') };
-    await db.profiles.put(profile);
+    const profile = personFromDoc(uid, snap.data());
+    await db.people.put(profile);
     return profile;
   } catch (error) {
-    const cached = await db.profiles.get(uid);
+    const cached = await db.people.get(uid);
     if (cached) return cached;
     throw error;
   }

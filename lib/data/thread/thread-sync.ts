@@ -36,7 +36,9 @@ import {
   type QuerySnapshot,
 } from 'firebase/firestore';
 import type { PrikbordDb } from '../db';
-import { commentFromDoc, likeKey, type CommentRow, type PageRow, type ServerTime } from '../../core/schema';
+import { likeKey } from '../../core/schema';
+import type { CommentRow, PageRow, ServerTime } from '../../core/rows';
+import { commentFromDoc } from '../../core/codecs';
 
 /** Local facts about a page known before the server answers (from the tab's page identity). */
 export interface PageSeed {

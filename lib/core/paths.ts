@@ -1,0 +1,25 @@
+// Every Firestore path, spelled once. Plain strings, so the full SDK (side panel), Firestore Lite
+// (background worker), the rules tests and the node scripts all build the same paths:
+// `doc(firestore, paths.comment(pageId, id))`. firebase/firestore.rules names the same paths.
+import { likeId } from './schema';
+import type { LikeTarget } from './rows';
+
+export const paths = {
+  /** `pages/{pageId}`: url, title, counters, last activity. */
+  page: (pageId: string) => `pages/${pageId}`,
+  comments: (pageId: string) => `pages/${pageId}/comments`,
+  comment: (pageId: string, commentId: string) => `pages/${pageId}/comments/${commentId}`,
+  likes: (pageId: string) => `pages/${pageId}/likes`,
+  /** One like document per (target, person): liking twice is the same document. */
+  like: (pageId: string, targetId: LikeTarget, uid: string) => `pages/${pageId}/likes/${likeId(targetId, uid)}`,
+  /** "This helped" marks on the page's replies, one per reply. */
+  helpfulMarks: (pageId: string) => `pages/${pageId}/helpful`,
+  helpfulMark: (pageId: string, replyId: string) => `pages/${pageId}/helpful/${replyId}`,
+  /** Who wrote an anonymous comment: readable only by that person. */
+  commentOwners: () => 'commentOwners',
+  commentOwner: (commentId: string) => `commentOwners/${commentId}`,
+  profiles: () => 'profiles',
+  profile: (uid: string) => `profiles/${uid}`,
+  expertise: () => 'expertise',
+  moderator: (uid: string) => `moderators/${uid}`,
+} as const;

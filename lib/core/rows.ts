@@ -1,0 +1,184 @@
+// Every row this browser keeps in IndexedDB (lib/data/db.ts names the tables), with the outbox's
+// operations. Types only: pure modules (thread tree, ranking, outbox states) and the data layer
+// share them, so they live here rather than beside either.
+import type { OutboxItemState } from './outbox-states';
+
+/** Where a local row stands relative to Firestore. */
+export type SyncState = 'synced' | 'pending' | 'refused';
+
+/** A comment as the UI reads it from Dexie. Times are epoch milliseconds. */
+export interface CommentRow {
+  id: string;
+  pageId: string;
+  /** Null for a top-level comment; the top-level comment's id for a reply (one level deep). */
+  parentId: string | null;
+  text: string;
+  /** The author, for a named comment; null for an anonymous one (the server never says who). */
+  authorUid: string | null;
+  authorName: string | null;
+  anonymous: boolean;
+  /** Likes, as the server last counted them (the UI adds this browser's unsent like, if any). */
+  likeCount: number;
+  /** Hidden by a moderator (then also deleted). */
+  moderated: boolean;
+  createdAt: number;
+  /** Server time of the last change; the local clock while the change is pending. */
+  updatedAt: number;
+  editedAt: number | null;
+  deleted: boolean;
+  syncState: SyncState;
+  /** Why Firestore refused the last change (an i18n key), when syncState is 'refused'. */
+  refusal?: string;
+}
+
+/** A page as cached locally: the launcher's count and the sync cursor of its thread. */
+export interface PageRow {
+  pageId: string;
+  url: string;
+  title: string;
+  /** Comment count from the server's page document; null when the page was never fetched. */
+  commentCount: number | null;
+  /** Likes of the page itself, from the same document; null when never fetched. */
+  likeCount?: number | null;
+  /** When commentCount was last read from the server (epoch ms). */
+  countFetchedAt?: number;
+  /** updatedAt (seconds, nanoseconds) of the newest comment change seen from the server. */
+  cursor?: ServerTime;
+  /** updatedAt of the page document itself, as last seen from the server. */
+  pageUpdatedAt?: ServerTime;
+  /**
+   * The signed-in person's own likes and anonymous-comment links on this page: each listener's
+   * cursor, and the newest thread change (comment or page document) it is known to reflect. A
+   * revisit starts those listeners only when the thread changed after that (lib/data/thread/thread-sync.ts).
+   */
+  mine?: { uid: string; likes?: ServerTime; owned?: ServerTime; likesThrough?: ServerTime; ownedThrough?: ServerTime };
+  /** createdAt of the newest "this helped" mark seen on this page. */
+  helpfulCursor?: ServerTime;
+}
+
+/**
+ * "Dit hielp / this helped": the asker's mark on a reply (Firestore `pages/{pageId}/helpful/{replyId}`).
+ * It never says who marked it: the asker may have asked anonymously.
+ */
+export interface HelpfulRow {
+  replyId: string;
+  pageId: string;
+  parentId: string;
+  syncState: SyncState;
+}
+
+export interface ServerTime {
+  seconds: number;
+  nanoseconds: number;
+}
+
+/** What a like is for: the page itself or one of its comments. */
+export type LikeTarget = 'page' | string;
+
+/**
+ * One person's like of one target, as this browser knows it (Firestore
+ * `pages/{pageId}/likes/{targetId}_{uid}`). Only the signed-in person's own likes are stored;
+ * who else liked something is fetched on demand and never kept.
+ */
+export interface LikeRow {
+  /** `${pageId}/${likeId}`: like ids are only unique within a page (the target 'page' repeats). */
+  key: string;
+  pageId: string;
+  targetId: LikeTarget;
+  uid: string;
+  /** What the person wants now (may be ahead of the server). */
+  active: boolean;
+  /** What the server last confirmed (false when it never had the like). */
+  serverActive: boolean;
+  syncState: SyncState;
+  /** Why the last change was refused (an i18n key); the like was rolled back. */
+  refusal?: string;
+}
+
+/**
+ * "I wrote this anonymous comment": this browser's copy of the person's own owner links
+ * (Firestore `commentOwners/{commentId}`, readable only by them). Never holds anyone else's.
+ */
+export interface OwnedRow {
+  commentId: string;
+  pageId: string;
+  uid: string;
+}
+
+/** A person as the directory and the lookup see them (Firestore `profiles/{uid}`). */
+export interface PersonRow {
+  uid: string;
+  displayName: string;
+  /** Department path, top-down: ['Bedrijfsvoering', 'ICT', 'Werkplek']. */
+  departmentPath: string[];
+  jobTitle: string;
+  location: string;
+  languages: string[];
+  /** Declared "ask me about" skills, normalised with normalizeSkill(). */
+  skills: string[];
+  optOut: boolean;
+  updatedAt: number;
+}
+
+/** What one person helped with on one page (a roll-up of named comments only). */
+export interface EvidencePage {
+  pageId: string;
+  title: string;
+  /** The page's topic terms (title, headings, thread words). */
+  terms: string[];
+  /** Replies by this person to someone else's question on this page. */
+  answers: number;
+  /** Likes on this person's comments on this page. */
+  likes: number;
+  /** Of those answers, how many the asker marked "this helped". */
+  helpful: number;
+}
+
+/** Firestore `expertise/{uid}`: the evidence roll-up of one person. */
+export interface EvidenceRow {
+  uid: string;
+  pages: EvidencePage[];
+  updatedAt: number;
+}
+
+/** Facts about the page, written to the page document when a comment or like creates it. */
+export interface PageFacts {
+  url: string;
+  title: string;
+}
+
+export type OutboxOp =
+  | { kind: 'create'; pageId: string; commentId: string; parentId: string | null; text: string; anonymous: boolean; page: PageFacts }
+  | { kind: 'edit'; pageId: string; commentId: string; text: string; previousText: string }
+  | { kind: 'delete'; pageId: string; commentId: string; previousText: string }
+  /** A moderator hides someone's comment (a soft delete marked `moderated`). */
+  | { kind: 'hide'; pageId: string; commentId: string; previousText: string }
+  | { kind: 'like'; pageId: string; targetId: LikeTarget; active: boolean; page: PageFacts }
+  /** The asker marks a reply to their question "this helped". */
+  | { kind: 'helpful'; pageId: string; replyId: string; parentId: string };
+
+export interface OutboxItem extends OutboxItemState {
+  /** Auto-increment: the order in which changes were made and must be sent. */
+  seq?: number;
+  /** What the item changes: a comment id, or a like key (see subjectOf). */
+  subject: string;
+  /** The author: only their own session sends it. */
+  uid: string;
+  op: OutboxOp;
+  createdAt: number;
+}
+
+export interface SyncCursor {
+  id: 'profiles' | 'expertise';
+  seconds: number;
+  nanoseconds: number;
+  /** Id of the last document read at that time. */
+  docId?: string;
+}
+
+/** A composer's unsent text, kept so nothing typed is lost. Key: see draftKey(). */
+export interface Draft {
+  key: string;
+  text: string;
+  updatedAt: number;
+}
