@@ -27,7 +27,7 @@ import {
   postComment,
   retryRefused,
   setLike,
-} from '../../lib/data/outbox/outbox';
+} from '../../lib/data/outbox/commands';
 import type { OrgConfig } from '../../lib/any/org-config';
 import { likeKey } from '../../lib/core/schema';
 import type { PersonRow as Profile } from '../../lib/core/rows';

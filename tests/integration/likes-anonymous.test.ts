@@ -6,7 +6,7 @@ import { DEMO_PASSWORD, EMPLOYEES } from '../../demo/org';
 import type { PrikbordDb } from '../../lib/data/db';
 import { firestoreSender } from '../../lib/data/outbox/firestore-writes';
 import { shownLikeCount } from '../../lib/core/likes';
-import { deleteComment, editComment, hideComment, markHelpful, postComment, setLike } from '../../lib/data/outbox/outbox';
+import { deleteComment, editComment, hideComment, markHelpful, postComment, setLike } from '../../lib/data/outbox/commands';
 import { likeKey } from '../../lib/core/schema';
 import { syncThread } from '../../lib/data/thread/thread-sync';
 import { seedDemo } from '../../scripts/seed';

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PrikbordDb } from '../../lib/data/db';
 import { shownLikeCount } from '../../lib/core/likes';
-import { dismissLikeRefusal, refuseItem, setLike, settleItem } from '../../lib/data/outbox/outbox';
+import { dismissLikeRefusal, refuseItem, setLike, settleItem } from '../../lib/data/outbox/commands';
 import { likeId, likeKey } from '../../lib/core/schema';
 import { forgetOtherPeople } from '../../lib/data/thread/thread-sync';
 import { freshDb } from '../helpers/fake-db';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PrikbordDb } from '../../lib/data/db';
-import { postComment, editComment, subjectOf } from '../../lib/data/outbox/outbox';
+import { postComment, editComment, subjectOf } from '../../lib/data/outbox/commands';
 import { flushOutbox, nextSendable, OutboxRunner, retryNow, type OutboxSender } from '../../lib/data/outbox/flusher';
 import { freshDb } from '../helpers/fake-db';
 import type { OutboxOp } from '../../lib/core/rows';

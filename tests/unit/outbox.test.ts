@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PrikbordDb } from '../../lib/data/db';
-import { deleteComment, discardRefused, editComment, postComment, retryRefused } from '../../lib/data/outbox/outbox';
+import { deleteComment, discardRefused, editComment, postComment, retryRefused } from '../../lib/data/outbox/commands';
 import { backoffMs, classifyError } from '../../lib/core/outbox-states';
 import { MAX_COMMENT_LENGTH } from '../../lib/core/schema';
 import { freshDb } from '../helpers/fake-db';

@@ -7,7 +7,7 @@
 // its state machine sees every failure.
 import { doc, getDoc, increment, serverTimestamp, setDoc, updateDoc, writeBatch, type Firestore } from 'firebase/firestore/lite';
 import type { OutboxSender } from './flusher';
-import type { Author } from './outbox';
+import type { Author } from './commands';
 import { likeId } from '../../core/schema';
 import type { OutboxOp } from '../../core/rows';
 

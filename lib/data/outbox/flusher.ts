@@ -3,7 +3,7 @@
 // changes are sent even after the side panel is closed. The Firestore side is passed in
 // (`OutboxSender`), so unit tests drive every state transition with a fake sender and fake-indexeddb.
 import type { PrikbordDb } from '../db';
-import { refuseItem, settleItem } from './outbox';
+import { refuseItem, settleItem } from './commands';
 import { classifyError, transition } from '../../core/outbox-states';
 import type { OutboxItem, OutboxOp } from '../../core/rows';
 

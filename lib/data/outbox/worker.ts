@@ -11,7 +11,7 @@ import type { PrikbordDb } from '../db';
 import type { LiteSession } from '../firebase/lite-client';
 import { paths } from '../../core/paths';
 import { firestoreSender } from './firestore-writes';
-import type { Author } from './outbox';
+import type { Author } from './commands';
 import { OutboxRunner, retryNow } from './flusher';
 
 export const RETRY_ALARM = 'prikbord-outbox-retry';
