@@ -4,7 +4,7 @@ import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../lib/any/i18n';
 import type { TextCheck } from '../../lib/core/schema';
 import { Composer, type PostOptions } from './Composer';
-import { draftKey } from './drafts-context';
+import { draftKey } from '../../lib/data/drafts';
 import { LikeControl, type LikeActions } from './LikeControl';
 import { LinkifiedText } from '../shared/LinkifiedText';
 import { PersonLookupContext } from '../people/people-context';

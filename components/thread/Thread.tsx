@@ -8,7 +8,7 @@ import type { ThreadNode } from '../../lib/core/comment-tree';
 import { tailKey, windowThread, type SortKey } from '../../lib/core/thread-window';
 import { CommentItem, type ThreadActions } from './CommentItem';
 import { Composer } from './Composer';
-import { draftKey } from './drafts-context';
+import { draftKey } from '../../lib/data/drafts';
 import { authorLabel, isMine, ReaderContext, type Reader } from './reader-context';
 import { relativeTime } from '../../lib/core/time';
 import { uiLanguage } from '../../lib/any/i18n';

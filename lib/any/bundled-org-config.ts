@@ -17,6 +17,8 @@ export const BUILD_ORG_CONFIG: OrgConfig = {
     },
   ],
   anonymousPosting: true,
+  // The demo's accounts have passwords in the Auth emulator; organisations sign in with their IdP.
+  signIn: { method: 'password' },
   firebase: {
     // A `demo-` project id never reaches a real Firebase project: the SDK talks to the emulators.
     apiKey: 'demo-api-key',

@@ -24,6 +24,8 @@ export interface OrgConfig {
    * the organisation's policy in the product, not a security boundary.
    */
   anonymousPosting: boolean;
+  /** How employees sign in (lib/data/session/sign-in.ts). Enterprise OIDC joins this union. */
+  signIn: { method: 'password' };
 }
 
 /** Chrome match patterns for every configured intranet origin (content scripts, host access). */

@@ -1,7 +1,7 @@
 // The panel shows Dexie's copy for the person last signed in on this profile while Firebase Auth
-// still checks the restored session over the network (lib/data/session/auth.ts rememberedUser).
+// still checks the restored session over the network (lib/data/session/remembered-user.ts).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { rememberedUser, rememberUser } from '../../lib/data/session/auth';
+import { rememberedUser, rememberUser } from '../../lib/data/session/remembered-user';
 
 describe('the person last signed in on this profile', () => {
   beforeEach(() => {

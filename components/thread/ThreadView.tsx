@@ -1,0 +1,54 @@
+// The discussion of one intranet page: its title and count, likes of the page, the composer and
+// the thread. Reads everything from Dexie (instant, offline); writes go through the outbox.
+import { t } from '../../lib/any/i18n';
+import type { PageIdentity } from '../../lib/any/page-identity';
+import { visibleCount } from '../../lib/core/comment-tree';
+import { draftKey } from '../../lib/data/drafts';
+import { Composer } from './Composer';
+import { LikeControl } from './LikeControl';
+import { ReaderContext } from './reader-context';
+import { Thread } from './Thread';
+import { usePageThread } from './use-page-thread';
+
+export interface ThreadViewProps {
+  page: PageIdentity;
+  now: number;
+  /** The person has no profile yet: they can read, not write. */
+  noProfile: boolean;
+}
+
+export function ThreadView({ page, now, noProfile }: ThreadViewProps) {
+  const { rows, nodes, pageRow, reader, loadError, actions } = usePageThread(page);
+  const count = visibleCount(rows);
+  return (
+    <ReaderContext.Provider value={reader}>
+      <section class="page" aria-labelledby="page-title">
+        <h1 id="page-title">{page.title}</h1>
+        <p class="count" aria-live="polite">
+          {count === 1 ? t('commentsCountOne') : t('commentsCount', count)}
+        </p>
+        <div class="page-likes">
+          <p class="question">{t('pageLikesQuestion')}</p>
+          <LikeControl targetId="page" serverCount={pageRow?.likeCount ?? 0} label={(likes) => t('likeThisPage', likes)} actions={actions} />
+        </div>
+        {loadError && (
+          <p class="error" role="alert">
+            {t('loadError', loadError)}
+          </p>
+        )}
+        {noProfile && <p class="notice">{t('noProfile')}</p>}
+        {actions && (
+          <Composer
+            id="new-comment"
+            label={t('composerLabel')}
+            submitLabel={t('post')}
+            draftKey={draftKey({ pageId: page.pageId, parentId: null })}
+            offerAnonymous
+            onSubmit={(text, options) => actions.post(null, text, options)}
+          />
+        )}
+        <Thread nodes={nodes} now={now} actions={actions} />
+      </section>
+    </ReaderContext.Provider>
+  );
+}

@@ -1,0 +1,106 @@
+// One page's thread for the signed-in person: keeps Dexie in step with Firestore while the page
+// is shown, reads the thread and the person's own facts about it live from Dexie, reports the
+// page's counts to the background (badge, launcher), and offers the thread's actions.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { PageIdentity } from '../../lib/any/page-identity';
+import { buildThread, type ThreadNode } from '../../lib/core/comment-tree';
+import type { CommentRow, PageRow } from '../../lib/core/rows';
+import { likeKey } from '../../lib/core/schema';
+import {
+  deleteComment,
+  discardRefused,
+  dismissLikeRefusal,
+  editComment,
+  hideComment,
+  markHelpful,
+  postComment,
+  retryRefused,
+  setLike,
+} from '../../lib/data/outbox/commands';
+import { likedBy } from '../../lib/data/thread/liked-by';
+import { syncThread } from '../../lib/data/thread/thread-sync';
+import { useServices } from '../app/services';
+import { useLiveQuery } from '../hooks/use-live-query';
+import type { ThreadActions } from './CommentItem';
+import type { Reader } from './reader-context';
+
+export interface PageThread {
+  rows: CommentRow[];
+  nodes: ThreadNode[];
+  pageRow: PageRow | undefined;
+  reader: Reader;
+  /** The error code when the thread could not be loaded from the server. */
+  loadError: string | null;
+  /** Null when the person cannot write yet (no profile, or no page). */
+  actions: ThreadActions | null;
+}
+
+/** The thread of `page` (null: no intranet page) as the signed-in person sees it. */
+export function usePageThread(page: PageIdentity | null): PageThread {
+  const { db, fb, config, link, session } = useServices();
+  const uid = session.person.value?.uid ?? null;
+  const authUid = session.authUid.value;
+  const readyUid = session.readyUid.value;
+  const profile = session.profile.value;
+  const moderator = session.roles.value.moderator;
+  const pageId = page?.pageId;
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  // Mirror the page's thread into Dexie while it is on screen and its reader's data is in place.
+  useEffect(() => {
+    setLoadError(null);
+    if (!authUid || !page || readyUid !== authUid) return;
+    return syncThread(fb.firestore, db, page, authUid, (error) => setLoadError(String((error as { code?: string }).code ?? error)));
+  }, [authUid, pageId, readyUid]);
+
+  const rows = useLiveQuery(() => (pageId ? db.comments.where('pageId').equals(pageId).toArray() : []), [pageId], []);
+  const pageRow = useLiveQuery(() => (pageId ? db.pages.get(pageId) : undefined), [pageId], undefined);
+  const myLikes = useLiveQuery(() => (pageId && uid ? db.likes.where('[pageId+uid]').equals([pageId, uid]).toArray() : []), [pageId, uid], []);
+  const myOwned = useLiveQuery(() => (pageId && uid ? db.owned.where('[pageId+uid]').equals([pageId, uid]).toArray() : []), [pageId, uid], []);
+  const marks = useLiveQuery(() => (pageId ? db.helpful.where('pageId').equals(pageId).toArray() : []), [pageId], []);
+
+  const reader: Reader = useMemo(
+    () => ({
+      me: uid,
+      owned: new Set(myOwned.map((row) => row.commentId)),
+      likes: new Map(myLikes.map((row) => [row.targetId, row])),
+      moderator,
+      anonymousPosting: config.anonymousPosting,
+      helpful: new Set(marks.map((mark) => mark.replyId)),
+    }),
+    [uid, myOwned, myLikes, moderator, marks],
+  );
+  const nodes = useMemo(() => buildThread(rows), [rows]);
+
+  // The page's counts as the server has them, for the toolbar badge and the in-page launcher.
+  const serverCount = pageRow?.commentCount;
+  const serverLikes = pageRow?.likeCount ?? 0;
+  useEffect(() => {
+    if (!pageId || serverCount === null || serverCount === undefined) return;
+    link.reportCounts(pageId, { comments: serverCount, likes: serverLikes });
+  }, [pageId, serverCount, serverLikes]);
+
+  const actions: ThreadActions | null = useMemo(() => {
+    if (!uid || !profile || !page) return null;
+    const author = { uid, displayName: profile.displayName };
+    const after = <T,>(result: T) => {
+      link.kickOutbox();
+      return result;
+    };
+    const facts = { url: page.url, title: page.title };
+    return {
+      post: async (parentId, text, { anonymous }) => after(await postComment(db, author, { pageId: page.pageId, parentId, text, anonymous, page: facts })),
+      edit: async (comment, text) => after(await editComment(db, uid, comment.id, text)),
+      remove: async (comment) => after(await deleteComment(db, uid, comment.id)),
+      hide: async (comment) => after(await hideComment(db, uid, comment.id)),
+      markHelpful: async (reply) => after(await markHelpful(db, uid, reply)),
+      retry: async (comment) => after(await retryRefused(db, comment.id)),
+      discard: (comment) => discardRefused(db, comment.id),
+      like: async (targetId, active) => after(await setLike(db, uid, { pageId: page.pageId, targetId, page: facts }, active)),
+      dismissLikeRefusal: (targetId) => dismissLikeRefusal(db, likeKey(page.pageId, targetId, uid)),
+      likedBy: (targetId) => likedBy(fb.firestore, page.pageId, targetId),
+    };
+  }, [uid, profile, page]);
+
+  return { rows, nodes, pageRow, reader, loadError, actions };
+}
