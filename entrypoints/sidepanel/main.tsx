@@ -6,7 +6,7 @@ import { loadOrgConfig } from '../../lib/any/org-config';
 import { backgroundLink } from '../../lib/data/background-link';
 import { openDb } from '../../lib/data/db';
 import { firebase } from '../../lib/data/firebase/full-client';
-import { startSession } from '../../lib/data/session/session';
+import { firebaseSessionDeps, startSession } from '../../lib/data/session/session';
 import { signInProvider } from '../../lib/data/session/sign-in';
 import { App } from './App';
 
@@ -17,7 +17,7 @@ const config = loadOrgConfig();
 const db = openDb();
 const fb = firebase(config.firebase);
 const link = backgroundLink();
-const session = startSession({ auth: fb.auth, firestore: fb.firestore, db, provider: signInProvider(config.signIn, fb.auth), link });
+const session = startSession(firebaseSessionDeps(fb.auth, fb.firestore, db, signInProvider(config.signIn, fb.auth), link));
 const services: Services = { db, fb, config, link, session };
 
 render(

@@ -38,21 +38,44 @@ export interface Session {
   stop(): void;
 }
 
+/** What a session is made of; `firebaseSessionDeps` gives the real ones, unit tests fakes. */
 export interface SessionDeps {
-  auth: Auth;
-  firestore: Firestore;
-  db: PrikbordDb;
   provider: SignInProvider;
   link: BackgroundLink;
+  /** Calls back with every auth state (null: signed out); returns a stop function. */
+  watchAuth(onChange: (user: Person | null) => void): () => void;
+  /** The person last signed in on this browser profile, and how to update that memory. */
+  remembered: Person | null;
+  remember(user: Person | null): void;
+  loadProfile(uid: string): Promise<PersonRow | null>;
+  loadRoles(uid: string): Promise<Roles>;
+  forgetOtherPeople(uid: string): Promise<void>;
+  /** Nudges the background to send `uid`'s outbox (now and on reconnect); returns a stop function. */
+  nudgeOutbox(uid: string): () => void;
+}
+
+/** The real session parts: Firebase Auth and Firestore, Dexie, localStorage. */
+export function firebaseSessionDeps(auth: Auth, firestore: Firestore, db: PrikbordDb, provider: SignInProvider, link: BackgroundLink): SessionDeps {
+  return {
+    provider,
+    link,
+    watchAuth: (onChange) => onAuthStateChanged(auth, (user) => onChange(user ? { uid: user.uid, email: user.email } : null)),
+    remembered: rememberedUser(),
+    remember: rememberUser,
+    loadProfile: (uid) => loadProfile(firestore, db, uid),
+    loadRoles: (uid) => loadRoles(firestore, uid),
+    forgetOtherPeople: (uid) => forgetOtherPeople(db, uid),
+    nudgeOutbox: (uid) => nudgeOutbox(firestore, db, uid, link),
+  };
 }
 
 /** Retry time for a profile that could not be loaded (offline, nothing cached yet). */
-const PROFILE_RETRY_MS = 5000;
+export const PROFILE_RETRY_MS = 5000;
 
 /** Starts the session of this page. */
-export function startSession({ auth, firestore, db, provider, link }: SessionDeps): Session {
+export function startSession(deps: SessionDeps): Session {
   const user = signal<Person | null | undefined>(undefined);
-  const remembered = rememberedUser();
+  const remembered = deps.remembered;
   const person = computed(() => (user.value === undefined ? (remembered ?? undefined) : user.value));
   const authUid = computed(() => user.value?.uid ?? null);
   const uid = computed(() => person.value?.uid ?? null);
@@ -60,11 +83,11 @@ export function startSession({ auth, firestore, db, provider, link }: SessionDep
   const roles = signal<Roles>(NO_ROLES);
   const readyUid = signal<string | null>(null);
 
-  const stopAuth = onAuthStateChanged(auth, (next) => {
-    user.value = next ? { uid: next.uid, email: next.email } : null;
-    rememberUser(next);
+  const stopAuth = deps.watchAuth((next) => {
+    user.value = next;
+    deps.remember(next);
     // The background keeps its own session for launcher counts and the outbox: tell it to reload.
-    link.announceAuth(next?.uid ?? null);
+    deps.link.announceAuth(next?.uid ?? null);
   });
 
   const effects = [
@@ -75,7 +98,7 @@ export function startSession({ auth, firestore, db, provider, link }: SessionDep
       let live = true;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const attempt = () =>
-        loadProfile(firestore, db, id).then(
+        deps.loadProfile(id).then(
           (loaded) => live && (profile.value = loaded),
           () => live && (timer = setTimeout(attempt, PROFILE_RETRY_MS)),
         );
@@ -90,16 +113,16 @@ export function startSession({ auth, firestore, db, provider, link }: SessionDep
       roles.value = NO_ROLES;
       if (!id) return;
       let live = true;
-      void loadRoles(firestore, id).then((loaded) => live && (roles.value = loaded));
+      void deps.loadRoles(id).then((loaded) => live && (roles.value = loaded));
       return () => void (live = false);
     }),
     effect(() => {
       const id = uid.value;
-      if (id) void forgetOtherPeople(db, id).then(() => (readyUid.value = id), console.error);
+      if (id) void deps.forgetOtherPeople(id).then(() => (readyUid.value = id), console.error);
     }),
     effect(() => {
       const id = uid.value;
-      return id ? nudgeOutbox(firestore, db, id, link) : undefined;
+      return id ? deps.nudgeOutbox(id) : undefined;
     }),
   ];
 
@@ -109,7 +132,7 @@ export function startSession({ auth, firestore, db, provider, link }: SessionDep
     profile,
     roles,
     readyUid,
-    provider,
+    provider: deps.provider,
     stop() {
       stopAuth();
       for (const dispose of effects) dispose();
