@@ -10,13 +10,14 @@
 import { collection, documentId, getDocs, orderBy, query, startAfter, Timestamp, type Firestore } from 'firebase/firestore';
 import type { PrikbordDb } from '../db';
 import { evidenceFromDoc, personFromDoc } from '../../core/codecs';
+import { paths } from '../../core/paths';
 
 /** One delta pass over both collections. Resolves to the number of documents read. */
 export async function syncPeople(fs: Firestore, db: PrikbordDb): Promise<number> {
   let reads = 0;
   for (const name of ['profiles', 'expertise'] as const) {
     const cursor = await db.syncCursors.get(name);
-    const ref = collection(fs, name);
+    const ref = collection(fs, name === 'profiles' ? paths.profiles() : paths.expertise());
     const ordered = [orderBy('updatedAt'), orderBy(documentId())] as const;
     const q = cursor
       ? query(ref, ...ordered, startAfter(new Timestamp(cursor.seconds, cursor.nanoseconds), cursor.docId ?? ''))
