@@ -8,17 +8,19 @@ import { Composer } from './Composer';
 import { LikeControl } from './LikeControl';
 import { ReaderContext } from './reader-context';
 import { Thread } from './Thread';
-import { usePageThread } from './use-page-thread';
+import type { PageThread } from './use-page-thread';
 
 export interface ThreadViewProps {
   page: PageIdentity;
+  /** The page's thread (usePageThread), kept by the app so it stays in sync whichever view shows. */
+  thread: PageThread;
   now: number;
   /** The person has no profile yet: they can read, not write. */
   noProfile: boolean;
 }
 
-export function ThreadView({ page, now, noProfile }: ThreadViewProps) {
-  const { rows, nodes, pageRow, reader, loadError, actions } = usePageThread(page);
+export function ThreadView({ page, thread, now, noProfile }: ThreadViewProps) {
+  const { rows, nodes, pageRow, reader, loadError, actions } = thread;
   const count = visibleCount(rows);
   return (
     <ReaderContext.Provider value={reader}>

@@ -9,7 +9,6 @@ import { useServices } from '../../components/app/services';
 import { useOutboxQueue } from '../../components/app/use-outbox-queue';
 import { useTargetPage } from '../../components/app/use-target-page';
 import { useNow, useOnline } from '../../components/hooks/use-clock';
-import { useLiveQuery } from '../../components/hooks/use-live-query';
 import { PeopleContext, PersonLookupContext } from '../../components/people/people-context';
 import { PeopleView } from '../../components/people/PeopleView';
 import { usePeople } from '../../components/people/use-people';
@@ -18,6 +17,8 @@ import { SignIn } from '../../components/session/SignIn';
 import { SyncStatus } from '../../components/shared/SyncStatus';
 import { DraftsContext } from '../../components/thread/drafts-context';
 import { ThreadView } from '../../components/thread/ThreadView';
+import { usePageThread } from '../../components/thread/use-page-thread';
+import type { CommentRow } from '../../lib/core/rows';
 import { t } from '../../lib/any/i18n';
 import type { PageIdentity } from '../../lib/any/page-identity';
 import { dexieDrafts } from '../../lib/data/drafts';
@@ -56,10 +57,13 @@ function SignedInPanel({ person }: { person: Person }) {
   const peopleByUid = useMemo(() => new Map(people.people.map((p) => [p.uid, p])), [people.people]);
   const profile = session.profile.value;
   const page = target?.page ?? null;
+  // The page's thread stays in sync (and its counts reach the badge) whichever view is shown: the
+  // people view suggests experts from its words too.
+  const thread = usePageThread(page);
 
   let body;
   if (view.value === 'people') {
-    body = <PeopleTab page={page} people={people} me={person.uid} />;
+    body = <PeopleTab page={page} rows={thread.rows} people={people} me={person.uid} />;
   } else if (view.value === 'profile') {
     body = people.mine ? <ProfileEditor key={people.mine.uid} person={people.mine} onSave={people.save} /> : <p class="notice">{t('noProfile')}</p>;
   } else if (target === undefined) {
@@ -72,7 +76,7 @@ function SignedInPanel({ person }: { person: Person }) {
       </section>
     );
   } else {
-    body = <ThreadView page={page} now={now} noProfile={profile === null} />;
+    body = <ThreadView page={page} thread={thread} now={now} noProfile={profile === null} />;
   }
 
   return (
@@ -97,10 +101,7 @@ function SignedInPanel({ person }: { person: Person }) {
 }
 
 /** The directory, with experts for the page in the target tab (its title and thread as the topic). */
-function PeopleTab({ page, people, me }: { page: PageIdentity | null; people: ReturnType<typeof usePeople>; me: string }) {
-  const { db } = useServices();
-  const pageId = page?.pageId;
-  const rows = useLiveQuery(() => (pageId ? db.comments.where('pageId').equals(pageId).toArray() : []), [pageId], []);
+function PeopleTab({ page, rows, people, me }: { page: PageIdentity | null; rows: CommentRow[]; people: ReturnType<typeof usePeople>; me: string }) {
   const topic = page ? { pageId: page.pageId, text: [page.title, ...rows.filter((r) => !r.deleted).map((r) => r.text)].join('\n') } : null;
   return <PeopleView people={people.people} evidence={people.evidence} me={me} page={topic} />;
 }
