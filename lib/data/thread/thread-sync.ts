@@ -8,37 +8,22 @@
 // whatever the thread's size. Edits and soft deletes move updatedAt, so they arrive the same way;
 // hard deletes don't exist (the rules forbid them) because a delta query could never see them.
 //
-// Two more listeners carry only the signed-in person's own facts about the page: their likes
-// (to show "you like this" and confirm the outbox) and the owner links of their anonymous
-// comments (to show "you (anonymous)" and allow edits, also in a browser where they never posted).
-// A third brings the page's "this helped" marks (immutable once made). All three ask strictly
-// after their cursor, so an unchanged page costs them no documents at all.
-//
-// Firestore still bills one read for a query that returns nothing, so on a revisit the two "mine"
-// listeners start only when the thread changed since they last ran: every like and every
-// anonymous comment is written in one batch with a comment or the page document, at the same
-// server time, so a change to what they would read always shows up first as a comment or page
-// document newer than the change they are known to reflect (`mine.likesThrough/ownedThrough`).
-// "This helped" marks are written on their own, but only ever on a reply (the rules check it),
-// and every reply reaches Dexie through the comments listener: so the marks listener starts only
-// once the page has a reply. An unchanged revisit of a page then bills 2 reads (page document,
-// the cursor's comment) instead of 5, or 3 where the thread has replies.
-import {
-  collection,
-  doc,
-  onSnapshot,
-  orderBy,
-  query,
-  Timestamp,
-  where,
-  type Firestore,
-  type Query,
-  type QuerySnapshot,
-} from 'firebase/firestore';
+// Three more listeners ask strictly after their own cursor, so an unchanged page costs them no
+// documents: the signed-in person's likes (to show "you like this" and confirm the outbox), the
+// owner links of their anonymous comments (to show "you (anonymous)" and allow edits, also in a
+// browser where they never posted), and the page's "this helped" marks (immutable once made).
+// Even an empty query bills a read, so whether and when each of them runs is decided by the
+// listener plan (lib/core/listener-plan.ts); this file only runs the listeners it asks for, feeds
+// it what they see, and writes the snapshots into Dexie (./apply-snapshots.ts).
+import { collection, doc, onSnapshot, orderBy, query, Timestamp, where, type Firestore, type Query, type QuerySnapshot } from 'firebase/firestore';
 import type { PrikbordDb } from '../db';
-import { likeKey } from '../../core/schema';
-import type { CommentRow, PageRow, ServerTime } from '../../core/rows';
-import { commentFromDoc } from '../../core/codecs';
+import type { ServerTime } from '../../core/rows';
+import { paths } from '../../core/paths';
+import { mineFor, mineThrough, planVisit, plainTime, step, type PlanEvent, type PlanStep, type ThreadListener } from '../../core/listener-plan';
+import { applyCommentSnapshot, applyHelpfulSnapshot, applyMyLikesSnapshot, applyOwnedSnapshot } from './apply-snapshots';
+
+export { THREAD_LISTENERS, type ThreadListener } from '../../core/listener-plan';
+export { forgetOtherPeople } from './apply-snapshots';
 
 /** Local facts about a page known before the server answers (from the tab's page identity). */
 export interface PageSeed {
@@ -46,122 +31,6 @@ export interface PageSeed {
   url: string;
   title: string;
 }
-
-function newer(a: ServerTime | undefined, b: ServerTime): boolean {
-  return !a || b.seconds > a.seconds || (b.seconds === a.seconds && b.nanoseconds > a.nanoseconds);
-}
-
-/** Writes the server's comment changes into Dexie, without overwriting changes still in the outbox. */
-export async function applyCommentSnapshot(db: PrikbordDb, pageId: string, snap: QuerySnapshot): Promise<void> {
-  const incoming: CommentRow[] = [];
-  let cursor: Timestamp | undefined;
-  for (const change of snap.docChanges()) {
-    // A local echo of our own write has no server time yet; the confirmed version follows.
-    if (change.type === 'removed' || change.doc.metadata.hasPendingWrites) continue;
-    const row = commentFromDoc(change.doc.id, change.doc.data());
-    if (!row || row.pageId !== pageId) continue;
-    incoming.push(row);
-    const updatedAt = change.doc.get('updatedAt') as Timestamp;
-    if (!cursor || updatedAt > cursor) cursor = updatedAt;
-  }
-  if (incoming.length === 0) return;
-  await db.transaction('rw', db.comments, db.outbox, db.pages, async () => {
-    const waiting = new Set((await db.outbox.where('subject').anyOf(incoming.map((row) => row.id)).toArray()).map((item) => item.subject));
-    await db.comments.bulkPut(incoming.filter((row) => !waiting.has(row.id)));
-    const page = await db.pages.get(pageId);
-    if (page && cursor && newer(page.cursor, cursor)) {
-      await db.pages.update(pageId, { cursor: { seconds: cursor.seconds, nanoseconds: cursor.nanoseconds } });
-    }
-  });
-}
-
-function latest(snap: QuerySnapshot, field: string): Timestamp | undefined {
-  let max: Timestamp | undefined;
-  for (const change of snap.docChanges()) {
-    const value = change.doc.get(field) as Timestamp | null;
-    if (value && (!max || value > max)) max = value;
-  }
-  return max;
-}
-
-const plain = (t: ServerTime): ServerTime => ({ seconds: t.seconds, nanoseconds: t.nanoseconds });
-
-/**
- * Moves one "mine" listener's cursor to the newest document it delivered, and what it is known to
- * reflect to `through` (given only for snapshots from the server).
- */
-async function moveMineCursor(
-  db: PrikbordDb,
-  pageId: string,
-  uid: string,
-  which: 'likes' | 'owned',
-  to: Timestamp | undefined,
-  through: ServerTime | undefined,
-): Promise<void> {
-  const page = await db.pages.get(pageId);
-  if (!page) return;
-  const mine = page.mine?.uid === uid ? { ...page.mine } : { uid };
-  const throughKey = which === 'likes' ? 'likesThrough' : 'ownedThrough';
-  let moved = false;
-  if (to && newer(mine[which], to)) {
-    mine[which] = plain(to);
-    moved = true;
-  }
-  if (through && newer(mine[throughKey], through)) {
-    mine[throughKey] = plain(through);
-    moved = true;
-  }
-  if (moved) await db.pages.update(pageId, { mine });
-}
-
-/** Writes the person's own like documents into Dexie (what the server has), leaving queued changes alone. */
-export async function applyMyLikesSnapshot(db: PrikbordDb, pageId: string, uid: string, snap: QuerySnapshot, through?: ServerTime): Promise<void> {
-  await db.transaction('rw', db.likes, db.outbox, db.pages, async () => {
-    for (const change of snap.docChanges()) {
-      if (change.type === 'removed' || change.doc.metadata.hasPendingWrites) continue;
-      const { targetId, active } = change.doc.data() as { targetId?: unknown; active?: unknown };
-      if (typeof targetId !== 'string' || typeof active !== 'boolean') continue;
-      const key = likeKey(pageId, targetId, uid);
-      const row = await db.likes.get(key);
-      const queued = (await db.outbox.where('subject').equals(key).count()) > 0;
-      if (queued && row) await db.likes.update(key, { serverActive: active });
-      else await db.likes.put({ key, pageId, targetId, uid, active, serverActive: active, syncState: 'synced' });
-    }
-    await moveMineCursor(db, pageId, uid, 'likes', latest(snap, 'updatedAt'), through);
-  });
-}
-
-/** Writes the person's own owner links (their anonymous comments on this page) into Dexie. */
-export async function applyOwnedSnapshot(db: PrikbordDb, pageId: string, uid: string, snap: QuerySnapshot, through?: ServerTime): Promise<void> {
-  await db.transaction('rw', db.owned, db.pages, async () => {
-    for (const change of snap.docChanges()) {
-      if (change.type === 'removed' || change.doc.metadata.hasPendingWrites) continue;
-      await db.owned.put({ commentId: change.doc.id, pageId, uid });
-    }
-    await moveMineCursor(db, pageId, uid, 'owned', latest(snap, 'createdAt'), through);
-  });
-}
-
-/** Writes "this helped" marks into Dexie and moves the page's mark cursor. */
-export async function applyHelpfulSnapshot(db: PrikbordDb, pageId: string, snap: QuerySnapshot): Promise<void> {
-  await db.transaction('rw', db.helpful, db.pages, async () => {
-    for (const change of snap.docChanges()) {
-      if (change.type === 'removed' || change.doc.metadata.hasPendingWrites) continue;
-      const parentId: unknown = change.doc.get('parentId');
-      if (typeof parentId !== 'string') continue;
-      await db.helpful.put({ replyId: change.doc.id, pageId, parentId, syncState: 'synced' });
-    }
-    const to = latest(snap, 'createdAt');
-    const page = await db.pages.get(pageId);
-    if (to && page && newer(page.helpfulCursor, to)) {
-      await db.pages.update(pageId, { helpfulCursor: { seconds: to.seconds, nanoseconds: to.nanoseconds } });
-    }
-  });
-}
-
-/** The listeners one thread may run, named in what `syncThread` tells its observer. */
-export const THREAD_LISTENERS = ['comments', 'page', 'myLikes', 'marks', 'owned'] as const;
-export type ThreadListener = (typeof THREAD_LISTENERS)[number];
 
 /** What tests and the bench learn about a running sync (the panel needs none of it). */
 export interface ThreadSyncObserver {
@@ -180,8 +49,8 @@ export interface ThreadSyncObserver {
  */
 const WITH_METADATA = { includeMetadataChanges: true } as const;
 
-/** "Reflects nothing yet": a first visit's "mine" listeners record at least this. */
-const BEGINNING: ServerTime = { seconds: 0, nanoseconds: 0 };
+/** Query constraints for "strictly after `at`" (everything when there is no cursor yet). */
+const after = (field: string, at: ServerTime | undefined) => (at ? [where(field, '>', new Timestamp(at.seconds, at.nanoseconds))] : []);
 
 /**
  * Listens to one page's thread and its page document, mirroring both into Dexie.
@@ -206,41 +75,25 @@ export function syncThread(
       else await db.pages.add({ ...seed, commentCount: null });
     });
     const known = await db.pages.get(seed.pageId);
-    const cursor = known?.cursor;
-    const mine = known?.mine?.uid === uid ? known.mine : undefined;
+    const hasReplies = (await db.comments.where('pageId').equals(seed.pageId).filter((row) => row.parentId !== null).count()) > 0;
     if (stopped) return;
+    const cursor = known?.cursor;
+    const mine = mineFor(known, uid);
 
-    // The newest thread change seen from the server so far (stored, then from this visit's
-    // snapshots): what a "mine" listener's server snapshot is known to reflect.
-    let observed: ServerTime | undefined;
-    const observe = (t: ServerTime | undefined) => {
-      if (t && newer(observed, t)) observed = plain(t);
+    const visit = planVisit({ uid, hasReplies, cursor, pageUpdatedAt: known?.pageUpdatedAt, mine: known?.mine });
+    let plan = visit.state;
+    /** Does what the plan answered: starts listeners, tells the observer once the visit is current. */
+    const follow = (next: PlanStep) => {
+      plan = next.state;
+      for (const name of next.start) if (!stopped) start[name]();
+      if (next.current) observer.onCurrent?.(next.current);
     };
-    observe(cursor);
-    observe(known?.pageUpdatedAt);
-    // The mine listeners are needed when they never ran here, or once the thread shows a change
-    // newer than what both reflect.
-    const reflected = mine?.likesThrough && mine.ownedThrough ? (newer(mine.likesThrough, mine.ownedThrough) ? mine.likesThrough : mine.ownedThrough) : undefined;
-    const changedSince = (t: ServerTime) => reflected !== undefined && newer(reflected, t);
-
-    const running = new Set<ThreadListener>(['comments', 'page']);
-    const answered = new Set<ThreadListener>();
-    let toldCurrent = false;
-    const answer = (listener: ThreadListener, count: number) => {
-      observer.onServerDocs?.(count, listener);
-      answered.add(listener);
-      // Never ran here: start them once the thread has answered, so that what they record as
-      // reflected covers the whole thread and the next visit can leave them off.
-      if (reflected === undefined && answered.has('comments') && answered.has('page')) startMine();
-      // Comments and page document both answered without a change: the mine listeners stay off.
-      if (!toldCurrent && [...running].every((name) => answered.has(name))) {
-        toldCurrent = true;
-        observer.onCurrent?.([...running]);
-      }
+    const see = (event: PlanEvent) => follow(step(plan, event));
+    const answered = (name: ThreadListener, count: number) => {
+      observer.onServerDocs?.(count, name);
+      see({ type: 'serverAnswered', listener: name });
     };
 
-    const after = (field: string, at: ServerTime | undefined) =>
-      at ? [where(field, '>', new Timestamp(at.seconds, at.nanoseconds))] : [];
     /** Runs one query listener: each snapshot goes to `apply`, and counts as that listener's answer. */
     const listen = (name: ThreadListener, target: Query, apply: (snap: QuerySnapshot) => Promise<void>) => {
       stops.push(
@@ -249,95 +102,73 @@ export function syncThread(
           WITH_METADATA,
           (snap) => {
             void apply(snap).catch(onError);
-            if (!snap.metadata.fromCache) answer(name, snap.docChanges().length);
+            if (!snap.metadata.fromCache) answered(name, snap.docChanges().length);
           },
           onError,
         ),
       );
     };
-    const throughNow = (snap: QuerySnapshot) => (snap.metadata.fromCache ? undefined : (observed ?? BEGINNING));
 
-    const startMine = () => {
-      if (stopped || running.has('myLikes')) return;
-      running.add('myLikes');
-      running.add('owned');
-      const myLikes = query(collection(fs, 'pages', seed.pageId, 'likes'), where('uid', '==', uid), ...after('updatedAt', mine?.likes));
-      const myOwned = query(
-        collection(fs, 'commentOwners'),
-        where('uid', '==', uid),
-        where('pageId', '==', seed.pageId),
-        ...after('createdAt', mine?.owned),
-      );
-      // `through` is captured in the callback, synchronously: the snapshot reflects at least every
+    const comments = collection(fs, paths.comments(seed.pageId));
+    const start: Record<ThreadListener, () => void> = {
+      comments: () =>
+        listen(
+          'comments',
+          cursor ? query(comments, where('updatedAt', '>=', new Timestamp(cursor.seconds, cursor.nanoseconds)), orderBy('updatedAt')) : query(comments, orderBy('updatedAt')),
+          (snap) => {
+            // Before this snapshot counts as an answer: which other listeners its changes call for.
+            for (const change of snap.docChanges()) {
+              see({
+                type: 'commentSeen',
+                isReply: Boolean(change.doc.get('parentId')),
+                updatedAt: change.doc.get('updatedAt') as Timestamp | null,
+                fromServer: !snap.metadata.fromCache,
+                pending: change.doc.metadata.hasPendingWrites,
+              });
+            }
+            return applyCommentSnapshot(db, seed.pageId, snap);
+          },
+        ),
+      page: () =>
+        stops.push(
+          onSnapshot(
+            doc(fs, paths.page(seed.pageId)),
+            WITH_METADATA,
+            (snap) => {
+              const updatedAt = snap.exists() ? (snap.get('updatedAt') as Timestamp | null) : null;
+              see({ type: 'pageSeen', updatedAt, fromServer: !snap.metadata.fromCache, pending: snap.metadata.hasPendingWrites });
+              const count = snap.exists() ? Number(snap.get('commentCount')) : 0;
+              const likes = snap.exists() ? Number(snap.get('likeCount') ?? 0) : 0;
+              const fields = { commentCount: count, likeCount: likes, countFetchedAt: Date.now(), ...(updatedAt ? { pageUpdatedAt: plainTime(updatedAt) } : {}) };
+              void db.pages.update(seed.pageId, fields).catch(onError);
+              if (!snap.metadata.fromCache) answered('page', 1);
+            },
+            onError,
+          ),
+        ),
+      // "This helped" marks are never changed after they are made: strictly after the cursor.
+      marks: () =>
+        listen('marks', query(collection(fs, paths.helpfulMarks(seed.pageId)), ...after('createdAt', known?.helpfulCursor)), (snap) =>
+          applyHelpfulSnapshot(db, seed.pageId, snap),
+        ),
+      // `through` is read in the callback, synchronously: the snapshot reflects at least every
       // change seen before it.
-      listen('myLikes', myLikes, (snap) => applyMyLikesSnapshot(db, seed.pageId, uid, snap, throughNow(snap)));
-      listen('owned', myOwned, (snap) => applyOwnedSnapshot(db, seed.pageId, uid, snap, throughNow(snap)));
+      myLikes: () =>
+        listen('myLikes', query(collection(fs, paths.likes(seed.pageId)), where('uid', '==', uid), ...after('updatedAt', mine?.likes)), (snap) =>
+          applyMyLikesSnapshot(db, seed.pageId, uid, snap, mineThrough(plan, !snap.metadata.fromCache)),
+        ),
+      owned: () =>
+        listen(
+          'owned',
+          query(collection(fs, paths.commentOwners()), where('uid', '==', uid), where('pageId', '==', seed.pageId), ...after('createdAt', mine?.owned)),
+          (snap) => applyOwnedSnapshot(db, seed.pageId, uid, snap, mineThrough(plan, !snap.metadata.fromCache)),
+        ),
     };
-
-    // "This helped" marks are never changed after they are made: strictly after the cursor.
-    const startMarks = () => {
-      if (stopped || running.has('marks')) return;
-      running.add('marks');
-      const marks = query(collection(fs, 'pages', seed.pageId, 'helpful'), ...after('createdAt', known?.helpfulCursor));
-      listen('marks', marks, (snap) => applyHelpfulSnapshot(db, seed.pageId, snap));
-    };
-    const hasReplies = (await db.comments.where('pageId').equals(seed.pageId).filter((row) => row.parentId !== null).count()) > 0;
-    if (stopped) return;
-    if (hasReplies) startMarks();
-    const comments = collection(fs, 'pages', seed.pageId, 'comments');
-    const changes = cursor
-      ? query(comments, where('updatedAt', '>=', new Timestamp(cursor.seconds, cursor.nanoseconds)), orderBy('updatedAt'))
-      : query(comments, orderBy('updatedAt'));
-    listen('comments', changes, (snap) => {
-      // Before this snapshot counts as an answer: which other listeners its changes call for.
-      for (const change of snap.docChanges()) {
-        if (change.doc.get('parentId')) startMarks();
-        const updatedAt = change.doc.get('updatedAt') as Timestamp | null;
-        if (snap.metadata.fromCache || change.doc.metadata.hasPendingWrites || !updatedAt) continue;
-        if (changedSince(updatedAt)) startMine();
-        observe(updatedAt);
-      }
-      return applyCommentSnapshot(db, seed.pageId, snap);
-    });
-    stops.push(
-      onSnapshot(
-        doc(fs, 'pages', seed.pageId),
-        WITH_METADATA,
-        (snap) => {
-          const updatedAt = snap.exists() ? (snap.get('updatedAt') as Timestamp | null) : null;
-          if (!snap.metadata.fromCache && !snap.metadata.hasPendingWrites && updatedAt) {
-            if (changedSince(updatedAt)) startMine();
-            observe(updatedAt);
-          }
-          const count = snap.exists() ? Number(snap.get('commentCount')) : 0;
-          const likes = snap.exists() ? Number(snap.get('likeCount') ?? 0) : 0;
-          const fields = { commentCount: count, likeCount: likes, countFetchedAt: Date.now(), ...(updatedAt ? { pageUpdatedAt: plain(updatedAt) } : {}) };
-          void db.pages.update(seed.pageId, fields).catch(onError);
-          if (!snap.metadata.fromCache) answer('page', 1);
-        },
-        onError,
-      ),
-    );
+    follow(visit);
   })().catch(onError);
 
   return () => {
     stopped = true;
     for (const stop of stops) stop();
   };
-}
-
-/**
- * When someone else signs in to this browser profile, forgets the previous person's own facts:
- * which anonymous comments were theirs, and their likes. Their cursors go too, so each page
- * re-reads them when that person signs in again. (Their unsent outbox items stay, to be sent
- * when they return: nothing typed is lost. That is the one trace a shared profile keeps.)
- */
-export async function forgetOtherPeople(db: PrikbordDb, uid: string): Promise<void> {
-  await db.transaction('rw', db.owned, db.likes, db.pages, async () => {
-    await db.owned.where('uid').notEqual(uid).delete();
-    await db.likes.filter((row) => row.uid !== uid).delete();
-    await db.pages.toCollection().modify((page) => {
-      if (page.mine && page.mine.uid !== uid) delete page.mine;
-    });
-  });
 }
