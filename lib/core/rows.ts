@@ -49,7 +49,7 @@ export interface PageRow {
   /**
    * The signed-in person's own likes and anonymous-comment links on this page: each listener's
    * cursor, and the newest thread change (comment or page document) it is known to reflect. A
-   * revisit starts those listeners only when the thread changed after that (lib/data/thread/thread-sync.ts).
+   * revisit starts those listeners only when the thread changed after that (lib/core/listener-plan.ts).
    */
   mine?: { uid: string; likes?: ServerTime; owned?: ServerTime; likesThrough?: ServerTime; ownedThrough?: ServerTime };
   /** createdAt of the newest "this helped" mark seen on this page. */
