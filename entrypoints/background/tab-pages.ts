@@ -3,6 +3,9 @@
 // chrome.storage.session, not in memory: Chrome stops an idle worker after 30 s, and the next
 // message (a count:changed from the panel) must still find every tab. Session storage lives as
 // long as the browser session, which is as long as tab ids mean anything.
+//
+// The record is one storage entry, changed by read-modify-write; changes are made one after the
+// other (there is one worker), else tabs reporting at the same time would overwrite each other.
 import type { PageIdentity } from '../../lib/any/page-identity';
 
 /** A tab's page and the frame that reported it (0, or a frameset's content frame). */
@@ -32,11 +35,18 @@ export function tabPages(storage: SessionArea): TabPages {
   async function read(): Promise<Record<string, TabPage>> {
     return ((await storage.get(KEY))[KEY] as Record<string, TabPage> | undefined) ?? {};
   }
-  async function write(tabId: number, page: TabPage | null): Promise<void> {
-    const map = await read();
-    if (page) map[tabId] = page;
-    else delete map[tabId];
-    await storage.set({ [KEY]: map });
+  let lastWrite: Promise<void> = Promise.resolve();
+  function write(tabId: number, page: TabPage | null): Promise<void> {
+    const change = async () => {
+      const map = await read();
+      if (page) map[tabId] = page;
+      else delete map[tabId];
+      await storage.set({ [KEY]: map });
+    };
+    // After the previous change, whether it worked or not; the caller still sees this one's failure.
+    const done = lastWrite.then(change, change);
+    lastWrite = done.catch(() => undefined);
+    return done;
   }
   return {
     remember: (tabId, page) => write(tabId, page),

@@ -46,3 +46,14 @@ describe('the tab → page record', () => {
     expect(await tabPages(session).all()).toEqual([[7, { ...pageA, frameId: 0 }]]);
   });
 });
+
+describe('tabs reporting at the same time', () => {
+  it('remembers every tab when several report at once (a restored session loads them together)', async () => {
+    const tabs = tabPages(new FakeSessionArea());
+    await Promise.all([tabs.remember(7, { ...pageA, frameId: 0 }), tabs.remember(8, { ...pageB, frameId: 0 }), tabs.forget(9)]);
+    expect(await tabs.all()).toEqual([
+      [7, { ...pageA, frameId: 0 }],
+      [8, { ...pageB, frameId: 0 }],
+    ]);
+  });
+});
