@@ -13,6 +13,9 @@
 // when it finishes loading (a frameset's content frame navigates on its own); the content script
 // itself decides which frame of a tab acts (entrypoints/content/frame-role.ts), and a second
 // injection into the same document replaces the first (WXT's content-script context).
+//
+// The listeners below are registered by the worker synchronously at start-up (index.ts), so the
+// navigation event that woke a stopped worker is delivered to it.
 import type { OrgConfig } from '../../lib/any/org-config';
 
 /**
@@ -81,4 +84,40 @@ export async function injectIntoOpenTabs(
     }
   }
   return injected;
+}
+
+/** The navigation event used here (chrome.webNavigation.onCompleted satisfies it). */
+export interface LoadEvent {
+  addListener(listener: (details: { tabId: number; frameId: number }) => void, filter: { url: Array<{ urlPrefix: string }> }): void;
+}
+
+/** Runs `run` after `ms` (setTimeout; tests pass a recorder). */
+export type Later = (run: () => void, ms: number) => unknown;
+
+/**
+ * Injects the layer into each intranet frame INJECT_AFTER_LOAD_MS after it has loaded. The
+ * browser filters the events by URL, so other sites never wake the worker.
+ */
+export function injectAfterLoads(onCompleted: LoadEvent, scripting: Injector, config: OrgConfig, later: Later = (run, ms) => setTimeout(run, ms)): void {
+  onCompleted.addListener(
+    (details) => void later(() => void injectLayer(scripting, details.tabId, details.frameId), INJECT_AFTER_LOAD_MS),
+    { url: intranetUrlFilters(config) },
+  );
+}
+
+/** The install event used here (chrome.runtime.onInstalled satisfies it). */
+export interface InstallEvent {
+  addListener(listener: () => void): void;
+}
+
+/** The tab query used here (chrome.tabs satisfies it). */
+export interface TabQuery {
+  query(info: Record<string, never>): Promise<Array<{ id?: number; url?: string; status?: string }>>;
+}
+
+/** After each install or update, injects the layer into the intranet tabs already open (injectIntoOpenTabs). */
+export function injectOnInstall(onInstalled: InstallEvent, tabs: TabQuery, scripting: Injector, config: OrgConfig): void {
+  onInstalled.addListener(() => {
+    void tabs.query({}).then((open) => injectIntoOpenTabs(open, scripting, config)).catch(console.error);
+  });
 }

@@ -1,8 +1,19 @@
 // Which documents get the layer, and how an injection failure is taken (entrypoints/background/injection.ts).
 import { describe, expect, it } from 'vitest';
-import { injectIntoOpenTabs, injectLayer, intranetUrlFilters, isIntranetUrl, LAYER_FILE, type Injector } from '../../entrypoints/background/injection';
-import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
-import type { OrgConfig } from '../../lib/any/org-config';
+import {
+  INJECT_AFTER_LOAD_MS,
+  injectAfterLoads,
+  injectIntoOpenTabs,
+  injectLayer,
+  injectOnInstall,
+  intranetUrlFilters,
+  isIntranetUrl,
+  LAYER_FILE,
+  type Injector,
+} from '../../../entrypoints/background/injection';
+import { BUILD_ORG_CONFIG } from '../../../lib/any/bundled-org-config';
+import type { OrgConfig } from '../../../lib/any/org-config';
+import { FakeEvent, settle } from './fakes';
 
 const config: OrgConfig = {
   ...BUILD_ORG_CONFIG,
@@ -76,5 +87,45 @@ describe('injecting the layer', () => {
       { tabId: 1, allFrames: true },
       { tabId: 4, allFrames: true },
     ]);
+  });
+});
+
+describe('when the layer goes in', () => {
+  it('asks the browser for the load events of the intranet origins only', () => {
+    const onCompleted = new FakeEvent<[{ tabId: number; frameId: number }]>();
+    injectAfterLoads(onCompleted, recorder().injector, config, () => undefined);
+    expect(onCompleted.filters).toEqual([{ url: intranetUrlFilters(config) }]);
+  });
+
+  it(`injects into the frame that finished loading, ${INJECT_AFTER_LOAD_MS} ms after its load`, async () => {
+    const onCompleted = new FakeEvent<[{ tabId: number; frameId: number }]>();
+    const { calls, injector } = recorder();
+    const timers: Array<{ run: () => void; ms: number }> = [];
+    injectAfterLoads(onCompleted, injector, config, (run, ms) => timers.push({ run, ms }));
+
+    onCompleted.fire({ tabId: 7, frameId: 2 });
+    expect(timers.map((timer) => timer.ms)).toEqual([INJECT_AFTER_LOAD_MS]);
+    expect(calls).toEqual([]); // not at once
+    timers[0]!.run();
+    await settle();
+    expect(calls).toEqual([{ target: { tabId: 7, frameIds: [2] }, files: [LAYER_FILE] }]);
+  });
+
+  it('after an install or update, looks up the open tabs and gives the intranet ones the layer', async () => {
+    const onInstalled = new FakeEvent<[]>();
+    const { calls, injector } = recorder();
+    const tabs = {
+      async query() {
+        return [
+          { id: 1, url: 'http://127.0.0.1:8101/', status: 'complete' },
+          { id: 2, url: 'https://news.example.org/', status: 'complete' },
+        ];
+      },
+    };
+    injectOnInstall(onInstalled, tabs, injector, config);
+    expect(calls).toEqual([]); // nothing before the install event
+    onInstalled.fire();
+    await settle();
+    expect(calls).toEqual([{ target: { tabId: 1, allFrames: true }, files: [LAYER_FILE] }]);
   });
 });

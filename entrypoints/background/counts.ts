@@ -1,0 +1,82 @@
+// The counts of the pages open in tabs: served at once from the cache (count-cache.ts), then
+// re-read from Firestore (one document read, lib/data/page-counts.ts) when the cached count is
+// older than a few minutes or unknown, cached and shown. Also the two messages that are about
+// counts: a content script's page:report (answered with the cached counts) and the panel's
+// count:changed (shown in every tab of that page).
+import { isFresh } from '../../lib/data/page-counts';
+import type { PageCounts } from '../../lib/any/messages';
+import type { CountCache } from './count-cache';
+import type { CountDisplay } from './count-display';
+import type { HandlerMap } from './router';
+import type { TabPage, TabPages } from './tab-pages';
+
+/** The counts of the pages open in tabs. */
+export interface TabCounts {
+  /** The page's cached counts, null when unknown (no server read). */
+  cached(pageId: string): Promise<PageCounts | null>;
+  /** Re-reads the page's counts when stale or unknown (always with `force`), caches and shows them. */
+  refresh(tabId: number, page: TabPage, force?: boolean): Promise<void>;
+  /** Re-reads and shows the counts of every open tab's page (after a sign-in or sign-out). */
+  refreshAll(): Promise<void>;
+}
+
+/** What tabCounts works with. */
+export interface TabCountsDeps {
+  cache: CountCache;
+  /** One server read of a page's counts; null when signed out or unreachable (fetchPageCounts). */
+  fetch(pageId: string): Promise<PageCounts | null>;
+  display: CountDisplay;
+  tabs: TabPages;
+  now(): number;
+}
+
+/** The counts of the pages open in tabs, from `cache`, refreshed with `fetch`. */
+export function tabCounts({ cache, fetch, display, tabs, now }: TabCountsDeps): TabCounts {
+  async function refresh(tabId: number, page: TabPage, force = false): Promise<void> {
+    const known = await cache.read(page.pageId);
+    if (!force && isFresh(known.fetchedAt, now())) return;
+    const counts = await fetch(page.pageId);
+    if (counts === null) return;
+    await cache.write(page, counts, now());
+    await display.show(tabId, page, counts);
+  }
+  return {
+    async cached(pageId) {
+      return (await cache.read(pageId)).counts;
+    },
+    refresh,
+    async refreshAll() {
+      for (const [tabId, page] of await tabs.all()) await refresh(tabId, page, true);
+    },
+  };
+}
+
+/** page:report (a tab shows a page: remember it, answer with the cached counts, then refresh) and count:changed. */
+export function countHandlers(tabs: TabPages, counts: TabCounts, display: CountDisplay): Pick<HandlerMap, 'page:report' | 'count:changed'> {
+  return {
+    'page:report': {
+      from: 'content script',
+      handle(message, { tabId, frameId }, respond) {
+        const page: TabPage = { ...message.page, frameId };
+        void (async () => {
+          await tabs.remember(tabId, page);
+          const cached = await counts.cached(page.pageId);
+          await display.setBadge(tabId, cached);
+          respond({ counts: cached });
+          await counts.refresh(tabId, page);
+        })().catch(console.error);
+        return 'answers later';
+      },
+    },
+    'count:changed': {
+      from: 'extension page',
+      handle(message) {
+        void (async () => {
+          for (const [tabId, page] of await tabs.all()) {
+            if (page.pageId === message.pageId) await display.show(tabId, page, message.counts);
+          }
+        })().catch(console.error);
+      },
+    },
+  };
+}
