@@ -1,15 +1,19 @@
 // Starts Debian's Chromium with the built extension loaded and attaches Playwright over CDP.
 // Used by the e2e tests, the demo and the bench. We start the browser ourselves instead of
-// Playwright's launchPersistentContext, because Playwright's default arguments switch off
-// third-party storage partitioning and with it break extension storage (DESIGN §10).
+// Playwright's launchPersistentContext: Playwright's own launcher adds
+// --disable-features=…,ThirdPartyStoragePartitioning,…, and with third-party storage partitioning
+// switched off the extension's storage breaks.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { sleep, waitFor } from './poll';
 
+/** Where `wxt build` puts the Chrome build of the extension. */
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../.output/chrome-mv3');
 
+/** How to start Chromium: with or without the extension, headless or not, language, profile. */
 export interface LaunchOptions {
   /** Start without the extension (to compare a page with and without it under the same flags). */
   withoutExtension?: boolean;
@@ -24,6 +28,7 @@ export interface LaunchOptions {
   extensionDir?: string;
 }
 
+/** A running Chromium with Playwright attached, and the ways to end it. */
 export interface ExtensionBrowser {
   browser: Browser;
   context: BrowserContext;
@@ -36,22 +41,17 @@ export interface ExtensionBrowser {
   crash(): Promise<void>;
 }
 
+/** The Chromium binary: $CHROMIUM_PATH, or Debian's /usr/bin/chromium. */
 export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(path)) throw new Error(`Chromium not found at ${path}: apt-get install -y chromium, or set CHROMIUM_PATH`);
   return path;
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** How long Chromium may take to start and to start the extension's service worker. */
+const START_WAIT = { timeoutMs: 30_000, intervalMs: 100 };
 
+/** Starts Chromium (by default with the built extension) and connects Playwright to it over CDP. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const withExtension = !options.withoutExtension;
@@ -83,17 +83,20 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
 
-  const port = await waitFor('Chromium DevTools port', () => {
-    if (child.exitCode !== null) throw new Error(`Chromium exited (${child.exitCode}): ${stderr}`);
-    const file = join(userDataDir, 'DevToolsActivePort');
-    return existsSync(file) ? readFileSync(file, 'utf8').split('\n')[0] || undefined : undefined;
-  });
+  const port = await waitFor(
+    () => {
+      if (child.exitCode !== null) throw new Error(`Chromium exited (${child.exitCode}): ${stderr}`);
+      const file = join(userDataDir, 'DevToolsActivePort');
+      return existsSync(file) ? readFileSync(file, 'utf8').split('\n')[0] : undefined;
+    },
+    { ...START_WAIT, what: "Chromium's DevTools port" },
+  );
   const endpoint = `http://127.0.0.1:${port}`;
   const browser = await chromium.connectOverCDP(endpoint);
   const context = browser.contexts()[0]!;
   const extensionId = withExtension
     ? new URL(
-        (await waitFor('the extension service worker', () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')))).url(),
+        (await waitFor(() => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')), { ...START_WAIT, what: 'the extension service worker' })).url(),
       ).host
     : '';
 
@@ -123,7 +126,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
         // already gone
       }
       await exited;
-      await new Promise((r) => setTimeout(r, 200));
+      await sleep(200); // helpers get a moment to follow the browser out on their own
       try {
         process.kill(-child.pid!, 'SIGKILL'); // any helper that outlived the browser
       } catch {

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { DEMO_PORTS, BUILD_ORG_CONFIG } from '../lib/any/bundled-org-config';
+import { waitFor } from './poll';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -16,21 +17,25 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
+/** Emulators started by startEmulators, and the way to stop them. */
 export interface Emulators {
   stop(): Promise<void>;
 }
 
+/** Starts the Auth + Firestore emulators and resolves once both answer (within 2 minutes). */
 export async function startEmulators(log: (line: string) => void = () => undefined): Promise<Emulators> {
   const command = `source scripts/emulators-env.sh && exec npx firebase emulators:start --config firebase/firebase.json --only auth,firestore --project ${BUILD_ORG_CONFIG.firebase.projectId}`;
   const child: ChildProcess = spawn('bash', ['-c', command], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout?.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach(log));
   child.stderr?.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach(log));
-  const end = Date.now() + 120_000;
-  while (!(await reachable(`http://127.0.0.1:${DEMO_PORTS.firestore}/`)) || !(await reachable(`http://127.0.0.1:${DEMO_PORTS.auth}/`))) {
-    if (child.exitCode !== null) throw new Error('The emulators stopped during start-up (see the lines above).');
-    if (Date.now() > end) throw new Error('The emulators did not start within 2 minutes.');
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await waitFor(
+    async () => {
+      if ((await reachable(`http://127.0.0.1:${DEMO_PORTS.firestore}/`)) && (await reachable(`http://127.0.0.1:${DEMO_PORTS.auth}/`))) return true;
+      if (child.exitCode !== null) throw new Error('The emulators stopped during start-up (see the lines above).');
+      return false;
+    },
+    { timeoutMs: 120_000, intervalMs: 500, what: 'the Auth and Firestore emulators to answer' },
+  );
   return {
     async stop() {
       if (child.exitCode !== null) return;

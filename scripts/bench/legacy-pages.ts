@@ -20,6 +20,7 @@
 import { startIntranet } from '../../demo/serve-intranet.mjs';
 import { DEMO_PORTS } from '../../lib/any/bundled-org-config';
 import { launchWithExtension, type ExtensionBrowser } from '../chromium';
+import { sleep } from '../poll';
 import { percentiles, type BenchSection, type Figure } from './figures';
 
 const PAGES = [
@@ -80,7 +81,7 @@ async function load(eb: ExtensionBrowser, url: string, withExtension: boolean): 
     // Playwright's locator polling and evaluate run script in the page (a utility world, rAF
     // polling), and done right at load they delayed that frame by 10–20 ms in the browser where we
     // waited for the launcher, which the first versions of this bench counted as ours.
-    await new Promise((resolve) => setTimeout(resolve, HANDS_OFF_MS));
+    await sleep(HANDS_OFF_MS);
     // Let our report to the worker finish (it starts after load and an idle moment), so its work
     // never spills into the next measured load, and let late tasks and shifts land.
     if (withExtension) await tab.locator('prikbord-launcher').first().waitFor({ state: 'attached', timeout: 10_000 }).catch(() => undefined);

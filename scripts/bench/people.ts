@@ -1,6 +1,7 @@
-// People directory at scale (issue 5): for generated organisations of 5,000 and 50,000 employees,
-// the Firestore documents read by a first and a repeat delta sync (lib/data/people/people-sync.ts, against the
-// emulator), the search latency of the local index (lib/core/expertise.ts) and its memory.
+// The people directory and expert search at scale: for generated organisations of 5,000 and
+// 50,000 employees, the Firestore documents read by a first and a repeat delta sync
+// (lib/data/people/people-sync.ts, against the emulator), the search latency of the local index
+// (lib/core/expertise.ts) and its memory.
 // Quick mode (CI): 500 and 2,000 employees.
 import 'fake-indexeddb/auto';
 import { initializeTestEnvironment } from '@firebase/rules-unit-testing';

@@ -1,5 +1,5 @@
-// The side panel with big threads, in the real built extension in Chromium against the emulators
-// (DESIGN §8): how fast a cached thread shows when the panel opens, whether a 1,000-comment thread
+// The side panel with big threads, in the real built extension in Chromium against the emulators:
+// how fast a cached thread shows when the panel opens, whether a 1,000-comment thread
 // scrolls without long tasks, the panel's memory, and how long a comment posted in one browser
 // takes to show in another.
 import type { Page } from 'playwright-core';

@@ -1,4 +1,4 @@
-// Firestore documents read per visit of a page's thread (DESIGN §8: a revisit of an unchanged page
+// Firestore documents read per visit of a page's thread (the budget: a revisit of an unchanged page
 // costs ≤ 2 reads, whatever the thread's size), with the panel's own sync code (lib/data/thread/thread-sync.ts
 // syncThread) and the real Firebase JS SDK in Node against the emulator, Dexie on fake-indexeddb.
 //
@@ -13,6 +13,7 @@ import { setLogLevel } from 'firebase/firestore';
 import { DEMO_PASSWORD } from '../../demo/org';
 import { openDb, type PrikbordDb } from '../../lib/data/db';
 import { syncThread, type ThreadListener } from '../../lib/data/thread/thread-sync';
+import { sleep, waitFor } from '../poll';
 import { seedDemo } from '../seed';
 import type { BenchSection, Figure } from './figures';
 import { addComments, loadRealRules, nodeClient, seedThread, type SeededThread } from './thread-seed';
@@ -22,14 +23,6 @@ interface Visit {
   delivered: number;
   /** Listeners whose first server answer carried no document (billed 1 read each). */
   empty: number;
-}
-
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** One visit of the page: a fresh SDK instance listens until every listener has answered and the thread is complete in Dexie. */
@@ -50,9 +43,9 @@ async function visit(db: PrikbordDb, thread: SeededThread, email: string): Promi
     onCurrent: () => void (current = true),
   });
   try {
-    await until('every listener it runs to answer', async () => current);
-    await until('the thread in Dexie', async () => (await db.comments.where('pageId').equals(thread.pageId).count()) === thread.count);
-    await new Promise((r) => setTimeout(r, 500)); // anything late still counts
+    await waitFor(() => current, { timeoutMs: 60_000, what: 'every listener it runs to answer' });
+    await waitFor(async () => (await db.comments.where('pageId').equals(thread.pageId).count()) === thread.count, { timeoutMs: 60_000, what: 'the thread in Dexie' });
+    await sleep(500); // anything late still counts
     if (errors.length > 0) throw errors[0];
     return { delivered, empty };
   } finally {

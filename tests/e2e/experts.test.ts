@@ -1,11 +1,12 @@
-// Expert lookup in the built extension (issue 5): on the IT-help page the panel suggests the seeded
+// Expert lookup in the built extension: on the IT-help page the panel suggests the seeded
 // VPN expert with a reason; "vpn", "VPN-verbinding" and "vpm" find him; after he opts out through
 // his own profile form he is gone from both, but stays in the directory. One browser for the file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../scripts/seed';
-import { employee, employeeBrowser, serveIntranet, type Employee } from './setup';
+import { demoEmployee } from '../helpers/fixtures';
+import { employeeBrowser, serveIntranet, type Employee } from './setup';
 
-const EXPERT = employee('daan').displayName;
+const EXPERT = demoEmployee('daan').displayName;
 
 describe('who knows about VPN?', () => {
   let intranet: Awaited<ReturnType<typeof serveIntranet>>;

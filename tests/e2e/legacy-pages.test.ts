@@ -5,12 +5,13 @@
 // the extension and one without run the same pages side by side. See README "Legacy page traits".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../demo/org';
 import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
 import { normalizeUrl, pageIdFor } from '../../lib/any/page-identity';
 import { ensureSignedIn, launchWithExtension, openPanelPage, tabIdOf, type ExtensionBrowser } from '../../scripts/chromium';
+import { waitFor } from '../../scripts/poll';
 import { seedDemo } from '../../scripts/seed';
-import { commentWith, employee, INTRANET, serveIntranet } from './setup';
+import { DEMO_PASSWORD, demoEmployee } from '../helpers/fixtures';
+import { commentWith, INTRANET, serveIntranet } from './setup';
 
 interface Trait {
   name: string;
@@ -162,15 +163,9 @@ function layoutOf(doc: Page | Frame) {
 /** The frame whose URL ends with `path`, or the page itself. */
 async function documentOf(tab: Page, contentFrame: string | undefined): Promise<Page | Frame> {
   if (!contentFrame) return tab;
-  for (let i = 0; i < 50; i++) {
-    const frame = tab.frames().find((f) => f.url().endsWith(contentFrame));
-    if (frame) {
-      await frame.waitForLoadState();
-      return frame;
-    }
-    await tab.waitForTimeout(100);
-  }
-  throw new Error(`no frame ${contentFrame}`);
+  const frame = await waitFor(() => tab.frames().find((f) => f.url().endsWith(contentFrame)), { attempts: 50, intervalMs: 100, what: `the frame ${contentFrame}` });
+  await frame.waitForLoadState();
+  return frame;
 }
 
 /** Launchers in every frame of the tab. */
@@ -203,7 +198,7 @@ describe('Prikbord on legacy intranet pages', () => {
     await tab.goto(`${INTRANET}/`);
     tabId = await tabIdOf(eb, tab);
     panel = await openPanelPage(eb, tabId);
-    await ensureSignedIn(panel, employee('anna').email, DEMO_PASSWORD);
+    await ensureSignedIn(panel, demoEmployee('anna').email, DEMO_PASSWORD);
     await panel.locator('#new-comment-text').waitFor();
   });
 

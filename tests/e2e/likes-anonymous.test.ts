@@ -7,33 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../demo/org';
 import { ensureSignedIn, launchWithExtension, openPanelPage, tabIdOf, type ExtensionBrowser } from '../../scripts/chromium';
 import { seedDemo, type SeededEmployee } from '../../scripts/seed';
-import { commentWith, employee, employeeBrowser, INTRANET, serveIntranet, type Employee } from './setup';
+import { readDatabase } from '../helpers/extension-idb';
+import { DEMO_PASSWORD, demoEmployee, seededEmployee } from '../helpers/fixtures';
+import { commentWith, employeeBrowser, INTRANET, serveIntranet, type Employee } from './setup';
 
 const PATH = '/nieuws/2026-11-personeelsfeest.html';
-
-/** Everything in the panel's IndexedDB database, as one string. */
-function dumpIndexedDb(panel: Page): Promise<string> {
-  return panel.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('prikbord');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const out: Record<string, unknown[]> = {};
-    for (const name of [...db.objectStoreNames]) {
-      out[name] = await new Promise<unknown[]>((resolve, reject) => {
-        const request = db.transaction(name).objectStore(name).getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    }
-    db.close();
-    return JSON.stringify(out);
-  });
-}
 
 describe('likes and anonymous posting in two browsers', () => {
   let intranet: Awaited<ReturnType<typeof serveIntranet>>;
@@ -49,7 +29,7 @@ describe('likes and anonymous posting in two browsers', () => {
     await tab.goto(`${INTRANET}${PATH}`);
     await tab.locator('prikbord-launcher').waitFor({ state: 'attached' });
     const panel = await openPanelPage(eb, await tabIdOf(eb, tab));
-    await ensureSignedIn(panel, employee('anna').email, DEMO_PASSWORD);
+    await ensureSignedIn(panel, demoEmployee('anna').email, DEMO_PASSWORD);
     await panel.locator('#new-comment-text').waitFor();
     return panel;
   }
@@ -85,11 +65,11 @@ describe('likes and anonymous posting in two browsers', () => {
   it('B sees "Anonymous", and no trace of A in the page, the panel or IndexedDB', async () => {
     await commentWith(b.panel, text).waitFor({ timeout: 10_000 });
     expect(await commentWith(b.panel, text).locator('.author').textContent()).toBe('Anonymous');
-    const anna = seeded.find((e) => e.key === 'anna')!;
+    const anna = seededEmployee(seeded, 'anna');
     const traces = [anna.uid, anna.displayName, anna.email, 'Anna'];
     const panelHtml = await b.panel.content();
     const pageHtml = await b.tab.content();
-    const stored = JSON.parse(await dumpIndexedDb(b.panel)) as Record<string, unknown[]>;
+    const stored = await readDatabase(b.panel);
     expect(JSON.stringify(stored.comments)).toContain(text); // the dump is real: the comment itself is there
     // The company directory (people, evidence) lists Anna, as it lists everyone; every other table
     // (comments, pages, likes, owned, outbox, drafts, …) must not mention her at all…

@@ -8,7 +8,8 @@ import { openPanelPage, tabIdOf } from '../../scripts/chromium';
 import { seedDemo } from '../../scripts/seed';
 import { freezeFirestore, stopFirestore } from '../helpers/firestore-outage';
 import { serverComments, serverDoc } from '../helpers/emulator-admin';
-import { commentWith, employeeBrowser, readStore, serveIntranet, type Employee } from './setup';
+import { readStore } from '../helpers/extension-idb';
+import { commentWith, employeeBrowser, serveIntranet, type Employee } from './setup';
 
 const PATH = '/hr/verlofregeling.html';
 

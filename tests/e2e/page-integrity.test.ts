@@ -2,10 +2,11 @@
 // launcher opens the real side panel by mouse and by keyboard. The panel follows navigation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../demo/org';
 import { ensureSignedIn, launchWithExtension, openPanelPage, tabIdOf, type ExtensionBrowser } from '../../scripts/chromium';
+import { waitFor } from '../../scripts/poll';
 import { seedDemo } from '../../scripts/seed';
-import { employee, INTRANET, serveIntranet } from './setup';
+import { DEMO_PASSWORD, demoEmployee } from '../helpers/fixtures';
+import { INTRANET, serveIntranet } from './setup';
 
 const PAGES = ['/', '/hr/verlofregeling.html', '/telefoonlijst.html'];
 
@@ -139,13 +140,14 @@ describe('the intranet with Prikbord installed', () => {
       return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === host;
     });
     expect(onTop).toBe(true);
-    // Tab through the page until the launcher has focus.
-    let focused = false;
-    for (let i = 0; i < 200 && !focused; i++) {
-      await page.keyboard.press('Tab');
-      focused = await page.evaluate(() => document.activeElement?.tagName === 'PRIKBORD-LAUNCHER');
-    }
-    expect(focused).toBe(true);
+    // Tab through the page until the launcher has focus: at most 200 presses.
+    await waitFor(
+      async () => {
+        await page.keyboard.press('Tab');
+        return page.evaluate(() => document.activeElement?.tagName === 'PRIKBORD-LAUNCHER');
+      },
+      { attempts: 200, intervalMs: 0, what: 'the launcher to have keyboard focus' },
+    );
     await page.close();
   });
 
@@ -153,19 +155,21 @@ describe('the intranet with Prikbord installed', () => {
     const page = await eb.context.newPage();
     await page.goto(`${INTRANET}/ict/helpdesk.html`);
     await page.locator('prikbord-launcher').locator('button.open').click();
-    // A panel that opened after our CDP connection is only listed by a new connection (DESIGN §10).
-    let panelUrl: string | undefined;
-    for (let i = 0; i < 50 && !panelUrl; i++) {
-      const fresh = await eb.reconnect();
-      panelUrl = fresh
-        .contexts()
-        .flatMap((c) => c.pages())
-        .map((p) => p.url())
-        .find((u) => u.includes('/sidepanel.html'));
-      await fresh.close().catch(() => undefined);
-      if (!panelUrl) await page.waitForTimeout(200);
-    }
-    expect(panelUrl).toBeDefined();
+    // Playwright's CDP connection does not list a side panel that opened after it connected; a new
+    // connection does. So each try connects afresh, up to 50 times.
+    await waitFor(
+      async () => {
+        const fresh = await eb.reconnect();
+        const panelUrl = fresh
+          .contexts()
+          .flatMap((c) => c.pages())
+          .map((p) => p.url())
+          .find((u) => u.includes('/sidepanel.html'));
+        await fresh.close().catch(() => undefined);
+        return panelUrl;
+      },
+      { attempts: 50, intervalMs: 200, what: 'the side panel to open' },
+    );
     await page.close();
   });
 
@@ -174,7 +178,7 @@ describe('the intranet with Prikbord installed', () => {
     await tab.goto(`${INTRANET}/`);
     await tab.locator('prikbord-launcher').waitFor({ state: 'attached' });
     const panel = await openPanelPage(eb, await tabIdOf(eb, tab));
-    await ensureSignedIn(panel, employee('karin').email, DEMO_PASSWORD);
+    await ensureSignedIn(panel, demoEmployee('karin').email, DEMO_PASSWORD);
     await expect.poll(() => panel.locator('#page-title').textContent(), { timeout: 10_000 }).toMatch(/Lindenet/);
     await panel.getByText('Eindelijk! Hoe zie ik wie er nog meer reageert?').waitFor({ timeout: 10_000 });
     await tab.goto(`${INTRANET}/hr/verlofregeling.html`);

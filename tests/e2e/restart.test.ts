@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../demo/org';
 import { ensureSignedIn, launchWithExtension, openPanelPage, tabIdOf, type ExtensionBrowser } from '../../scripts/chromium';
 import { seedDemo } from '../../scripts/seed';
-import { commentWith, employee, employeeBrowser, INTRANET, serveIntranet, type Employee } from './setup';
+import { DEMO_PASSWORD, demoEmployee } from '../helpers/fixtures';
+import { commentWith, employeeBrowser, INTRANET, serveIntranet, type Employee } from './setup';
 
 const PATH = '/en/welcome.html';
 
@@ -39,7 +39,7 @@ describe('a comment written offline, and a draft, survive a browser crash', () =
     await tab.goto(`${INTRANET}${PATH}`);
     await tab.locator('prikbord-launcher').waitFor({ state: 'attached' });
     const panel = await openPanelPage(eb, await tabIdOf(eb, tab));
-    await ensureSignedIn(panel, employee('anna').email, DEMO_PASSWORD);
+    await ensureSignedIn(panel, demoEmployee('anna').email, DEMO_PASSWORD);
     await panel.locator('#page-title').waitFor();
     // The composer appears once the profile has loaded (the name to post under): only then go offline.
     await panel.locator('#new-comment-text').waitFor();

@@ -2,22 +2,19 @@
 // organisation, and browsers with the built extension.
 import type { Page } from 'playwright-core';
 import { startIntranet } from '../../demo/serve-intranet.mjs';
-import { DEMO_PASSWORD, EMPLOYEES } from '../../demo/org';
 import { DEMO_PORTS } from '../../lib/any/bundled-org-config';
 import { launchWithExtension, openPanelPage, signInThroughPanel, tabIdOf, type ExtensionBrowser } from '../../scripts/chromium';
+import { DEMO_PASSWORD, demoEmployee } from '../helpers/fixtures';
 
+/** The demo intranet's origin. */
 export const INTRANET = `http://127.0.0.1:${DEMO_PORTS.intranet}`;
 
-export function employee(key: string) {
-  const person = EMPLOYEES.find((e) => e.key === key);
-  if (!person) throw new Error(`no demo employee ${key}`);
-  return person;
-}
-
+/** Serves the demo intranet (demo/intranet/) on its configured port; close() stops it. */
 export async function serveIntranet() {
   return startIntranet({ port: DEMO_PORTS.intranet });
 }
 
+/** One employee's browser: the intranet tab and the side panel bound to it. */
 export interface Employee {
   eb: ExtensionBrowser;
   /** The intranet tab. */
@@ -28,7 +25,7 @@ export interface Employee {
 
 /** A browser for one employee: intranet page open, panel bound to it, signed in. */
 export async function employeeBrowser(key: string, path: string, lang: string): Promise<Employee> {
-  const person = employee(key);
+  const person = demoEmployee(key);
   const eb = await launchWithExtension({ lang });
   const tab = await eb.context.newPage();
   await tab.goto(`${INTRANET}${path}`);
@@ -41,26 +38,4 @@ export async function employeeBrowser(key: string, path: string, lang: string): 
 /** The comment article in a panel whose text contains `text`. */
 export function commentWith(panel: Page, text: string) {
   return panel.locator('article.comment', { hasText: text });
-}
-
-/** Rows of one table of the panel's IndexedDB ('prikbord'): all of them, or the one with `key`. */
-export function readStore<T>(panel: Page, store: string, key?: string): Promise<T[]> {
-  return panel.evaluate(
-    ([name, id]) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('prikbord');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const table = open.result.transaction(name!).objectStore(name!);
-          const request = id === undefined ? table.getAll() : table.get(id);
-          request.onsuccess = () => {
-            const result = request.result as T | T[] | undefined;
-            resolve(Array.isArray(result) ? result : result === undefined ? [] : [result]);
-            open.result.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    [store, key] as const,
-  );
 }

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putDoc, seedDemo, type SeededEmployee } from '../../scripts/seed';
 import { tabIdOf } from '../../scripts/chromium';
-import { commentWith, employeeBrowser, employee, INTRANET, serveIntranet, type Employee } from './setup';
+import { demoEmployee, seededEmployee } from '../helpers/fixtures';
+import { commentWith, employeeBrowser, INTRANET, serveIntranet, type Employee } from './setup';
 
 const PATH = '/afdelingen/communicatie.html';
 
@@ -38,7 +39,7 @@ describe('two employees discuss a page', () => {
     await a.panel.getByRole('button', { name: 'Plaatsen' }).click();
     await commentWith(a.panel, question).waitFor();
     await commentWith(b.panel, question).waitFor({ timeout: 10_000 });
-    await expect.poll(() => commentWith(b.panel, question).locator('.author').textContent()).toBe(employee('anna').displayName);
+    await expect.poll(() => commentWith(b.panel, question).locator('.author').textContent()).toBe(demoEmployee('anna').displayName);
   });
 
   it('the launcher and the panel count follow', async () => {
@@ -102,7 +103,7 @@ describe('two employees discuss a page', () => {
 
   it('shows a refusal by the rules next to the comment, keeps the text, and lets the user discard it', async () => {
     // Anna's profile name changes elsewhere after she signed in: the rules now refuse her old name.
-    const annaUid = staff.find((e) => e.key === 'anna')!.uid;
+    const annaUid = seededEmployee(staff, 'anna').uid;
     await putDoc(`profiles/${annaUid}`, { displayName: 'Anna V.', department: 'Communicatie' });
     const text = 'Deze reactie wordt geweigerd';
     await a.panel.getByLabel('Je reactie').fill(text);

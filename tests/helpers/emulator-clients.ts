@@ -8,7 +8,9 @@ import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
 import type { PrikbordDb } from '../../lib/data/db';
 import { flushOutbox, retryNow, type FlushResult, type OutboxSender } from '../../lib/data/outbox/flusher';
 import { syncThread, type PageSeed } from '../../lib/data/thread/thread-sync';
+import { sleep, waitFor } from '../../scripts/poll';
 
+/** One signed-in Firebase app in Node: full Firestore, Firestore Lite, the uid, and how to end it. */
 export interface Client {
   app: FirebaseApp;
   firestore: Firestore;
@@ -42,17 +44,6 @@ export async function signedInClient(
   return { app, firestore, lite, uid: user.uid, close: () => deleteApp(app) };
 }
 
-/** Waits until `probe` returns a value (not undefined), polling. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /**
  * Flushes like the background runner does: a passing failure (a dropped keep-alive connection, a
  * busy emulator) is retried at once, a few times, instead of after the backoff. Returns the
@@ -61,7 +52,7 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
 export async function flushAll(db: PrikbordDb, uid: string, sender: OutboxSender): Promise<FlushResult> {
   let result = await flushOutbox(db, uid, sender);
   for (let tries = 0; result.status === 'retry' && tries < 5; tries++) {
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
     await retryNow(db, uid);
     result = await flushOutbox(db, uid, sender);
   }
@@ -81,10 +72,13 @@ export async function syncThreadCurrent(fs: Firestore, db: PrikbordDb, seed: Pag
   const errors: unknown[] = [];
   const stop = syncThread(fs, db, seed, uid, (error) => errors.push(error), { onCurrent: () => void (current = true) });
   try {
-    await eventually(async () => {
-      if (errors.length > 0) throw errors[0];
-      return current ? true : undefined;
-    });
+    await waitFor(
+      () => {
+        if (errors.length > 0) throw errors[0];
+        return current;
+      },
+      { what: 'every listener of the thread to have its first answer from the server' },
+    );
   } catch (error) {
     stop();
     throw error;

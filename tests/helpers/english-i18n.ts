@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import en from '../../public/_locales/en/messages.json';
 
+/** Makes browser.i18n.getMessage answer in English from public/_locales/en/messages.json. */
 export function useEnglishMessages(): void {
   const messages = en as Record<string, { message: string }>;
   vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {

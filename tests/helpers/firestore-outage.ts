@@ -14,7 +14,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PORTS, BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
+import { waitFor } from '../../scripts/poll';
 
+/** Where the pid of a restarted emulator goes; scripts/with-emulators.sh stops that process when the run ends. */
 export const RESTARTED_PID_FILE = '/tmp/prikbord-restarted-firestore.pid';
 
 const PORT = DEMO_PORTS.firestore;
@@ -75,14 +77,10 @@ async function answers(): Promise<boolean> {
   }
 }
 
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+/** The emulator is a JVM, slow to stop and slower to start: ask every 200 ms, for up to a minute. */
+const OUTAGE_WAIT = { timeoutMs: 60_000, intervalMs: 200 };
 
+/** A Firestore emulator stopped by stopFirestore, ready to be started again. */
 export interface StoppedFirestore {
   /** Starts the emulator again with the data it held when it was stopped. */
   start(): Promise<void>;
@@ -101,8 +99,8 @@ export async function stopFirestore(): Promise<StoppedFirestore> {
   });
   if (!exported.ok) throw new Error(`export failed: ${exported.status} ${await exported.text()}`);
   process.kill(pid, 'SIGKILL');
-  await until(() => pidListeningOn(PORT) === null, `port ${PORT} is free`);
-  await until(async () => !(await answers()), 'the emulator stops answering');
+  await waitFor(() => pidListeningOn(PORT) === null, { ...OUTAGE_WAIT, what: `port ${PORT} to be free` });
+  await waitFor(async () => !(await answers()), { ...OUTAGE_WAIT, what: 'the emulator to stop answering' });
 
   return {
     async start() {
@@ -112,7 +110,7 @@ export async function stopFirestore(): Promise<StoppedFirestore> {
       const child = spawn(argv[0]!, [...args, `--seed_from_export=${metadata}`], { cwd, detached: true, stdio: 'ignore' });
       child.unref();
       writeFileSync(RESTARTED_PID_FILE, String(child.pid));
-      await until(answers, 'the restarted emulator answers', 90_000);
+      await waitFor(answers, { ...OUTAGE_WAIT, timeoutMs: 90_000, what: 'the restarted emulator to answer' });
     },
   };
 }

@@ -16,7 +16,9 @@ import {
   type DocumentData,
   type Firestore,
 } from 'firebase/firestore';
+import { ANNA, BRAM } from './fixtures';
 
+/** The emulator project the rules tests run in. */
 export const PROJECT_ID = 'demo-prikbord';
 const RULES_FILE = fileURLToPath(new URL('../../firebase/firestore.rules', import.meta.url));
 
@@ -66,22 +68,26 @@ export async function seed(env: RulesTestEnvironment, docs: Record<string, Docum
   });
 }
 
-// ---------- fixed cast ----------
+// ---------- the page (the people, ANNA, BRAM, …, are in fixtures.ts) ----------
 
-export const ANNA = { uid: 'anna-uid', displayName: 'Anna de Vries', department: 'Communicatie' };
-export const BRAM = { uid: 'bram-uid', displayName: 'Bram Jansen', department: 'ICT' };
+/** The page every rules test writes to, unless it names another. */
 export const PAGE_ID = 'p_helpdesk';
+/** That page's URL. */
 export const PAGE_URL = 'http://intranet.lindeveen.local/ict/helpdesk.html';
+/** That page's title. */
 export const PAGE_TITLE = 'ICT-helpdesk';
 
 /** A time well in the past: stored timestamps of seeded documents. */
 export const PAST = Timestamp.fromDate(new Date('2024-03-01T09:00:00Z'));
 
+/** The path of a page document. */
 export const pagePath = (pageId = PAGE_ID) => `pages/${pageId}`;
+/** The path of a comment document. */
 export const commentPath = (commentId: string, pageId = PAGE_ID) => `pages/${pageId}/comments/${commentId}`;
 
 // ---------- payload builders ----------
 
+/** A valid profile (Anna's name and department), with `overrides`. */
 export function profileData(overrides: DocumentData = {}): DocumentData {
   return { displayName: ANNA.displayName, department: ANNA.department, ...overrides };
 }
@@ -123,6 +129,7 @@ export function seedProfiles(env: RulesTestEnvironment): Promise<void> {
 
 // ---------- the coupled writes ----------
 
+/** What postComment writes, beyond a valid default. */
 export interface PostOptions {
   commentId: string;
   pageId?: string;
@@ -163,6 +170,7 @@ export function postComment(db: Firestore, author: { uid: string; displayName: s
   return batch.commit();
 }
 
+/** What softDeleteComment writes, beyond a valid default. */
 export interface SoftDeleteOptions {
   commentId: string;
   /** Overrides on the comment update. */

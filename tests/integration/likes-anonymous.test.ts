@@ -2,18 +2,19 @@
 // writes and the delta sync, for several employees each with their own local database.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { collection, doc, getDoc, getDocs, query, where } from 'firebase/firestore';
-import { DEMO_PASSWORD, EMPLOYEES } from '../../demo/org';
 import type { PrikbordDb } from '../../lib/data/db';
 import { firestoreSender } from '../../lib/data/outbox/firestore-writes';
 import { shownLikeCount } from '../../lib/core/likes';
 import { deleteComment, editComment, hideComment, markHelpful, postComment, setLike } from '../../lib/data/outbox/commands';
 import { likeKey } from '../../lib/core/schema';
 import { syncThread } from '../../lib/data/thread/thread-sync';
+import { waitFor } from '../../scripts/poll';
 import { seedDemo } from '../../scripts/seed';
-import { eventually, signedInClient, syncThreadCurrent, type Client, flushAll } from '../helpers/emulator-clients';
+import { signedInClient, syncThreadCurrent, type Client, flushAll } from '../helpers/emulator-clients';
 import { freshDb } from '../helpers/fake-db';
+import { DEMO_PASSWORD, demoEmployee } from '../helpers/fixtures';
 
-const people = ['anna', 'bram', 'chantal', 'daan'].map((key) => EMPLOYEES.find((e) => e.key === key)!);
+const people = ['anna', 'bram', 'chantal', 'daan'].map((key) => demoEmployee(key));
 let pages = 0;
 /** A page of its own for each test, so counts and documents never carry over. */
 function freshPage() {
@@ -121,7 +122,7 @@ describe('likes and anonymous comments through Firestore', () => {
     await setLike(anna().db, anna().client.uid, { pageId: seed.pageId, targetId: 'page', page: seed }, true);
     await anna().flush();
     expect(await serverDoc(anna(), 'pages', seed.pageId)).toMatchObject({ likeCount: 1, commentCount: 0 });
-    await eventually(async () => ((await bram().db.pages.get(seed.pageId))?.likeCount === 1 ? true : undefined));
+    await waitFor(async () => (await bram().db.pages.get(seed.pageId))?.likeCount === 1, { what: "like count 1 on the page in Bram's database" });
   });
 
   it('a like of a comment deleted meanwhile is refused and rolled back, nothing half-written', async () => {
@@ -144,8 +145,8 @@ describe('likes and anonymous comments through Firestore', () => {
     const fresh = freshDb();
     try {
       stops.push(await syncThreadCurrent(bram().client.firestore, fresh, seed, bram().client.uid));
-      await eventually(async () => ((await fresh.likes.get(likeKey(seed.pageId, id, bram().client.uid)))?.serverActive ? true : undefined));
-      const comment = await eventually(async () => fresh.comments.get(id));
+      await waitFor(async () => (await fresh.likes.get(likeKey(seed.pageId, id, bram().client.uid)))?.serverActive, { what: "Bram's like, as the server has it, in his fresh browser" });
+      const comment = await waitFor(() => fresh.comments.get(id), { what: "the comment in Bram's fresh browser" });
       expect(shownLikeCount(comment.likeCount, await fresh.likes.get(likeKey(seed.pageId, id, bram().client.uid)))).toBe(1);
     } finally {
       await fresh.delete();
@@ -158,10 +159,13 @@ describe('likes and anonymous comments through Firestore', () => {
       const stop = await syncThreadCurrent(bram().client.firestore, bram().db, seed, bram().client.uid);
       // Leaves only once his own listeners have recorded what they reflect (a visit that ends
       // earlier just makes the next one ask again).
-      await eventually(async () => {
-        const mine = (await bram().db.pages.get(seed.pageId))?.mine;
-        return mine?.likesThrough && mine.ownedThrough ? true : undefined;
-      });
+      await waitFor(
+        async () => {
+          const mine = (await bram().db.pages.get(seed.pageId))?.mine;
+          return Boolean(mine?.likesThrough && mine.ownedThrough);
+        },
+        { what: "Bram's own listeners to record what they reflect" },
+      );
       stop();
     }
 
@@ -170,7 +174,7 @@ describe('likes and anonymous comments through Firestore', () => {
       let running: string[] | undefined;
       const stop = syncThread(bram().client.firestore, bram().db, seed, bram().client.uid, console.error, { onCurrent: (listeners) => void (running = listeners) });
       stops.push(stop);
-      const listeners = await eventually(async () => running);
+      const listeners = await waitFor(() => running, { what: "Bram's listeners to be current" });
       return listeners.includes('myLikes') && listeners.includes('owned');
     }
 
@@ -200,7 +204,7 @@ describe('likes and anonymous comments through Firestore', () => {
       await visitAndLeave();
       await inAnotherBrowserOfBram((db, uid) => setLike(db, uid, { pageId: seed.pageId, targetId: id, page: seed }, true));
       expect(await revisitRunsMine()).toBe(true);
-      await eventually(async () => ((await bram().db.likes.get(likeKey(seed.pageId, id, bram().client.uid)))?.serverActive ? true : undefined));
+      await waitFor(async () => (await bram().db.likes.get(likeKey(seed.pageId, id, bram().client.uid)))?.serverActive, { what: "Bram's like of the comment in his usual browser" });
     });
 
     it('his like of the page itself, given in another browser, arrives', async () => {
@@ -208,7 +212,7 @@ describe('likes and anonymous comments through Firestore', () => {
       await visitAndLeave();
       await inAnotherBrowserOfBram((db, uid) => setLike(db, uid, { pageId: seed.pageId, targetId: 'page', page: seed }, true));
       expect(await revisitRunsMine()).toBe(true);
-      await eventually(async () => ((await bram().db.likes.get(likeKey(seed.pageId, 'page', bram().client.uid)))?.serverActive ? true : undefined));
+      await waitFor(async () => (await bram().db.likes.get(likeKey(seed.pageId, 'page', bram().client.uid)))?.serverActive, { what: "Bram's like of the page in his usual browser" });
     });
 
     it('a page without replies asks for no "this helped" marks; once it has one, a mark made while he was away arrives', async () => {
@@ -216,17 +220,17 @@ describe('likes and anonymous comments through Firestore', () => {
       await visitAndLeave();
       let running: string[] | undefined;
       const quiet = syncThread(bram().client.firestore, bram().db, seed, bram().client.uid, console.error, { onCurrent: (listeners) => void (running = listeners) });
-      expect(await eventually(async () => running)).not.toContain('marks');
+      expect(await waitFor(() => running, { what: "Bram's listeners to be current" })).not.toContain('marks');
       quiet();
       // Chantal replies, Bram reads the reply; then, while he is away, Anna marks it.
       const { id: replyId } = await postComment(chantal().db, author(chantal()), { pageId: seed.pageId, parentId: question, text: 'Op de HR-pagina.', page: seed });
       await chantal().flush();
       await visitAndLeave();
-      const reply = await eventually(async () => bram().db.comments.get(replyId!));
+      const reply = await waitFor(() => bram().db.comments.get(replyId!), { what: "Chantal's reply in Bram's database" });
       await markHelpful(anna().db, anna().client.uid, reply);
       expect((await anna().flush()) as { status: string }).toMatchObject({ status: 'idle' });
       stops.push(await syncThreadCurrent(bram().client.firestore, bram().db, seed, bram().client.uid));
-      await eventually(async () => bram().db.helpful.get(replyId!));
+      await waitFor(() => bram().db.helpful.get(replyId!), { what: "Anna's mark in Bram's database" });
     });
 
     it('his anonymous comment, posted in another browser, is known as his', async () => {
@@ -238,7 +242,7 @@ describe('likes and anonymous comments through Firestore', () => {
         anonymousId = id!;
       });
       expect(await revisitRunsMine()).toBe(true);
-      await eventually(async () => bram().db.owned.get(anonymousId));
+      await waitFor(() => bram().db.owned.get(anonymousId), { what: "Bram's owner link to his anonymous comment" });
     });
   });
 
@@ -247,7 +251,7 @@ describe('likes and anonymous comments through Firestore', () => {
       stops.push(await syncThreadCurrent(bram().client.firestore, bram().db, seed, bram().client.uid));
       const { id } = await postComment(anna().db, author(anna()), { pageId: seed.pageId, parentId: null, text: 'Ik durf dit niet met naam te vragen', anonymous: true, page: seed });
       await anna().flush();
-      const row = await eventually(async () => bram().db.comments.get(id!));
+      const row = await waitFor(() => bram().db.comments.get(id!), { what: "the anonymous comment in Bram's database" });
       expect(row).toMatchObject({ anonymous: true, authorUid: null, authorName: null });
       const stored = await serverDoc(bram(), 'pages', seed.pageId, 'comments', id!);
       expect(Object.keys(stored!).sort()).toEqual(['anonymous', 'createdAt', 'deleted', 'editedAt', 'likeCount', 'pageId', 'parentId', 'text', 'updatedAt']);
@@ -266,8 +270,8 @@ describe('likes and anonymous comments through Firestore', () => {
       const fresh = freshDb();
       try {
         stops.push(await syncThreadCurrent(anna().client.firestore, fresh, seed, anna().client.uid));
-        await eventually(async () => fresh.owned.get(id!));
-        await eventually(async () => fresh.comments.get(id!));
+        await waitFor(() => fresh.owned.get(id!), { what: "Anna's owner link in her fresh browser" });
+        await waitFor(() => fresh.comments.get(id!), { what: "her comment in her fresh browser" });
         await editComment(fresh, anna().client.uid, id!, 'Tweede versie');
         const sender = firestoreSender(anna().client.lite, () => author(anna()));
         await flushAll(fresh, anna().client.uid, sender);
@@ -295,7 +299,7 @@ describe('likes and anonymous comments through Firestore', () => {
       const { id } = await postComment(anna().db, author(anna()), { pageId: seed.pageId, parentId: null, text: 'Ongepast', anonymous: true, page: seed });
       await anna().flush();
       stops.push(await syncThreadCurrent(chantal().client.firestore, chantal().db, seed, chantal().client.uid));
-      await eventually(async () => chantal().db.comments.get(id!));
+      await waitFor(() => chantal().db.comments.get(id!), { what: "the comment in Chantal's database" });
       await hideComment(chantal().db, chantal().client.uid, id!);
       await chantal().flush();
       expect(await chantal().db.outbox.count()).toBe(0);
@@ -311,7 +315,7 @@ describe('likes and anonymous comments through Firestore', () => {
       const { id: replyId } = await postComment(bram().db, author(bram()), { pageId: seed.pageId, parentId: questionId!, text: 'Start LindeConnect 4.2.', page: seed });
       await bram().flush();
       stops.push(await syncThreadCurrent(anna().client.firestore, anna().db, seed, anna().client.uid));
-      const reply = await eventually(async () => anna().db.comments.get(replyId!));
+      const reply = await waitFor(() => anna().db.comments.get(replyId!), { what: "Bram's reply in Anna's database" });
       return { questionId: questionId!, reply };
     }
 
@@ -322,7 +326,7 @@ describe('likes and anonymous comments through Firestore', () => {
       expect(await anna().db.helpful.get(reply.id)).toMatchObject({ syncState: 'pending' });
       await anna().flush();
       expect(await anna().db.helpful.get(reply.id)).toMatchObject({ syncState: 'synced' });
-      await eventually(async () => chantal().db.helpful.get(reply.id));
+      await waitFor(() => chantal().db.helpful.get(reply.id), { what: "the mark in Chantal's database" });
       const stored = await serverDoc(chantal(), 'pages', seed.pageId, 'helpful', reply.id);
       expect(Object.keys(stored!).sort()).toEqual(['createdAt', 'parentId', 'replyId']);
     });

@@ -2,18 +2,19 @@
 // two employees, each with their own local database.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { doc, getDoc } from 'firebase/firestore';
-import { DEMO_PASSWORD, EMPLOYEES } from '../../demo/org';
 import type { PrikbordDb } from '../../lib/data/db';
 import { firestoreSender } from '../../lib/data/outbox/firestore-writes';
 import { deleteComment, editComment, postComment } from '../../lib/data/outbox/commands';
 import { flushOutbox, retryNow } from '../../lib/data/outbox/flusher';
 import { syncThread, type ThreadListener } from '../../lib/data/thread/thread-sync';
+import { sleep, waitFor } from '../../scripts/poll';
 import { seedDemo, putDoc } from '../../scripts/seed';
-import { eventually, signedInClient, syncThreadCurrent, type Client, flushAll } from '../helpers/emulator-clients';
+import { signedInClient, syncThreadCurrent, type Client, flushAll } from '../helpers/emulator-clients';
 import { freshDb } from '../helpers/fake-db';
+import { DEMO_PASSWORD, demoEmployee } from '../helpers/fixtures';
 
-const anna = EMPLOYEES.find((e) => e.key === 'anna')!;
-const bram = EMPLOYEES.find((e) => e.key === 'bram')!;
+const anna = demoEmployee('anna');
+const bram = demoEmployee('bram');
 const seed = { pageId: 'p_00000000000000000000abcd', url: 'http://127.0.0.1:8101/ict/helpdesk.html', title: 'ICT-helpdesk' };
 
 describe('sync between two employees through Firestore', () => {
@@ -37,7 +38,7 @@ describe('sync between two employees through Firestore', () => {
   });
 
   const senderA = () => firestoreSender(a.lite, () => ({ uid: a.uid, displayName: anna.displayName }));
-  const rowInB = (id: string) => eventually(async () => dbB.comments.get(id));
+  const rowInB = (id: string) => waitFor(() => dbB.comments.get(id), { what: `comment ${id} in B's database` });
 
   it('a comment posted by A arrives in B’s local database, with the page count', async () => {
     stops.push(await syncThreadCurrent(b.firestore, dbB, seed, b.uid));
@@ -46,7 +47,7 @@ describe('sync between two employees through Firestore', () => {
     const row = await rowInB(id!);
     expect(row).toMatchObject({ text: 'Hoi Bram', authorName: anna.displayName, syncState: 'synced' });
     // The page document comes through its own listener; on a busy machine it may trail the comment.
-    await eventually(async () => ((await dbB.pages.get(seed.pageId))?.commentCount === 1 ? true : undefined), 30_000).catch(async (error) => {
+    await waitFor(async () => (await dbB.pages.get(seed.pageId))?.commentCount === 1, { timeoutMs: 30_000, what: "comment count 1 on B's page row" }).catch(async (error) => {
       const server = (await getDoc(doc(a.firestore, 'pages', seed.pageId))).data();
       throw new Error(`${error}: B's page row ${JSON.stringify(await dbB.pages.get(seed.pageId))}, server ${JSON.stringify(server)}`);
     });
@@ -59,13 +60,13 @@ describe('sync between two employees through Firestore', () => {
     await flushAll(dbA, a.uid, senderA());
     await editComment(dbA, a.uid, id!, 'Versie 2');
     await flushAll(dbA, a.uid, senderA());
-    await eventually(async () => ((await dbB.comments.get(id!))?.text === 'Versie 2' ? true : undefined));
+    await waitFor(async () => (await dbB.comments.get(id!))?.text === 'Versie 2', { what: "the edit in B's database" });
     expect((await dbB.comments.get(id!))!.editedAt).not.toBeNull();
 
     await deleteComment(dbA, a.uid, id!);
     await flushAll(dbA, a.uid, senderA());
-    await eventually(async () => ((await dbB.comments.get(id!))?.deleted ? true : undefined));
-    await eventually(async () => ((await dbB.pages.get(seed.pageId))?.commentCount === 0 ? true : undefined));
+    await waitFor(async () => (await dbB.comments.get(id!))?.deleted, { what: "the deletion in B's database" });
+    await waitFor(async () => (await dbB.pages.get(seed.pageId))?.commentCount === 0, { what: "comment count 0 on B's page row" });
   });
 
   it('a comment written while Firestore is unreachable stays pending, then is sent once it is back', async () => {
@@ -127,10 +128,10 @@ describe('sync between two employees through Firestore', () => {
 
     // First visit: B reads the whole thread and remembers its cursor.
     const first = await syncThreadCurrent(b.firestore, dbB, seed, b.uid);
-    await eventually(async () => ((await dbB.comments.count()) === 12 ? true : undefined));
-    await eventually(async () => ((await dbB.pages.get(seed.pageId))?.cursor ? true : undefined));
-    await eventually(async () => ((await dbB.pages.get(seed.pageId))?.mine?.ownedThrough ? true : undefined));
-    await eventually(async () => ((await dbB.pages.get(seed.pageId))?.mine?.likesThrough ? true : undefined));
+    await waitFor(async () => (await dbB.comments.count()) === 12, { what: "all 12 comments in B's database" });
+    await waitFor(async () => (await dbB.pages.get(seed.pageId))?.cursor, { what: "the thread's cursor on B's page row" });
+    await waitFor(async () => (await dbB.pages.get(seed.pageId))?.mine?.ownedThrough, { what: "B's owned-links mark on the page row" });
+    await waitFor(async () => (await dbB.pages.get(seed.pageId))?.mine?.likesThrough, { what: "B's own-likes mark on the page row" });
     first();
 
     // Revisit with a fresh SDK instance (no Firestore cache), counting documents the server delivers.
@@ -141,8 +142,8 @@ describe('sync between two employees through Firestore', () => {
       onServerDocs: (count) => void (delivered += count),
       onCurrent: (listeners) => void (running = listeners),
     });
-    await eventually(async () => running);
-    await new Promise((r) => setTimeout(r, 500)); // anything late would still be counted
+    await waitFor(() => running, { what: 'the revisit to be current' });
+    await sleep(500); // anything late would still be counted
     stop();
     await again.close();
     // The page document + the cursor's own comment: 2 reads for a 12-comment thread.

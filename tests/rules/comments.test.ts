@@ -18,9 +18,8 @@ import {
   writeBatch,
   increment,
 } from 'firebase/firestore';
+import { ANNA, BRAM } from '../helpers/fixtures';
 import {
-  ANNA,
-  BRAM,
   commentPath,
   dbAs,
   dbSignedOut,

@@ -16,9 +16,8 @@ import {
   type DocumentData,
   type Firestore,
 } from 'firebase/firestore';
+import { ANNA, BRAM } from '../helpers/fixtures';
 import {
-  ANNA,
-  BRAM,
   commentPath,
   dbAs,
   dbSignedOut,

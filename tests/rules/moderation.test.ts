@@ -19,9 +19,8 @@ import {
   type DocumentData,
   type Firestore,
 } from 'firebase/firestore';
+import { ANNA, BRAM, CHANTAL } from '../helpers/fixtures';
 import {
-  ANNA,
-  BRAM,
   commentPath,
   dbAs,
   dbSignedOut,
@@ -39,7 +38,6 @@ import {
 
 let env: RulesTestEnvironment;
 
-const CHANTAL = { uid: 'chantal-uid', displayName: 'Chantal Bakker' };
 const chantal = () => dbAs(env, CHANTAL.uid);
 const anna = () => dbAs(env, ANNA.uid);
 const bram = () => dbAs(env, BRAM.uid);
@@ -54,7 +52,7 @@ beforeEach(async () => {
   await env.clearFirestore();
   await seedProfiles(env);
   await seed(env, {
-    [`profiles/${CHANTAL.uid}`]: { displayName: CHANTAL.displayName, department: 'Communicatie' },
+    [`profiles/${CHANTAL.uid}`]: { displayName: CHANTAL.displayName, department: CHANTAL.department },
     [`moderators/${CHANTAL.uid}`]: { since: PAST },
   });
 });

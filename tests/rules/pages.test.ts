@@ -3,9 +3,8 @@
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import { deleteDoc, doc, getDoc, increment, serverTimestamp, setDoc, updateDoc, writeBatch } from 'firebase/firestore';
+import { ANNA, BRAM } from '../helpers/fixtures';
 import {
-  ANNA,
-  BRAM,
   commentPath,
   dbAs,
   dbSignedOut,

@@ -1,9 +1,11 @@
-// firebase/firestore.rules for issue 5: directory fields of profiles/{uid}, expertise/{uid}
-// (server-written evidence) and pages/{pageId}/helpful/{replyId} ("this helped", by the asker only).
+// firebase/firestore.rules for the people directory and expert lookup: directory fields of
+// profiles/{uid}, expertise/{uid} (server-written evidence) and pages/{pageId}/helpful/{replyId}
+// ("this helped", by the asker only).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import { deleteDoc, doc, getDoc, serverTimestamp, setDoc, updateDoc, Timestamp, type DocumentData } from 'firebase/firestore';
-import { ANNA, BRAM, commentPath, dbAs, dbSignedOut, PAGE_ID, profileData, seed, startRulesEnv, storedComment } from '../helpers/rules-env';
+import { ANNA, BRAM } from '../helpers/fixtures';
+import { commentPath, dbAs, dbSignedOut, PAGE_ID, profileData, seed, startRulesEnv, storedComment } from '../helpers/rules-env';
 
 let env: RulesTestEnvironment;
 const annaProfile = `profiles/${ANNA.uid}`;

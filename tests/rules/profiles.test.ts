@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import { deleteDoc, doc, getDoc, setDoc, updateDoc } from 'firebase/firestore';
-import { ANNA, BRAM, dbAs, dbSignedOut, profileData, seed, startRulesEnv } from '../helpers/rules-env';
+import { ANNA, BRAM } from '../helpers/fixtures';
+import { dbAs, dbSignedOut, profileData, seed, startRulesEnv } from '../helpers/rules-env';
 
 let env: RulesTestEnvironment;
 const annaProfile = `profiles/${ANNA.uid}`;
