@@ -157,6 +157,12 @@ export type OutboxOp =
   /** The asker marks a reply to their question "this helped". */
   | { kind: 'helpful'; pageId: string; replyId: string; parentId: string };
 
+/** The kinds of outbox operation: the key of both outbox registries (local and remote), each total over it. */
+export type OutboxKind = OutboxOp['kind'];
+
+/** The operation of one kind, e.g. `OutboxOpOf<'like'>`. */
+export type OutboxOpOf<K extends OutboxKind> = Extract<OutboxOp, { kind: K }>;
+
 export interface OutboxItem extends OutboxItemState {
   /** Auto-increment: the order in which changes were made and must be sent. */
   seq?: number;

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { collection, doc, getDoc, getDocs, query, where } from 'firebase/firestore';
 import type { PrikbordDb } from '../../lib/data/db';
-import { firestoreSender } from '../../lib/data/outbox/firestore-writes';
+import { firestoreSender } from '../../lib/data/outbox/remote-operations';
 import { shownLikeCount } from '../../lib/core/likes';
 import { deleteComment, editComment, hideComment, markHelpful, postComment, setLike } from '../../lib/data/outbox/commands';
 import { likeKey } from '../../lib/core/schema';

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { doc, getDoc } from 'firebase/firestore';
 import type { PrikbordDb } from '../../lib/data/db';
-import { firestoreSender } from '../../lib/data/outbox/firestore-writes';
+import { firestoreSender } from '../../lib/data/outbox/remote-operations';
 import { deleteComment, editComment, postComment } from '../../lib/data/outbox/commands';
 import { flushOutbox, retryNow } from '../../lib/data/outbox/flusher';
 import { syncThread, type ThreadListener } from '../../lib/data/thread/thread-sync';

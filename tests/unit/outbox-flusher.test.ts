@@ -3,7 +3,8 @@ import type { PrikbordDb } from '../../lib/data/db';
 import { postComment, editComment, subjectOf } from '../../lib/data/outbox/commands';
 import { flushOutbox, nextSendable, OutboxRunner, retryNow, type OutboxSender } from '../../lib/data/outbox/flusher';
 import { freshDb } from '../helpers/fake-db';
-import type { OutboxOp } from '../../lib/core/rows';
+import type { OutboxItem, OutboxOp } from '../../lib/core/rows';
+import { UNKNOWN_KIND_REFUSAL } from '../../lib/data/outbox/operations';
 
 const anna = { uid: 'uid-anna', displayName: 'Anna de Vries' };
 const pageId = 'p_000000000000000000000001';
@@ -11,6 +12,7 @@ const pageId = 'p_000000000000000000000001';
 /** A hand-written fake of Firestore: records what was sent, fails on demand, remembers what landed. */
 class FakeSender implements OutboxSender {
   sent: OutboxOp[] = [];
+  asked: OutboxOp[] = [];
   landed = new Set<string>();
   failWith: Array<string | null> = [];
   async send(op: OutboxOp) {
@@ -20,6 +22,7 @@ class FakeSender implements OutboxSender {
     this.landed.add(`${op.kind}:${subjectOf(op, anna.uid)}`);
   }
   async alreadyApplied(op: OutboxOp) {
+    this.asked.push(op);
     return this.landed.has(`${op.kind}:${subjectOf(op, anna.uid)}`);
   }
 }
@@ -186,5 +189,56 @@ describe('flushOutbox', () => {
     await stopping;
     expect(sender.sent.map((op) => (op.kind === 'create' ? op.text : ''))).toEqual(['een']);
     expect(await db.outbox.count()).toBe(1);
+  });
+});
+
+describe('flushOutbox: an item of a kind this version does not know', () => {
+  let db: PrikbordDb;
+  let sender: FakeSender;
+  beforeEach(() => {
+    db = freshDb();
+    sender = new FakeSender();
+  });
+  afterEach(() => db.delete());
+
+  /** A sent comment of Anna's, and behind it an item of an unknown kind with that comment as its subject. */
+  async function unknownItemOn(state: OutboxItem['state']) {
+    const { id } = await post(db, 'van Anna');
+    await flushOutbox(db, anna.uid, sender);
+    const comment = (await db.comments.get(id!))!;
+    const op = { kind: 'report', pageId, commentId: id!, reason: 'spam' } as unknown as OutboxOp;
+    const seq = await db.outbox.add({ subject: id!, uid: anna.uid, op, state, attempts: 0, nextAttemptAt: 0, maybeSent: state === 'sending', createdAt: 1 });
+    sender.sent = [];
+    return { id: id!, comment, seq };
+  }
+
+  it('quarantines it without sending it, goes on with the rest, and never marks a comment from it', async () => {
+    const { id, comment, seq } = await unknownItemOn('pending');
+    const other = await post(db, 'daarna');
+    expect(await flushOutbox(db, anna.uid, sender)).toEqual({ status: 'idle' });
+    expect(sender.sent.map((op) => op.kind === 'create' && op.text)).toEqual(['daarna']);
+    expect(await db.outbox.toArray()).toMatchObject([{ seq, state: 'refused', refusal: UNKNOWN_KIND_REFUSAL, op: { kind: 'report' } }]);
+    expect(await db.comments.get(id)).toEqual(comment);
+    expect((await db.comments.get(other.id!))!.syncState).toBe('synced');
+  });
+
+  it('holds back later changes of its subject, like any refused item', async () => {
+    const { id } = await unknownItemOn('pending');
+    await editComment(db, anna.uid, id, 'aangepast');
+    await flushOutbox(db, anna.uid, sender);
+    expect(sender.sent).toHaveLength(0);
+    expect((await db.outbox.toArray()).map((item) => [item.op.kind, item.state])).toEqual([
+      ['report', 'refused'],
+      ['edit', 'pending'],
+    ]);
+  });
+
+  it('left mid-send by a crash, is quarantined without asking the server about it', async () => {
+    const { seq } = await unknownItemOn('sending');
+    sender.asked = [];
+    expect(await flushOutbox(db, anna.uid, sender)).toEqual({ status: 'idle' });
+    expect(sender.asked).toHaveLength(0);
+    expect(sender.sent).toHaveLength(0);
+    expect((await db.outbox.get(seq))!.state).toBe('refused');
   });
 });

@@ -1,8 +1,9 @@
-// The outbox: every change a user makes is written here and to the local tables first (so the UI
-// shows it at once and nothing is lost offline or across restarts), then sent to Firestore in
-// order by the flusher (lib/data/outbox/flusher.ts), which runs in the background service worker.
-// An item's states and the moves between them are in lib/core/outbox-states.ts; every state change
-// here goes through its `transition`.
+// The outbox's commands: every change a user makes is written here to the local tables and the
+// outbox first (so the UI shows it at once and nothing is lost offline or across restarts), then
+// sent to Firestore in order by the flusher (flusher.ts), which runs in the background service
+// worker. These are the local apply; what happens to a queued item later (its subject, settle,
+// refuse, discard) depends on its kind and lives in the operation registry (operations.ts).
+// An item's states and the moves between them are in lib/core/outbox-states.ts.
 //
 // Each item has a `subject`: the comment it changes, or the like (its key). Items of one subject
 // are sent strictly in order; a refused item holds back the later items of its subject only.
@@ -10,10 +11,15 @@
 // discards it); a refused like is rolled back at once, with the reason shown.
 import type { PrikbordDb } from '../db';
 import { isOwnComment } from '../../core/ownership';
-import { initialState, neverSent, transition, type OutboxItemState } from '../../core/outbox-states';
+import { initialState, neverSent } from '../../core/outbox-states';
 import { checkCommentText, likeKey, newCommentId, type TextCheck } from '../../core/schema';
 import type { CommentRow, LikeTarget, OutboxItem, OutboxOp, PageFacts } from '../../core/rows';
+import { discardItems, stateAfter, unsentItems } from './items';
+import { localOperation, localTables, subjectOf } from './operations';
 
+/** Settling and refusing a sent item, and an operation's subject (operations.ts), also importable with the commands. */
+export { refuseItem, settleItem, subjectOf } from './operations';
+/** Where a queued item is (lib/core/outbox-states.ts), for the panel's sync status. */
 export type { OutboxState } from '../../core/outbox-states';
 
 /** Who is writing: the signed-in user and the name the rules expect on their comments. */
@@ -22,6 +28,7 @@ export interface Author {
   displayName: string;
 }
 
+/** A comment or reply as the composer hands it over. */
 export interface NewComment {
   pageId: string;
   parentId: string | null;
@@ -31,21 +38,8 @@ export interface NewComment {
   page: PageFacts;
 }
 
-/** The comment or like an operation changes. */
-export function subjectOf(op: OutboxOp, uid: string): string {
-  if (op.kind === 'like') return likeKey(op.pageId, op.targetId, uid);
-  if (op.kind === 'helpful') return `helpful:${op.replyId}`;
-  return op.commentId;
-}
-
 function newItem(uid: string, op: OutboxOp, now: number): OutboxItem {
   return { subject: subjectOf(op, uid), uid, op, ...initialState(), createdAt: now };
-}
-
-/** Items for one subject that the server does not have (never sent, or refused), so they can still be rewritten. */
-async function unsentItems(db: PrikbordDb, subject: string): Promise<OutboxItem[]> {
-  const items = await db.outbox.where('subject').equals(subject).toArray();
-  return items.filter(neverSent);
 }
 
 /** Whether `uid` wrote this comment, by the owner links in Dexie (lib/core/ownership.ts). */
@@ -145,17 +139,20 @@ export async function retryRefused(db: PrikbordDb, commentId: string): Promise<v
 
 /** Gives up a refused change: the comment goes back to what the server has (or away, if it was new). */
 export async function discardRefused(db: PrikbordDb, commentId: string): Promise<void> {
-  await db.transaction('rw', db.comments, db.outbox, db.owned, async () => {
+  // Every table a kind may restore: the first item's kind is only known inside the transaction.
+  await db.transaction('rw', [db.outbox, ...localTables(db)], async () => {
     const items = await db.outbox.where('subject').equals(commentId).sortBy('seq');
     // Everything of this comment that the server never saw: the refused change and what it held back.
     await discardItems(db, items.filter(neverSent));
     const first = items[0]?.op;
-    if (!first || first.kind === 'create') {
+    if (!first) {
+      // Nothing queued for it: treated as a comment that never left this browser.
       await db.comments.delete(commentId);
       await db.owned.delete(commentId);
-    } else if (first.kind !== 'like' && first.kind !== 'helpful') {
-      await db.comments.update(commentId, { text: first.previousText, deleted: false, moderated: false, syncState: 'synced', refusal: undefined });
+      return;
     }
+    // The first item's kind knows what the server has; a kind this version does not know restores nothing.
+    await localOperation(first.kind)?.discard(db, first);
   });
 }
 
@@ -209,59 +206,4 @@ export async function markHelpful(db: PrikbordDb, uid: string, reply: CommentRow
 /** Forgets a like's refusal notice once the person has read it. */
 export async function dismissLikeRefusal(db: PrikbordDb, key: string): Promise<void> {
   await db.likes.update(key, { syncState: 'synced', refusal: undefined });
-}
-
-/** The server has applied `item`: drop it, and mark its subject synced when nothing else waits. */
-export async function settleItem(db: PrikbordDb, item: OutboxItem): Promise<void> {
-  await db.transaction('rw', db.comments, db.likes, db.helpful, db.outbox, async () => {
-    transition(item, { type: 'acknowledged' });
-    await db.outbox.delete(item.seq!);
-    const rest = await db.outbox.where('subject').equals(item.subject).count();
-    if (item.op.kind === 'helpful') {
-      await db.helpful.update(item.op.replyId, { syncState: 'synced' });
-    } else if (item.op.kind === 'like') {
-      await db.likes.update(item.subject, { serverActive: item.op.active, ...(rest === 0 ? { syncState: 'synced' as const } : {}) });
-    } else if (rest === 0) {
-      await db.comments.update(item.subject, { syncState: 'synced', refusal: undefined });
-    }
-  });
-}
-
-/**
- * The server refused `item` for good. A comment change stays queued as 'refused' beside the
- * comment (its text is kept; the user retries or discards). A like is rolled back at once to
- * what the server has, with the reason kept on the row so the UI can say why.
- */
-export async function refuseItem(db: PrikbordDb, item: OutboxItem, refusal: string): Promise<void> {
-  await db.transaction('rw', db.comments, db.likes, db.helpful, db.outbox, async () => {
-    const refused = stateAfter(item, { type: 'refused', refusal });
-    if (item.op.kind === 'helpful') {
-      // Not the asker after all (or the reply is gone): the mark simply disappears again.
-      await db.outbox.delete(item.seq!);
-      await db.helpful.delete(item.op.replyId);
-      return;
-    }
-    if (item.op.kind === 'like') {
-      const items = await db.outbox.where('subject').equals(item.subject).toArray();
-      await db.outbox.bulkDelete(items.map((i) => i.seq!));
-      const row = await db.likes.get(item.subject);
-      if (row) await db.likes.put({ ...row, active: row.serverActive, syncState: 'refused', refusal });
-      return;
-    }
-    await db.outbox.put({ ...item, ...refused });
-    await db.comments.update(item.subject, { syncState: 'refused', refusal });
-  });
-}
-
-/** The state fields after `event` (throws if the move is not allowed; see lib/core/outbox-states.ts). */
-function stateAfter(item: OutboxItem, event: Parameters<typeof transition>[1]): OutboxItemState {
-  const next = transition(item, event);
-  if (!('to' in next)) throw new Error(`outbox: '${event.type}' removes the item`);
-  return next.to;
-}
-
-/** Drops items the server never saw (checked by the state machine: a sent change cannot be taken back). */
-async function discardItems(db: PrikbordDb, items: OutboxItem[]): Promise<void> {
-  for (const item of items) transition(item, { type: 'discarded' });
-  await db.outbox.bulkDelete(items.map((item) => item.seq!));
 }

@@ -2,9 +2,12 @@
 // Runs in the background service worker (entrypoints/background/index.ts, with Firestore Lite), so
 // changes are sent even after the side panel is closed. The Firestore side is passed in
 // (`OutboxSender`), so unit tests drive every state transition with a fake sender and fake-indexeddb.
+// What an item's kind means (its settle and refuse) is asked of the operation registry
+// (operations.ts); an item of a kind the registry does not know is quarantined, never sent.
 import type { PrikbordDb } from '../db';
-import { refuseItem, settleItem } from './commands';
-import { classifyError, transition } from '../../core/outbox-states';
+import { localOperation, quarantineItem, refuseItem, settleItem } from './operations';
+import { stateAfter } from './items';
+import { classifyError } from '../../core/outbox-states';
 import type { OutboxItem, OutboxOp } from '../../core/rows';
 
 /** What the flusher needs from Firestore. */
@@ -15,6 +18,7 @@ export interface OutboxSender {
   alreadyApplied(op: OutboxOp): Promise<boolean>;
 }
 
+/** How a flush pass ended: nothing left to send, a retry due at `at`, or the runner was stopped. */
 export type FlushResult = { status: 'idle' } | { status: 'retry'; at: number } | { status: 'busy' };
 
 /** The next item that may be sent: oldest first; a refused item holds back later items of the same subject. */
@@ -47,10 +51,16 @@ export async function flushOutbox(
     const item = nextSendable(items);
     if (!item) return { status: 'idle' };
     if (item.nextAttemptAt > now()) return { status: 'retry', at: item.nextAttemptAt };
+    if (!localOperation(item.op.kind)) {
+      // A kind this version does not know (a corrupted row, or one a newer version wrote): what it
+      // changes cannot be known, so it is set aside as refused rather than sent as a guess.
+      await quarantineItem(db, item);
+      continue;
+    }
 
     // Left 'sending' by a crash (or sent before and failed): it may have landed already.
     const wasMaybeSent = item.maybeSent || item.state === 'sending';
-    const sending: OutboxItem = { ...item, ...into(item, { type: 'send' }) };
+    const sending: OutboxItem = { ...item, ...stateAfter(item, { type: 'send' }) };
     await db.outbox.update(item.seq!, { state: sending.state, maybeSent: sending.maybeSent });
     try {
       if (!(wasMaybeSent && (await withDeadline(sender.alreadyApplied(item.op), deadlineMs)))) await withDeadline(sender.send(item.op), deadlineMs);
@@ -63,7 +73,7 @@ export async function flushOutbox(
       } else if (permanent) {
         await refuseItem(db, sending, refusal);
       } else {
-        const failed = into(sending, { type: 'failed', code, now: now() });
+        const failed = stateAfter(sending, { type: 'failed', code, now: now() });
         const { state, attempts, nextAttemptAt, lastFailure } = failed;
         // Only if the item is still there: the user may have discarded it meanwhile.
         await db.outbox.update(item.seq!, { state, attempts, nextAttemptAt, lastFailure });
@@ -86,12 +96,6 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(Object.assign(new Error('no answer from the server'), { code: 'deadline-exceeded' })), ms);
   });
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
-
-function into(item: OutboxItem, event: Parameters<typeof transition>[1]) {
-  const next = transition(item, event);
-  if (!('to' in next)) throw new Error(`outbox: '${event.type}' removes the item`);
-  return next.to;
 }
 
 /** Items that wait only for their backoff: bring their next attempt forward to now ("Try now", back online). */

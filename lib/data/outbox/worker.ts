@@ -10,10 +10,11 @@ import { doc, getDoc, type Firestore } from 'firebase/firestore/lite';
 import type { PrikbordDb } from '../db';
 import type { LiteSession } from '../firebase/lite-client';
 import { paths } from '../../core/paths';
-import { firestoreSender } from './firestore-writes';
+import { firestoreSender } from './remote-operations';
 import type { Author } from './commands';
 import { OutboxRunner, retryNow } from './flusher';
 
+/** The alarm that wakes a stopped worker for the outbox's next retry. */
 export const RETRY_ALARM = 'prikbord-outbox-retry';
 
 export interface OutboxWorker {
@@ -36,6 +37,7 @@ async function authorOf(db: PrikbordDb, fs: Firestore, uid: string): Promise<Aut
   return { uid, displayName };
 }
 
+/** Starts the worker's outbox sender over `lite` (the injected session); `schedule` sets the retry alarm. */
 export function startOutboxWorker(db: PrikbordDb, lite: LiteSession, schedule: (at: number | null) => void): OutboxWorker {
   let runner: OutboxRunner | null = null;
   let runnerUid: string | null = null;

@@ -1,0 +1,218 @@
+// The outbox's operation registry, remote half (lib/data/outbox/remote-operations.ts), with
+// Firestore Lite replaced by a recorder: the exact documents each kind writes (the shapes
+// firebase/firestore.rules expect, checked for real by the integration tests), how each kind tells
+// that it already landed, and that a kind it does not know is refused, never written.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Firestore } from 'firebase/firestore/lite';
+import { firestoreSender } from '../../lib/data/outbox/remote-operations';
+import { classifyError } from '../../lib/core/outbox-states';
+import type { OutboxKind, OutboxOp } from '../../lib/core/rows';
+
+const { writes, server } = vi.hoisted(() => ({
+  /** Every write, in order: [what, path, data, options?]; a batch is one entry holding its writes. */
+  writes: [] as unknown[],
+  /** Documents the fake server holds, by path. */
+  server: new Map<string, Record<string, unknown>>(),
+}));
+
+vi.mock('firebase/firestore/lite', () => {
+  const ref = (_fs: unknown, ...segments: string[]) => ({ path: segments.join('/') });
+  return {
+    doc: ref,
+    getDoc: async ({ path }: { path: string }) => ({ data: () => server.get(path), exists: () => server.has(path) }),
+    increment: (n: number) => ({ increment: n }),
+    serverTimestamp: () => 'serverTimestamp',
+    setDoc: async ({ path }: { path: string }, data: unknown) => void writes.push(['set', path, data]),
+    updateDoc: async ({ path }: { path: string }, data: unknown) => void writes.push(['update', path, data]),
+    writeBatch: () => {
+      const batch: unknown[] = [];
+      return {
+        set: ({ path }: { path: string }, data: unknown, options?: unknown) => batch.push(options ? ['set', path, data, options] : ['set', path, data]),
+        update: ({ path }: { path: string }, data: unknown) => batch.push(['update', path, data]),
+        commit: async () => void writes.push(['batch', batch]),
+      };
+    },
+  };
+});
+
+const fs = {} as Firestore;
+const anna = { uid: 'uid-anna', displayName: 'Anna de Vries' };
+const sender = firestoreSender(fs, () => anna);
+const P = 'p_000000000000000000000001';
+const page = { url: 'http://intranet/', title: 'Voorpagina' };
+const T = 'serverTimestamp';
+
+beforeEach(() => {
+  writes.length = 0;
+  server.clear();
+});
+
+describe('what each kind writes', () => {
+  const comment = { pageId: P, parentId: null, text: 'Hallo', createdAt: T, updatedAt: T, editedAt: null, deleted: false, likeCount: 0 };
+  const pageCreated = { url: page.url, title: page.title, commentCount: { increment: 1 }, likeCount: { increment: 0 }, lastCommentId: 'c1', updatedAt: T };
+
+  const cases: Array<[string, OutboxOp, unknown[]]> = [
+    [
+      'create: the comment with its author, and the page counter, in one batch',
+      { kind: 'create', pageId: P, commentId: 'c1', parentId: null, text: 'Hallo', anonymous: false, page },
+      [['batch', [['set', `pages/${P}/comments/c1`, { ...comment, authorUid: anna.uid, authorName: anna.displayName }], ['set', `pages/${P}`, pageCreated, { merge: true }]]]],
+    ],
+    [
+      'create, anonymous: no author field; the owner link instead, in the same batch',
+      { kind: 'create', pageId: P, commentId: 'c1', parentId: null, text: 'Hallo', anonymous: true, page },
+      [
+        [
+          'batch',
+          [
+            ['set', `pages/${P}/comments/c1`, { ...comment, anonymous: true }],
+            ['set', 'commentOwners/c1', { uid: anna.uid, pageId: P, createdAt: T }],
+            ['set', `pages/${P}`, pageCreated, { merge: true }],
+          ],
+        ],
+      ],
+    ],
+    [
+      'edit: the text and its edit time',
+      { kind: 'edit', pageId: P, commentId: 'c1', text: 'Nieuw', previousText: 'Oud' },
+      [['update', `pages/${P}/comments/c1`, { text: 'Nieuw', editedAt: T, updatedAt: T }]],
+    ],
+    [
+      'delete: a soft delete and the page counter down, in one batch',
+      { kind: 'delete', pageId: P, commentId: 'c1', previousText: 'Oud' },
+      [
+        [
+          'batch',
+          [
+            ['update', `pages/${P}/comments/c1`, { deleted: true, text: '', updatedAt: T }],
+            ['update', `pages/${P}`, { commentCount: { increment: -1 }, lastCommentId: 'c1', updatedAt: T }],
+          ],
+        ],
+      ],
+    ],
+    [
+      'hide: as a delete, marked moderated',
+      { kind: 'hide', pageId: P, commentId: 'c1', previousText: 'Oud' },
+      [
+        [
+          'batch',
+          [
+            ['update', `pages/${P}/comments/c1`, { deleted: true, text: '', updatedAt: T, moderated: true }],
+            ['update', `pages/${P}`, { commentCount: { increment: -1 }, lastCommentId: 'c1', updatedAt: T }],
+          ],
+        ],
+      ],
+    ],
+    [
+      'like of a comment: the like document and the comment counter, in one batch',
+      { kind: 'like', pageId: P, targetId: 'c1', active: true, page },
+      [
+        [
+          'batch',
+          [
+            ['set', `pages/${P}/likes/c1_${anna.uid}`, { targetId: 'c1', uid: anna.uid, name: anna.displayName, active: true, updatedAt: T }],
+            ['update', `pages/${P}/comments/c1`, { likeCount: { increment: 1 }, lastLikeId: `c1_${anna.uid}`, updatedAt: T }],
+          ],
+        ],
+      ],
+    ],
+    [
+      'unlike of the page: the like document and the page counter as a merge, in one batch',
+      { kind: 'like', pageId: P, targetId: 'page', active: false, page },
+      [
+        [
+          'batch',
+          [
+            ['set', `pages/${P}/likes/page_${anna.uid}`, { targetId: 'page', uid: anna.uid, name: anna.displayName, active: false, updatedAt: T }],
+            [
+              'set',
+              `pages/${P}`,
+              { url: page.url, title: page.title, commentCount: { increment: 0 }, likeCount: { increment: -1 }, lastLikeId: `page_${anna.uid}`, updatedAt: T },
+              { merge: true },
+            ],
+          ],
+        ],
+      ],
+    ],
+    [
+      'helpful: the mark, without who marked it',
+      { kind: 'helpful', pageId: P, replyId: 'r1', parentId: 'c1' },
+      [['set', `pages/${P}/helpful/r1`, { replyId: 'r1', parentId: 'c1', createdAt: T }]],
+    ],
+  ];
+
+  it.each(cases)('%s', async (_what, op, expected) => {
+    await sender.send(op);
+    // Stringified: also the order of the fields, so the documents stay exactly as they were.
+    expect(JSON.stringify(writes)).toBe(JSON.stringify(expected));
+  });
+
+  it('writes every kind (this list is complete)', () => {
+    const kinds: Record<OutboxKind, true> = { create: true, edit: true, delete: true, hide: true, like: true, helpful: true };
+    expect(new Set(cases.map(([, op]) => op.kind))).toEqual(new Set(Object.keys(kinds)));
+  });
+});
+
+describe('whether a change already landed', () => {
+  const create = (anonymous: boolean): OutboxOp => ({ kind: 'create', pageId: P, commentId: 'c1', parentId: null, text: 'Hallo', anonymous, page });
+  const at = `pages/${P}/comments/c1`;
+
+  it('nothing landed when the comment is not there', async () => {
+    for (const op of [create(false), create(true), { kind: 'edit', pageId: P, commentId: 'c1', text: 'x', previousText: 'y' } as const]) {
+      expect(await sender.alreadyApplied(op)).toBe(false);
+    }
+  });
+
+  it('create: a named comment by this author, or an anonymous one when the op was anonymous', async () => {
+    server.set(at, { authorUid: anna.uid });
+    expect(await sender.alreadyApplied(create(false))).toBe(true);
+    expect(await sender.alreadyApplied(create(true))).toBe(false);
+    server.set(at, { authorUid: 'uid-bram' });
+    expect(await sender.alreadyApplied(create(false))).toBe(false);
+    server.set(at, { anonymous: true });
+    expect(await sender.alreadyApplied(create(true))).toBe(true);
+    expect(await sender.alreadyApplied(create(false))).toBe(false);
+  });
+
+  it('edit, delete, hide: the text, the delete, the moderation are there', async () => {
+    server.set(at, { text: 'Nieuw', deleted: false, moderated: false });
+    expect(await sender.alreadyApplied({ kind: 'edit', pageId: P, commentId: 'c1', text: 'Nieuw', previousText: 'Oud' })).toBe(true);
+    expect(await sender.alreadyApplied({ kind: 'edit', pageId: P, commentId: 'c1', text: 'Anders', previousText: 'Oud' })).toBe(false);
+    expect(await sender.alreadyApplied({ kind: 'delete', pageId: P, commentId: 'c1', previousText: 'Oud' })).toBe(false);
+    server.set(at, { text: '', deleted: true, moderated: false });
+    expect(await sender.alreadyApplied({ kind: 'delete', pageId: P, commentId: 'c1', previousText: 'Oud' })).toBe(true);
+    expect(await sender.alreadyApplied({ kind: 'hide', pageId: P, commentId: 'c1', previousText: 'Oud' })).toBe(false);
+    server.set(at, { text: '', deleted: true, moderated: true });
+    expect(await sender.alreadyApplied({ kind: 'hide', pageId: P, commentId: 'c1', previousText: 'Oud' })).toBe(true);
+  });
+
+  it('like: the like document says what was asked; never liked counts as unliked', async () => {
+    const like = (active: boolean): OutboxOp => ({ kind: 'like', pageId: P, targetId: 'c1', active, page });
+    expect(await sender.alreadyApplied(like(true))).toBe(false);
+    expect(await sender.alreadyApplied(like(false))).toBe(true);
+    server.set(`pages/${P}/likes/c1_${anna.uid}`, { active: true });
+    expect(await sender.alreadyApplied(like(true))).toBe(true);
+    expect(await sender.alreadyApplied(like(false))).toBe(false);
+  });
+
+  it('helpful: the mark exists', async () => {
+    const op: OutboxOp = { kind: 'helpful', pageId: P, replyId: 'r1', parentId: 'c1' };
+    expect(await sender.alreadyApplied(op)).toBe(false);
+    server.set(`pages/${P}/helpful/r1`, { replyId: 'r1' });
+    expect(await sender.alreadyApplied(op)).toBe(true);
+  });
+});
+
+describe('a kind this version does not know', () => {
+  const unknown = { kind: 'report', pageId: P, commentId: 'c1' } as unknown as OutboxOp;
+
+  it('is refused with a final error and nothing is written', async () => {
+    const error = await sender.send(unknown).catch((e: unknown) => e);
+    expect(classifyError(error).permanent).toBe(true);
+    expect(writes).toHaveLength(0);
+  });
+
+  it('is never reported as already applied', async () => {
+    server.set(`pages/${P}/comments/c1`, { authorUid: anna.uid, deleted: true, moderated: true });
+    await expect(sender.alreadyApplied(unknown)).rejects.toMatchObject({ code: 'invalid-argument' });
+  });
+});
