@@ -1,6 +1,6 @@
 // Big threads for the thread benches: written straight into the Firestore emulator as its "owner"
 // (bypasses the rules, as an admin import would), shaped exactly as the app writes them
-// (lib/data/outbox/firestore-writes.ts): named comments with pageId, parentId, text, createdAt, updatedAt,
+// (lib/data/outbox/remote-operations.ts): named comments with pageId, parentId, text, createdAt, updatedAt,
 // editedAt null, deleted false, likeCount 0, authorUid + authorName matching the author's profile;
 // the page document's commentCount equal to the number of live comments, lastCommentId the newest.
 import { readFileSync } from 'node:fs';

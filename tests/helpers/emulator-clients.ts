@@ -14,7 +14,7 @@ import { sleep, waitFor } from '../../scripts/poll';
 export interface Client {
   app: FirebaseApp;
   firestore: Firestore;
-  /** Firestore Lite on the same app and session: what the outbox writes with (lib/data/outbox/firestore-writes.ts). */
+  /** Firestore Lite on the same app and session: what the outbox writes with (lib/data/outbox/remote-operations.ts). */
   lite: LiteFirestore;
   uid: string;
   close(): Promise<void>;

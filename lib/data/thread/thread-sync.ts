@@ -1,5 +1,5 @@
 // Keeps Dexie's copy of one page's thread in step with Firestore, reading only what changed.
-// Side panel only: listeners need the full SDK (the outbox writes with Lite, lib/data/outbox/firestore-writes.ts;
+// Side panel only: listeners need the full SDK (the outbox writes with Lite, lib/data/outbox/remote-operations.ts;
 // a reference made by one SDK can't be used with the other).
 //
 // Cost model (Firestore bills per document read): the comments listener asks only for comments
