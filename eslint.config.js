@@ -1,12 +1,14 @@
 // ESLint (flat config): typescript-eslint's recommended rules (not the type-checked set: `tsc --noEmit`
-// already checks types, and lint stays fast on two cores), plus the layout's boundaries as rules a
-// machine checks (README "Layout"):
-//   - import-x/no-restricted-paths: which folders a folder may import, by resolved file path (so
-//     relative paths, `@/` aliases and re-exports through an index all count);
-//   - no-restricted-imports (typescript-eslint's, for allowTypeImports): which packages a folder may
-//     import, by name;
+// already checks types, and lint stays fast on two cores), plus the layout's boundaries (README "Layout")
+// as rules a machine checks:
+//   - import-x/no-restricted-paths: what a folder may import, files and packages alike, by the file the
+//     import resolves to (relative paths, `@/` aliases, `export … from` and dynamic import() all count);
 //   - import-x/no-cycle: no import cycles in lib/, components/, entrypoints/ (type-only imports excepted);
-//   - no-restricted-globals: lib/core/ does not touch the extension APIs.
+//   - no-restricted-imports (typescript-eslint's, for allowTypeImports): what no path can catch, Node
+//     built-ins in extension code and lib/core/'s types-only use of lib/any/;
+//   - no-restricted-globals: lib/core/ does not touch the extension APIs (chrome, browser).
+// To see a boundary fire, add a bad import (say `import Dexie from 'dexie'` in entrypoints/content/) and
+// run `npx eslint entrypoints/content`.
 // Formatting is Prettier's (.prettierrc.json); eslint-config-prettier, last, turns off any rule that
 // would fight it. `npm run lint` runs both; `npm test` runs it before the build (scripts/test.sh).
 import js from '@eslint/js';
