@@ -11,6 +11,7 @@
 // run `npx eslint entrypoints/content`.
 // Formatting is Prettier's (.prettierrc.json); eslint-config-prettier, last, turns off any rule that
 // would fight it. `npm run lint` runs both; `npm test` runs it before the build (scripts/test.sh).
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
@@ -21,6 +22,9 @@ import tseslint from 'typescript-eslint';
 
 const RUNTIME = ['lib', 'components', 'entrypoints'];
 const ROOT = import.meta.dirname;
+const ENTRYPOINTS = readdirSync(`${ROOT}/entrypoints`, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 const TS_JS = '*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
 
 // ---- What a folder may import (import-x/no-restricted-paths) ------------------------------------------
@@ -87,23 +91,23 @@ const zones = [
     from: pkgs('dexie', 'firebase', '@firebase'),
     message: 'components/ never use Dexie or Firebase directly: they go through lib/data/ (one place owns the database and the server).',
   },
-  {
-    target: './entrypoints/background',
-    from: ['./entrypoints/content', './entrypoints/sidepanel', './components'],
-    message:
-      'The background service worker has no DOM and is its own bundle: it may not import another entrypoint or components/ (shared code belongs in lib/).',
-  },
-  {
-    target: './entrypoints/sidepanel',
-    from: ['./entrypoints/content', './entrypoints/background'],
-    message:
-      'Each entrypoint is its own bundle in its own context: the side panel may not import another entrypoint (shared code belongs in lib/ or components/).',
-  },
-  {
-    target: ['./entrypoints/background', './entrypoints/sidepanel'],
-    from: ['./scripts', './tests', './demo'],
-    message: 'Extension code may not import scripts/, tests/ or demo/: they are Node-side tools and fixtures, not part of the extension.',
-  },
+  // Every entrypoint folder (background, sidepanel, and any added later; content has its own zone above).
+  ...ENTRYPOINTS.filter((name) => name !== 'content').map((name) =>
+    name === 'background'
+      ? {
+          target: './entrypoints/background',
+          from: './',
+          except: ['./entrypoints/background', './lib', './public/_locales', './node_modules'],
+          message:
+            'The background service worker has no DOM and is its own bundle: it may import only lib/ and its own folder, never components/ (Preact UI), another entrypoint, scripts/, tests/ or demo/.',
+        }
+      : {
+          target: `./entrypoints/${name}`,
+          from: './',
+          except: [`./entrypoints/${name}`, './lib', './components', './public/_locales', './node_modules'],
+          message: `Each entrypoint is its own bundle in its own context: entrypoints/${name}/ may import only lib/, components/ and its own folder, never another entrypoint (shared code belongs in lib/ or components/), scripts/, tests/ or demo/.`,
+        },
+  ),
   {
     // Every runtime file but the loader: the extglob keeps lib/any/org-config.ts out of the target.
     target: ['./lib/any/**/!(org-config).{ts,tsx}', './lib/core/**', './lib/data/**', './components/**', './entrypoints/**'],
