@@ -20,14 +20,14 @@ export function emulatorUrls() {
   };
 }
 
-async function call(method: string, url: string, body?: unknown): Promise<any> {
+async function call<T = unknown>(method: string, url: string, body?: unknown): Promise<T> {
   const response = await fetch(url, {
     method,
     headers: { Authorization: 'Bearer owner', 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-  return response.json();
+  return (await response.json()) as T;
 }
 
 /** Removes every account and document from the emulators. */
@@ -40,13 +40,13 @@ export async function clearEmulators(): Promise<void> {
 /** Creates an account in the Auth emulator; returns its uid. */
 export async function createAccount(email: string, password: string, displayName: string): Promise<string> {
   const { auth } = emulatorUrls();
-  const result = await call('POST', `${auth}/identitytoolkit.googleapis.com/v1/accounts:signUp?key=${BUILD_ORG_CONFIG.firebase.apiKey}`, {
+  const result = await call<{ localId: string }>('POST', `${auth}/identitytoolkit.googleapis.com/v1/accounts:signUp?key=${BUILD_ORG_CONFIG.firebase.apiKey}`, {
     email,
     password,
     displayName,
     returnSecureToken: true,
   });
-  return result.localId as string;
+  return result.localId;
 }
 
 type Value = string | number | boolean | null | Date | Value[] | { [key: string]: Value };
