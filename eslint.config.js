@@ -1,5 +1,5 @@
 // ESLint (flat config): typescript-eslint's recommended rules (not the type-checked set: `tsc --noEmit`
-// already checks types, and lint stays fast on two cores), plus the layout's boundaries (README "Layout")
+// already checks types, and lint stays fast on two cores), plus the layout's boundaries (README "Where things are")
 // as rules a machine checks:
 //   - import-x/no-restricted-paths: what a folder may import, files and packages alike, by the file the
 //     import resolves to (relative paths, `@/` aliases, `export … from` and dynamic import() all count);

@@ -35,7 +35,9 @@ export async function startIntranet({ port = 8101, host = '127.0.0.1', root = DE
     } catch (error) {
       const status = error?.status ?? 404;
       response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8' });
-      response.end(`<!doctype html><title>${status}</title><h1>${status === 403 ? 'Geen toegang' : 'Pagina niet gevonden'}</h1><p><a href="/">Naar de voorpagina</a></p>`);
+      response.end(
+        `<!doctype html><title>${status}</title><h1>${status === 403 ? 'Geen toegang' : 'Pagina niet gevonden'}</h1><p><a href="/">Naar de voorpagina</a></p>`,
+      );
     }
   });
   await new Promise((resolveListen, reject) => {

@@ -96,7 +96,12 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const context = browser.contexts()[0]!;
   const extensionId = withExtension
     ? new URL(
-        (await waitFor(() => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')), { ...START_WAIT, what: 'the extension service worker' })).url(),
+        (
+          await waitFor(() => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')), {
+            ...START_WAIT,
+            what: 'the extension service worker',
+          })
+        ).url(),
       ).host
     : '';
 

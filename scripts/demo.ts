@@ -50,7 +50,11 @@ try {
     // Open the real side panel the way a person does: a click on the launcher.
     const intranetTab = eb.context.pages().find((p) => p.url().startsWith(intranetUrl));
     await intranetTab?.bringToFront();
-    await intranetTab?.locator('prikbord-launcher').locator('button.open').click().catch(() => undefined);
+    await intranetTab
+      ?.locator('prikbord-launcher')
+      .locator('button.open')
+      .click()
+      .catch(() => undefined);
     console.log(`\nReady. Signed in as ${user.displayName} (${user.email}).`);
   } else {
     console.log('5/5 No display here, so no browser window. To try it in Chrome or Edge:');
@@ -60,7 +64,12 @@ try {
     console.log(`    4. Sign in as ${user.email} with password ${DEMO_PASSWORD}.`);
   }
   console.log(`\nIntranet: ${intranetUrl}`);
-  console.log(`Other employees: ${employees.slice(1, 5).map((e) => e.email).join(', ')} … (password ${DEMO_PASSWORD})`);
+  console.log(
+    `Other employees: ${employees
+      .slice(1, 5)
+      .map((e) => e.email)
+      .join(', ')} … (password ${DEMO_PASSWORD})`,
+  );
   console.log(`Moderator (may hide comments): ${MODERATORS.map((key) => `${key}@lindeveen.nl`).join(', ')}. The VPN expert: daan@lindeveen.nl.`);
   console.log('Try: the legacy trait pages under /legacy/, anonymous posting, likes, and People → "who knows about vpn?".');
   console.log('Press Ctrl-C to stop everything.');

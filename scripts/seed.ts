@@ -120,7 +120,13 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
     const like = async (targetId: string, keys: string[], at: Date) => {
       for (const key of keys) {
         const person = byKey.get(key)!;
-        await putDoc(`pages/${pageId}/likes/${likeId(targetId, person.uid)}`, { targetId, uid: person.uid, name: person.displayName, active: true, updatedAt: at });
+        await putDoc(`pages/${pageId}/likes/${likeId(targetId, person.uid)}`, {
+          targetId,
+          uid: person.uid,
+          name: person.displayName,
+          active: true,
+          updatedAt: at,
+        });
       }
     };
     const write = async (by: string, text: string, minutesAgo: number, parentId: string | null, likedBy: string[] = []) => {
@@ -185,7 +191,10 @@ export function pageTerms(title: string, texts: string[]): string[] {
   for (const term of [...termsOf(title), ...termsOf(title), ...texts.flatMap(termsOf)]) {
     if (term.length >= 3) counts.set(term, (counts.get(term) ?? 0) + 1);
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([term]) => term);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 30)
+    .map(([term]) => term);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,14 +1,14 @@
-// A Preact hook over Dexie's liveQuery: the component re-renders whenever the queried rows change,
-// in this context or any other extension page (Dexie broadcasts changes between them).
-import { liveQuery } from 'dexie';
+// A Preact hook over a live Dexie query (lib/data/live-query.ts): the component re-renders
+// whenever the queried rows change, in this context or any other extension page.
 import { useEffect, useState } from 'preact/hooks';
+import { watchQuery } from '../../lib/data/live-query';
 
+/** The query's result, `initial` until it first answers; re-run when `deps` change. */
 export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[], initial: T): T {
   const [value, setValue] = useState<T>(initial);
   useEffect(() => {
     setValue(initial);
-    const subscription = liveQuery(query).subscribe({ next: setValue, error: (error) => console.error('liveQuery', error) });
-    return () => subscription.unsubscribe();
+    return watchQuery(query, setValue);
   }, deps);
   return value;
 }

@@ -32,7 +32,9 @@ export function ProfileEditor({ person, onSave }: ProfileEditorProps) {
           ...person,
           jobTitle: jobTitle.trim().slice(0, 80),
           location: location.trim().slice(0, 80),
-          languages: normalizeSkills(splitList(languages)).map((l) => l.slice(0, 20)).slice(0, 8),
+          languages: normalizeSkills(splitList(languages))
+            .map((l) => l.slice(0, 20))
+            .slice(0, 8),
           skills: normalizeSkills(splitList(skills)),
           optOut,
         };

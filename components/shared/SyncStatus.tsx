@@ -26,10 +26,16 @@ export function SyncStatus({ online, queue, now, onRetryNow }: SyncStatusProps) 
   if (waiting === 0 || (online && !unreachable && !stuck)) return null;
   const one = waiting === 1;
   const text = !online
-    ? one ? t('offlineWaitingOne') : t('offlineWaiting', waiting)
+    ? one
+      ? t('offlineWaitingOne')
+      : t('offlineWaiting', waiting)
     : unreachable
-      ? one ? t('unreachableWaitingOne') : t('unreachableWaiting', waiting)
-      : one ? t('waitingOne') : t('waiting', waiting);
+      ? one
+        ? t('unreachableWaitingOne')
+        : t('unreachableWaiting', waiting)
+      : one
+        ? t('waitingOne')
+        : t('waiting', waiting);
   return (
     <div class={`sync-status ${online && !unreachable ? '' : 'offline'}`} role="status">
       <span>{text}</span>

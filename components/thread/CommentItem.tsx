@@ -173,12 +173,7 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
 
       {mode === 'view' && (
         <footer class="comment-footer">
-          <LikeControl
-            targetId={comment.id}
-            serverCount={comment.likeCount}
-            label={(count) => t('likeCommentBy', author, count)}
-            actions={actions}
-          />
+          <LikeControl targetId={comment.id} serverCount={comment.likeCount} label={(count) => t('likeCommentBy', author, count)} actions={actions} />
           {actions && canReply && (
             <button type="button" class="link" aria-label={t('replyTo', author)} onClick={onReply}>
               {t('reply')}

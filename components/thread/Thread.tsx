@@ -90,16 +90,7 @@ export function Thread({ nodes, now, actions, focusId = null }: ThreadProps) {
           );
         }
         const id = segment.node.comment.id;
-        return (
-          <ThreadEntry
-            key={id}
-            node={segment.node}
-            now={now}
-            actions={actions}
-            replying={replyingTo === id}
-            setReplyingTo={setReplyingTo}
-          />
-        );
+        return <ThreadEntry key={id} node={segment.node} now={now} actions={actions} replying={replyingTo === id} setReplyingTo={setReplyingTo} />;
       })}
     </ol>
   );

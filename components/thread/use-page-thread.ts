@@ -83,7 +83,7 @@ export function usePageThread(page: PageIdentity | null): PageThread {
   const actions: ThreadActions | null = useMemo(() => {
     if (!uid || !profile || !page) return null;
     const author = { uid, displayName: profile.displayName };
-    const after = <T,>(result: T) => {
+    const after = <T>(result: T) => {
       link.kickOutbox();
       return result;
     };

@@ -67,11 +67,7 @@ export async function injectLayer(scripting: Injector, tabId: number, frameId: n
  * version's, which can no longer reach the extension): give them this one, in every frame, without
  * making anybody reload.
  */
-export async function injectIntoOpenTabs(
-  tabs: Array<{ id?: number; url?: string; status?: string }>,
-  scripting: Injector,
-  config: OrgConfig,
-): Promise<number> {
+export async function injectIntoOpenTabs(tabs: Array<{ id?: number; url?: string; status?: string }>, scripting: Injector, config: OrgConfig): Promise<number> {
   let injected = 0;
   for (const tab of tabs) {
     // A tab still loading gets its injection from its own onCompleted, after its load event.
@@ -99,10 +95,9 @@ export type Later = (run: () => void, ms: number) => unknown;
  * browser filters the events by URL, so other sites never wake the worker.
  */
 export function injectAfterLoads(onCompleted: LoadEvent, scripting: Injector, config: OrgConfig, later: Later = (run, ms) => setTimeout(run, ms)): void {
-  onCompleted.addListener(
-    (details) => void later(() => void injectLayer(scripting, details.tabId, details.frameId), INJECT_AFTER_LOAD_MS),
-    { url: intranetUrlFilters(config) },
-  );
+  onCompleted.addListener((details) => void later(() => void injectLayer(scripting, details.tabId, details.frameId), INJECT_AFTER_LOAD_MS), {
+    url: intranetUrlFilters(config),
+  });
 }
 
 /** The install event used here (chrome.runtime.onInstalled satisfies it). */
@@ -118,6 +113,9 @@ export interface TabQuery {
 /** After each install or update, injects the layer into the intranet tabs already open (injectIntoOpenTabs). */
 export function injectOnInstall(onInstalled: InstallEvent, tabs: TabQuery, scripting: Injector, config: OrgConfig): void {
   onInstalled.addListener(() => {
-    void tabs.query({}).then((open) => injectIntoOpenTabs(open, scripting, config)).catch(console.error);
+    void tabs
+      .query({})
+      .then((open) => injectIntoOpenTabs(open, scripting, config))
+      .catch(console.error);
   });
 }

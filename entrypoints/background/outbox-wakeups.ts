@@ -42,7 +42,11 @@ export function wakeOutbox(outbox: Outbox, alarms: AlarmsApi): void {
 const LAST_UID = 'countsUid';
 
 /** outbox:kick and auth:changed from an extension page; `counts.refreshAll` re-reads the open tabs' counts. */
-export function outboxHandlers(outbox: Outbox, session: SessionArea, counts: { refreshAll(): Promise<void> }): Pick<HandlerMap, 'outbox:kick' | 'auth:changed'> {
+export function outboxHandlers(
+  outbox: Outbox,
+  session: SessionArea,
+  counts: { refreshAll(): Promise<void> },
+): Pick<HandlerMap, 'outbox:kick' | 'auth:changed'> {
   return {
     'outbox:kick': {
       from: 'extension page',

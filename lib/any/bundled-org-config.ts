@@ -31,4 +31,3 @@ export const BUILD_ORG_CONFIG: OrgConfig = {
     },
   },
 };
-

@@ -37,9 +37,60 @@ export interface Expert {
 
 const STOP_WORDS = new Set([
   // Dutch
-  'wie', 'weet', 'iets', 'van', 'over', 'de', 'het', 'een', 'en', 'of', 'in', 'op', 'met', 'voor', 'naar', 'is', 'bij', 'hoe', 'wat', 'mijn', 'ik', 'je', 'die', 'dat', 'er', 'te', 'aan', 'om', 'ook', 'niet',
+  'wie',
+  'weet',
+  'iets',
+  'van',
+  'over',
+  'de',
+  'het',
+  'een',
+  'en',
+  'of',
+  'in',
+  'op',
+  'met',
+  'voor',
+  'naar',
+  'is',
+  'bij',
+  'hoe',
+  'wat',
+  'mijn',
+  'ik',
+  'je',
+  'die',
+  'dat',
+  'er',
+  'te',
+  'aan',
+  'om',
+  'ook',
+  'niet',
   // English
-  'who', 'knows', 'know', 'about', 'the', 'a', 'an', 'and', 'or', 'of', 'to', 'on', 'with', 'for', 'is', 'at', 'how', 'what', 'my', 'i', 'you', 'anything', 'something',
+  'who',
+  'knows',
+  'know',
+  'about',
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'of',
+  'to',
+  'on',
+  'with',
+  'for',
+  'is',
+  'at',
+  'how',
+  'what',
+  'my',
+  'i',
+  'you',
+  'anything',
+  'something',
 ]);
 
 // Longest first. Kept conservative: only endings that rarely change meaning.
@@ -47,7 +98,10 @@ const SUFFIXES = ['ingen', 'ing', 'en', 'es', 's'];
 
 /** Folds one word: lower case, accents stripped, common Dutch/English endings removed. '' for stop words. */
 export function foldTerm(raw: string): string {
-  const term = raw.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const term = raw
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   if (term.length === 0 || STOP_WORDS.has(term)) return '';
   for (const suffix of SUFFIXES) {
     if (term.length - suffix.length >= 4 && term.endsWith(suffix)) return term.slice(0, -suffix.length);
@@ -67,7 +121,12 @@ export function termsOf(text: string): string[] {
 
 /** A declared skill as stored: trimmed, inner whitespace collapsed, no markup characters, ≤ 40 chars. '' when nothing is left. */
 export function normalizeSkill(raw: string): string {
-  return raw.replace(/[<>{}\u0000-\u001f]/g, '').replace(/\s+/g, ' ').trim().slice(0, MAX_SKILL_LENGTH).trim();
+  return raw
+    .replace(/[<>{}]|\p{Cc}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_SKILL_LENGTH)
+    .trim();
 }
 
 /** Normalises a list of skills: each normalised, empties and case-insensitive duplicates dropped, at most 20. */
@@ -164,9 +223,7 @@ export class ExpertIndex {
       const matchedTerms = new Set(hit.terms);
       const fields = (term: string) => (hit.match as Record<string, string[]>)[term] ?? [];
       const declared = person.skills.filter((skill) => termsOf(skill).some((t) => matchedTerms.has(t) && fields(t).includes('skills')));
-      const relevant = pages.filter(
-        (p) => p.pageId === pageId || termsOf(`${p.title} ${p.terms.join(' ')}`).some((t) => matchedTerms.has(t)),
-      );
+      const relevant = pages.filter((p) => p.pageId === pageId || termsOf(`${p.title} ${p.terms.join(' ')}`).some((t) => matchedTerms.has(t)));
       const answers = relevant.reduce((n, p) => n + p.answers, 0);
       const likes = relevant.reduce((n, p) => n + p.likes, 0);
       const helpful = relevant.reduce((n, p) => n + p.helpful, 0);

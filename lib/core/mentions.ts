@@ -21,7 +21,11 @@ export function activeMention(text: string, caret: number): MentionQuery | null 
   return { start: before.length - query.length - 1, query };
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 /** People whose name has a word starting with the query (accents and case ignored), best first, at most `limit`. */
 export function mentionCandidates<T extends { displayName: string }>(people: T[], query: string, limit = 6): T[] {

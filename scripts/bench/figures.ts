@@ -60,18 +60,15 @@ function formatBudget(budget: Budget | undefined, unit: string): string {
 export function formatTable(figures: Figure[]): string {
   const rows = figures.map((f) => {
     const ok = passes(f);
-    return [
-      f.section,
-      f.name,
-      `${formatNumber(f.value)} ${f.unit}`,
-      formatBudget(f.budget, f.unit),
-      ok === null ? '' : ok ? 'pass' : 'FAIL',
-      f.note ?? '',
-    ];
+    return [f.section, f.name, `${formatNumber(f.value)} ${f.unit}`, formatBudget(f.budget, f.unit), ok === null ? '' : ok ? 'pass' : 'FAIL', f.note ?? ''];
   });
   const header = ['section', 'figure', 'measured', 'budget', '', 'note'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 

@@ -84,7 +84,12 @@ async function load(eb: ExtensionBrowser, url: string, withExtension: boolean): 
     await sleep(HANDS_OFF_MS);
     // Let our report to the worker finish (it starts after load and an idle moment), so its work
     // never spills into the next measured load, and let late tasks and shifts land.
-    if (withExtension) await tab.locator('prikbord-launcher').first().waitFor({ state: 'attached', timeout: 10_000 }).catch(() => undefined);
+    if (withExtension)
+      await tab
+        .locator('prikbord-launcher')
+        .first()
+        .waitFor({ state: 'attached', timeout: 10_000 })
+        .catch(() => undefined);
     await tab.waitForTimeout(300);
     return await tab.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;

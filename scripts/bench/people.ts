@@ -13,12 +13,56 @@ import type { BenchSection, Figure } from './figures';
 import { percentiles } from './figures';
 
 const PROJECT = 'demo-prikbord';
-const SKILLS = ['VPN', 'Printers', 'Verlof', 'Salaris', 'Excel', 'SharePoint', 'Inkoop', 'AVG', 'Privacy', 'Bestemmingsplan', 'GIS', 'Wmo', 'Jeugdzorg', 'Afval', 'Wegen', 'Paspoort', 'Rijbewijs', 'Begroting', 'Facturen', 'Invoices', 'Onboarding', 'Arbo', 'Telefonie', 'Back-up', 'Linux', 'Firewall', 'Teams', 'Outlook', 'Omgevingswet', 'Horeca'];
-const WORDS = ['verbinding', 'thuiswerken', 'storing', 'wachtwoord', 'declaratie', 'vakantiedagen', 'aanvraag', 'vergunning', 'contract', 'budget', 'rapportage', 'planning'];
+const SKILLS = [
+  'VPN',
+  'Printers',
+  'Verlof',
+  'Salaris',
+  'Excel',
+  'SharePoint',
+  'Inkoop',
+  'AVG',
+  'Privacy',
+  'Bestemmingsplan',
+  'GIS',
+  'Wmo',
+  'Jeugdzorg',
+  'Afval',
+  'Wegen',
+  'Paspoort',
+  'Rijbewijs',
+  'Begroting',
+  'Facturen',
+  'Invoices',
+  'Onboarding',
+  'Arbo',
+  'Telefonie',
+  'Back-up',
+  'Linux',
+  'Firewall',
+  'Teams',
+  'Outlook',
+  'Omgevingswet',
+  'Horeca',
+];
+const WORDS = [
+  'verbinding',
+  'thuiswerken',
+  'storing',
+  'wachtwoord',
+  'declaratie',
+  'vakantiedagen',
+  'aanvraag',
+  'vergunning',
+  'contract',
+  'budget',
+  'rapportage',
+  'planning',
+];
 const QUERIES = ['vpn', 'VPN-verbinding', 'vpm', 'wie weet iets van verlof', 'printer', 'sharepoint', 'omgevingswet', 'invoices', 'kernfusie', 'excel macro'];
 
 function rng(seed: number) {
-  return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function value(v: unknown): Record<string, unknown> {
@@ -36,7 +80,11 @@ async function writeAll(host: string, docs: Array<[string, Record<string, unknow
     const writes = docs.slice(i, i + 500).map(([path, data]) => ({
       update: { name: `${base}/${path}`, fields: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, value(v)])) },
     }));
-    const res = await fetch(`http://${host}/v1/${base}:batchWrite`, { method: 'POST', headers: { Authorization: 'Bearer owner', 'Content-Type': 'application/json' }, body: JSON.stringify({ writes }) });
+    const res = await fetch(`http://${host}/v1/${base}:batchWrite`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer owner', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ writes }),
+    });
     if (!res.ok) throw new Error(`batchWrite ${res.status} ${await res.text()}`);
   }
 }
@@ -47,15 +95,43 @@ async function clear(host: string) {
 
 function generate(n: number): Array<[string, Record<string, unknown>]> {
   const random = rng(n);
-  const pick = <T,>(list: T[]) => list[Math.floor(random() * list.length)]!;
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
   const docs: Array<[string, Record<string, unknown>]> = [];
   const at = new Date();
   for (let i = 0; i < n; i++) {
     const uid = `gen${String(i).padStart(6, '0')}`;
     const skills = [...new Set([pick(SKILLS), pick(SKILLS), pick(SKILLS)])];
-    docs.push([`profiles/${uid}`, { displayName: `Medewerker ${i}`, department: `Afdeling ${i % 40}`, departmentPath: [`Cluster ${i % 6}`, `Afdeling ${i % 40}`, `Team ${i % 200}`], jobTitle: `Adviseur ${pick(SKILLS)}`, location: 'Stadhuis', languages: ['nl'], skills, optOut: random() < 0.05, updatedAt: at }]);
+    docs.push([
+      `profiles/${uid}`,
+      {
+        displayName: `Medewerker ${i}`,
+        department: `Afdeling ${i % 40}`,
+        departmentPath: [`Cluster ${i % 6}`, `Afdeling ${i % 40}`, `Team ${i % 200}`],
+        jobTitle: `Adviseur ${pick(SKILLS)}`,
+        location: 'Stadhuis',
+        languages: ['nl'],
+        skills,
+        optOut: random() < 0.05,
+        updatedAt: at,
+      },
+    ]);
     if (random() < 0.3) {
-      docs.push([`expertise/${uid}`, { pages: [{ pageId: `p_${i % 500}`, title: `Pagina ${pick(SKILLS)}`, terms: [pick(WORDS), pick(WORDS), pick(SKILLS).toLowerCase()], answers: 1 + Math.floor(random() * 5), likes: Math.floor(random() * 10), helpful: Math.floor(random() * 2) }], updatedAt: at }]);
+      docs.push([
+        `expertise/${uid}`,
+        {
+          pages: [
+            {
+              pageId: `p_${i % 500}`,
+              title: `Pagina ${pick(SKILLS)}`,
+              terms: [pick(WORDS), pick(WORDS), pick(SKILLS).toLowerCase()],
+              answers: 1 + Math.floor(random() * 5),
+              likes: Math.floor(random() * 10),
+              helpful: Math.floor(random() * 2),
+            },
+          ],
+          updatedAt: at,
+        },
+      ]);
     }
   }
   return docs;
@@ -91,12 +167,38 @@ async function measure(n: number, fs: Firestore, host: string): Promise<Figure[]
   db.close();
   const section = 'people';
   return [
-    { section, name: `${label}: search latency, median`, value: median, unit: 'ms', budget: n <= 5000 ? { max: 50 } : undefined, note: `${times.length} queries (${QUERIES.length} kinds, fuzzy + prefix)` },
+    {
+      section,
+      name: `${label}: search latency, median`,
+      value: median,
+      unit: 'ms',
+      budget: n <= 5000 ? { max: 50 } : undefined,
+      note: `${times.length} queries (${QUERIES.length} kinds, fuzzy + prefix)`,
+    },
     { section, name: `${label}: search latency, p95`, value: p95, unit: 'ms', budget: n <= 5000 ? { max: 50 } : undefined },
     { section, name: `${label}: index build`, value: buildMs, unit: 'ms' },
-    { section, name: `${label}: index memory (heap growth)`, value: Math.max(0, (after - before) / 2 ** 20), unit: 'MB', note: 'approximate: heap used before/after building (no forced GC, so small sizes can read 0)' },
-    { section, name: `${label}: first sync, documents read`, value: firstReads, unit: 'reads', note: `${docs.length} documents (profiles + expertise), ${(firstMs / 1000).toFixed(1)} s` },
-    { section, name: `${label}: repeat sync, nothing changed`, value: repeatReads, unit: 'reads', budget: { max: 2 }, note: 'empty delta query per collection, billed as 1 read each' },
+    {
+      section,
+      name: `${label}: index memory (heap growth)`,
+      value: Math.max(0, (after - before) / 2 ** 20),
+      unit: 'MB',
+      note: 'approximate: heap used before/after building (no forced GC, so small sizes can read 0)',
+    },
+    {
+      section,
+      name: `${label}: first sync, documents read`,
+      value: firstReads,
+      unit: 'reads',
+      note: `${docs.length} documents (profiles + expertise), ${(firstMs / 1000).toFixed(1)} s`,
+    },
+    {
+      section,
+      name: `${label}: repeat sync, nothing changed`,
+      value: repeatReads,
+      unit: 'reads',
+      budget: { max: 2 },
+      note: 'empty delta query per collection, billed as 1 read each',
+    },
   ];
 }
 
@@ -109,7 +211,11 @@ export const people: BenchSection = {
     const cut = host.lastIndexOf(':');
     const env = await initializeTestEnvironment({
       projectId: PROJECT,
-      firestore: { host: host.slice(0, cut), port: Number(host.slice(cut + 1)), rules: 'rules_version = "2"; service cloud.firestore { match /databases/{d}/documents { match /{p=**} { allow read: if request.auth != null; } } }' },
+      firestore: {
+        host: host.slice(0, cut),
+        port: Number(host.slice(cut + 1)),
+        rules: 'rules_version = "2"; service cloud.firestore { match /databases/{d}/documents { match /{p=**} { allow read: if request.auth != null; } } }',
+      },
     });
     const fs = env.authenticatedContext('bench-reader').firestore() as unknown as Firestore;
     const figures: Figure[] = [];

@@ -38,7 +38,7 @@ for (const section of chosen) {
     figures.push(...(await section.run({ quick, root })));
     console.error(`bench: ${section.id} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
-    errors.push(`${section.id}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    errors.push(`${section.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
 }
 

@@ -31,7 +31,12 @@ function observePanel(want: number) {
   const w = window as unknown as BenchWindow;
   w.__bench = { want, domAt: null, paintAt: null, longTasks: [], phases: {} };
   // When each stage of the panel first shows: the app mounted, auth known, the target page known.
-  const PHASES: Array<[string, string]> = [['app', 'main.panel'], ['signedIn', '.panel-header'], ['page', '#page-title'], ['thread', 'ol.thread']];
+  const PHASES: Array<[string, string]> = [
+    ['app', 'main.panel'],
+    ['signedIn', '.panel-header'],
+    ['page', '#page-title'],
+    ['thread', 'ol.thread'],
+  ];
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) w.__bench.longTasks.push(entry.duration);
   }).observe({ type: 'longtask', buffered: true });
@@ -149,7 +154,14 @@ async function openFigures(reader: Reader, threads: Array<{ path: string; thread
       .locator('.count', { hasText: countText(thread.count) })
       .waitFor({ timeout: 120_000 })
       .catch(async (error: Error) => {
-        throw new Error(`${error.message}\npanel said: ${(await first.locator('main').innerText().catch(() => '?')).slice(0, 500)}`);
+        throw new Error(
+          `${error.message}\npanel said: ${(
+            await first
+              .locator('main')
+              .innerText()
+              .catch(() => '?')
+          ).slice(0, 500)}`,
+        );
       });
     await first.waitForTimeout(1000); // the cursor write lands after the rows
     await first.close();
@@ -258,10 +270,14 @@ async function crossBrowser(a: Reader, bPerson: SeededEmployee, path: string, po
     });
     await panelA.evaluate(() => {
       // The moment the reader presses "Post" (capture phase: before the app handles it).
-      document.addEventListener('click', (event) => {
-        const button = (event.target as Element).closest('button[type=submit]');
-        if (button?.closest('form')?.querySelector('#new-comment-text')) (window as unknown as { __t0: number }).__t0 = Date.now();
-      }, true);
+      document.addEventListener(
+        'click',
+        (event) => {
+          const button = (event.target as Element).closest('button[type=submit]');
+          if (button?.closest('form')?.querySelector('#new-comment-text')) (window as unknown as { __t0: number }).__t0 = Date.now();
+        },
+        true,
+      );
     });
     const latencies: number[] = [];
     for (let i = 0; i < posts; i++) {
@@ -279,7 +295,14 @@ async function crossBrowser(a: Reader, bPerson: SeededEmployee, path: string, po
     const note = `${posts} posts through A's composer; press of "Post" in A → comment text in B's panel DOM`;
     return [
       { section: SECTION, name: 'comment posted in A visible in B, median', value: median, unit: 'ms', budget: { max: 1000 }, note },
-      { section: SECTION, name: 'comment posted in A visible in B, p95', value: p95, unit: 'ms', budget: { max: 1000 }, note: `max ${Math.max(...latencies)} ms` },
+      {
+        section: SECTION,
+        name: 'comment posted in A visible in B, p95',
+        value: p95,
+        unit: 'ms',
+        budget: { max: 1000 },
+        note: `max ${Math.max(...latencies)} ms`,
+      },
     ];
   } finally {
     await panelA.close();

@@ -44,7 +44,10 @@ async function visit(db: PrikbordDb, thread: SeededThread, email: string): Promi
   });
   try {
     await waitFor(() => current, { timeoutMs: 60_000, what: 'every listener it runs to answer' });
-    await waitFor(async () => (await db.comments.where('pageId').equals(thread.pageId).count()) === thread.count, { timeoutMs: 60_000, what: 'the thread in Dexie' });
+    await waitFor(async () => (await db.comments.where('pageId').equals(thread.pageId).count()) === thread.count, {
+      timeoutMs: 60_000,
+      what: 'the thread in Dexie',
+    });
     await sleep(500); // anything late still counts
     if (errors.length > 0) throw errors[0];
     return { delivered, empty };
@@ -75,7 +78,13 @@ export const threadReads: BenchSection = {
         const again = await visit(db, thread, reader.email);
         const label = `${size.toLocaleString('en-US')} comments`;
         figures.push(
-          { section, name: `${label}: first visit, documents read`, value: first.delivered, unit: 'reads', note: `empty Dexie; every comment + the page document` },
+          {
+            section,
+            name: `${label}: first visit, documents read`,
+            value: first.delivered,
+            unit: 'reads',
+            note: `empty Dexie; every comment + the page document`,
+          },
           {
             section,
             name: `${label}: revisit, unchanged, documents read`,

@@ -110,7 +110,18 @@ export async function seedThread(root: string, path: string, count: number, auth
     if (!parentId) topLevel.push(id);
     docs.push([
       `pages/${page.pageId}/comments/${id}`,
-      { pageId: page.pageId, parentId, text: text(i), authorUid: author.uid, authorName: author.displayName, createdAt: at, updatedAt: at, editedAt: null, deleted: false, likeCount: 0 },
+      {
+        pageId: page.pageId,
+        parentId,
+        text: text(i),
+        authorUid: author.uid,
+        authorName: author.displayName,
+        createdAt: at,
+        updatedAt: at,
+        editedAt: null,
+        deleted: false,
+        likeCount: 0,
+      },
     ]);
     lastId = id;
   }
@@ -129,12 +140,26 @@ export async function addComments(thread: SeededThread, k: number, author: Seede
     const at = new Date(now + i);
     docs.push([
       `pages/${thread.pageId}/comments/${id}`,
-      { pageId: thread.pageId, parentId: null, text: `Nieuw: ${text(i)}`, authorUid: author.uid, authorName: author.displayName, createdAt: at, updatedAt: at, editedAt: null, deleted: false, likeCount: 0 },
+      {
+        pageId: thread.pageId,
+        parentId: null,
+        text: `Nieuw: ${text(i)}`,
+        authorUid: author.uid,
+        authorName: author.displayName,
+        createdAt: at,
+        updatedAt: at,
+        editedAt: null,
+        deleted: false,
+        likeCount: 0,
+      },
     ]);
     lastId = id;
   }
   thread.count += k;
-  docs.push([`pages/${thread.pageId}`, { url: thread.url, title: thread.title, commentCount: thread.count, likeCount: 0, lastCommentId: lastId, updatedAt: new Date(now + k) }]);
+  docs.push([
+    `pages/${thread.pageId}`,
+    { url: thread.url, title: thread.title, commentCount: thread.count, likeCount: 0, lastCommentId: lastId, updatedAt: new Date(now + k) },
+  ]);
   await writeAll(docs);
 }
 

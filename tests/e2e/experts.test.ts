@@ -36,9 +36,7 @@ describe('who knows about VPN?', () => {
     await expect.poll(() => first.locator('.person-name').textContent(), { timeout: 20_000 }).toBe(EXPERT);
     // Profiles, evidence and the page's thread (whose words match the declared skills) sync
     // separately: wait until all three have arrived.
-    await expect
-      .poll(() => first.locator('.reasons').textContent(), { timeout: 20_000 })
-      .toMatch(/^(?=.*declared: VPN)(?=.*helped on this page)(?=.*7 likes)/);
+    await expect.poll(() => first.locator('.reasons').textContent(), { timeout: 20_000 }).toMatch(/^(?=.*declared: VPN)(?=.*helped on this page)(?=.*7 likes)/);
   });
 
   it.each(['vpn', 'VPN-verbinding', 'vpm'])('finds the VPN expert for "%s"', async (query) => {

@@ -91,7 +91,9 @@ const TRAITS: Trait[] = [
     path: '/legacy/andere-base.html',
     title: 'Oud archief (base naar ander domein)',
     async own(doc) {
-      expect(await doc.locator('#archief-link').evaluate((a) => (a as HTMLAnchorElement).href)).toBe('http://archief.lindeveen.local/oud/raadsbesluiten-2004.html');
+      expect(await doc.locator('#archief-link').evaluate((a) => (a as HTMLAnchorElement).href)).toBe(
+        'http://archief.lindeveen.local/oud/raadsbesluiten-2004.html',
+      );
     },
   },
   {
@@ -129,9 +131,7 @@ const TRAITS: Trait[] = [
     title: 'Fotoalbum kerstmarkt (lazy afbeeldingen)',
     async own(doc) {
       await doc.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await expect
-        .poll(() => doc.evaluate(() => [...document.images].filter((img) => img.complete && img.naturalWidth > 0).length))
-        .toBeGreaterThan(10);
+      await expect.poll(() => doc.evaluate(() => [...document.images].filter((img) => img.complete && img.naturalWidth > 0).length)).toBeGreaterThan(10);
     },
   },
   {
@@ -151,26 +151,36 @@ const idOf = (path: string) => pageIdFor(normalizeUrl(`${INTRANET}${path}`, site
 /** Positions of the page's own content blocks. */
 function layoutOf(doc: Page | Frame) {
   return doc.evaluate(() =>
-    [...document.querySelectorAll('h1, h2, p, table, td, img, button, div, iframe, a')]
-      .slice(0, 200)
-      .map((el) => {
-        const r = el.getBoundingClientRect();
-        return `${el.tagName}#${el.id} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
-      }),
+    [...document.querySelectorAll('h1, h2, p, table, td, img, button, div, iframe, a')].slice(0, 200).map((el) => {
+      const r = el.getBoundingClientRect();
+      return `${el.tagName}#${el.id} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+    }),
   );
 }
 
 /** The frame whose URL ends with `path`, or the page itself. */
 async function documentOf(tab: Page, contentFrame: string | undefined): Promise<Page | Frame> {
   if (!contentFrame) return tab;
-  const frame = await waitFor(() => tab.frames().find((f) => f.url().endsWith(contentFrame)), { attempts: 50, intervalMs: 100, what: `the frame ${contentFrame}` });
+  const frame = await waitFor(() => tab.frames().find((f) => f.url().endsWith(contentFrame)), {
+    attempts: 50,
+    intervalMs: 100,
+    what: `the frame ${contentFrame}`,
+  });
   await frame.waitForLoadState();
   return frame;
 }
 
 /** Launchers in every frame of the tab. */
 async function launchers(tab: Page): Promise<Array<{ frame: Frame; count: number }>> {
-  return Promise.all(tab.frames().map(async (frame) => ({ frame, count: await frame.locator('prikbord-launcher').count().catch(() => 0) })));
+  return Promise.all(
+    tab.frames().map(async (frame) => ({
+      frame,
+      count: await frame
+        .locator('prikbord-launcher')
+        .count()
+        .catch(() => 0),
+    })),
+  );
 }
 
 describe('Prikbord on legacy intranet pages', () => {
@@ -190,7 +200,10 @@ describe('Prikbord on legacy intranet pages', () => {
     eb = await launchWithExtension({ lang: 'nl' });
     tab = await eb.context.newPage();
     bare = await plain.context.newPage();
-    for (const [page, list] of [[tab, errors.ext], [bare, errors.bare]] as const) {
+    for (const [page, list] of [
+      [tab, errors.ext],
+      [bare, errors.bare],
+    ] as const) {
       await page.setViewportSize({ width: 1280, height: 900 });
       page.on('console', (m) => m.type() === 'error' && list.push(m.text()));
       page.on('pageerror', (e) => list.push(String(e)));

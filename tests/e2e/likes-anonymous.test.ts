@@ -54,7 +54,7 @@ describe('likes and anonymous posting in two browsers', () => {
     await aPanel.getByLabel('Je reactie').fill(text);
     const toggle = aPanel.getByLabel('Anoniem plaatsen').first();
     await toggle.check();
-    await aPanel.getByText('Collega\'s en communicatiemedewerkers kunnen niet zien wie dit schreef').first().waitFor();
+    await aPanel.getByText("Collega's en communicatiemedewerkers kunnen niet zien wie dit schreef").first().waitFor();
     await aPanel.getByRole('button', { name: 'Plaatsen' }).click();
     await expect.poll(() => commentWith(aPanel, text).locator('.author').textContent()).toBe('jij (anoniem)');
     await expect.poll(() => commentWith(aPanel, text).locator('.state.pending').count(), { timeout: 10_000 }).toBe(0);
@@ -89,7 +89,11 @@ describe('likes and anonymous posting in two browsers', () => {
     const annasEvidence = (evidence as Array<{ uid: string; pages: Array<{ pageId: string }> }>).find((e) => e.uid === anna.uid);
     expect(annasEvidence?.pages.map((p) => p.pageId) ?? []).not.toContain(pageId);
     // B cannot edit or delete it.
-    expect(await commentWith(b.panel, text).getByRole('button', { name: /Edit|Delete/ }).count()).toBe(0);
+    expect(
+      await commentWith(b.panel, text)
+        .getByRole('button', { name: /Edit|Delete/ })
+        .count(),
+    ).toBe(0);
   });
 
   it('likes from A and B at the same moment end at exactly 2, on the comment and on the page', async () => {
@@ -143,7 +147,11 @@ describe('likes and anonymous posting in two browsers', () => {
     try {
       const panel = await openAsAnna(other);
       await expect.poll(() => commentWith(panel, '(aangevuld)').locator('.author').textContent(), { timeout: 10_000 }).toBe('jij (anoniem)');
-      expect(await commentWith(panel, '(aangevuld)').getByRole('button', { name: /bewerken/ }).count()).toBe(1);
+      expect(
+        await commentWith(panel, '(aangevuld)')
+          .getByRole('button', { name: /bewerken/ })
+          .count(),
+      ).toBe(1);
     } finally {
       await other.close();
     }

@@ -13,12 +13,10 @@ const PAGES = ['/', '/hr/verlofregeling.html', '/telefoonlijst.html'];
 /** Positions of the page's own content blocks, to compare with and without the extension. */
 function layoutOf(page: Page) {
   return page.evaluate(() =>
-    [...document.querySelectorAll('h1, h2, h3, p, table, ul, ol, img, #topbar, #menu-knop, form, hr')]
-      .slice(0, 300)
-      .map((el) => {
-        const r = el.getBoundingClientRect();
-        return `${el.tagName}#${el.id} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
-      }),
+    [...document.querySelectorAll('h1, h2, h3, p, table, ul, ol, img, #topbar, #menu-knop, form, hr')].slice(0, 300).map((el) => {
+      const r = el.getBoundingClientRect();
+      return `${el.tagName}#${el.id} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+    }),
   );
 }
 

@@ -44,9 +44,7 @@ describe('two employees discuss a page', () => {
 
   it('the launcher and the panel count follow', async () => {
     await expect.poll(() => b.panel.locator('.count').textContent(), { timeout: 10_000 }).toBe('1 comment');
-    await expect
-      .poll(() => a.tab.locator('prikbord-launcher').locator('button.open').getAttribute('aria-label'), { timeout: 10_000 })
-      .toContain('1 reacties');
+    await expect.poll(() => a.tab.locator('prikbord-launcher').locator('button.open').getAttribute('aria-label'), { timeout: 10_000 }).toContain('1 reacties');
   });
 
   it('a page B never opened shows its count on the launcher and the toolbar badge', async () => {
@@ -63,7 +61,9 @@ describe('two employees discuss a page', () => {
 
   it('B replies; A sees the reply under the comment', async () => {
     const reply = 'I can help with the English summary.';
-    await commentWith(b.panel, question).getByRole('button', { name: /Reply to/ }).click();
+    await commentWith(b.panel, question)
+      .getByRole('button', { name: /Reply to/ })
+      .click();
     await b.panel.getByLabel(/Your reply to/).fill(reply);
     await b.panel.getByRole('button', { name: 'Reply', exact: true }).click();
     await a.panel.locator('.replies article.comment', { hasText: reply }).waitFor({ timeout: 10_000 });
@@ -71,7 +71,10 @@ describe('two employees discuss a page', () => {
 
   it('A edits; B sees the new text marked as edited', async () => {
     const edited = `${question} (graag voor vrijdag)`;
-    await commentWith(a.panel, question).first().getByRole('button', { name: /bewerken/ }).click();
+    await commentWith(a.panel, question)
+      .first()
+      .getByRole('button', { name: /bewerken/ })
+      .click();
     const box = a.panel.getByLabel('Je reactie bewerken');
     await box.fill(edited);
     await a.panel.getByRole('button', { name: 'Opslaan' }).click();
@@ -79,7 +82,10 @@ describe('two employees discuss a page', () => {
   });
 
   it('A deletes; B sees it replaced by a placeholder, the reply stays', async () => {
-    await commentWith(a.panel, 'graag voor vrijdag').first().getByRole('button', { name: /verwijderen/ }).click();
+    await commentWith(a.panel, 'graag voor vrijdag')
+      .first()
+      .getByRole('button', { name: /verwijderen/ })
+      .click();
     await a.panel.getByRole('button', { name: 'Ja, verwijderen' }).click();
     await b.panel.getByText('This comment was deleted.').waitFor({ timeout: 10_000 });
     expect(await commentWith(b.panel, 'graag voor vrijdag').count()).toBe(0);

@@ -4,18 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
-import {
-  doc,
-  getDoc,
-  increment,
-  serverTimestamp,
-  setDoc,
-  setLogLevel,
-  Timestamp,
-  writeBatch,
-  type DocumentData,
-  type Firestore,
-} from 'firebase/firestore';
+import { doc, getDoc, increment, serverTimestamp, setDoc, setLogLevel, Timestamp, writeBatch, type DocumentData, type Firestore } from 'firebase/firestore';
 import { ANNA, BRAM } from './fixtures';
 
 /** The emulator project the rules tests run in. */

@@ -77,7 +77,9 @@ describe('likes and anonymous comments through Firestore', () => {
     await Promise.all(everyone.map((p) => setLike(p.db, p.client.uid, { pageId: seed.pageId, targetId: id, page: seed }, true)));
     await Promise.all(everyone.map((p) => p.flush()));
     const comment = await serverDoc(anna(), 'pages', seed.pageId, 'comments', id);
-    const likes = await getDocs(query(collection(anna().client.firestore, 'pages', seed.pageId, 'likes'), where('targetId', '==', id), where('active', '==', true)));
+    const likes = await getDocs(
+      query(collection(anna().client.firestore, 'pages', seed.pageId, 'likes'), where('targetId', '==', id), where('active', '==', true)),
+    );
     expect(comment?.likeCount).toBe(4);
     expect(likes.size).toBe(4);
   });
@@ -145,7 +147,9 @@ describe('likes and anonymous comments through Firestore', () => {
     const fresh = freshDb();
     try {
       stops.push(await syncThreadCurrent(bram().client.firestore, fresh, seed, bram().client.uid));
-      await waitFor(async () => (await fresh.likes.get(likeKey(seed.pageId, id, bram().client.uid)))?.serverActive, { what: "Bram's like, as the server has it, in his fresh browser" });
+      await waitFor(async () => (await fresh.likes.get(likeKey(seed.pageId, id, bram().client.uid)))?.serverActive, {
+        what: "Bram's like, as the server has it, in his fresh browser",
+      });
       const comment = await waitFor(() => fresh.comments.get(id), { what: "the comment in Bram's fresh browser" });
       expect(shownLikeCount(comment.likeCount, await fresh.likes.get(likeKey(seed.pageId, id, bram().client.uid)))).toBe(1);
     } finally {
@@ -172,7 +176,9 @@ describe('likes and anonymous comments through Firestore', () => {
     /** Whether Bram's next visit runs his own listeners (each one is a billed read). */
     async function revisitRunsMine(): Promise<boolean> {
       let running: string[] | undefined;
-      const stop = syncThread(bram().client.firestore, bram().db, seed, bram().client.uid, console.error, { onCurrent: (listeners) => void (running = listeners) });
+      const stop = syncThread(bram().client.firestore, bram().db, seed, bram().client.uid, console.error, {
+        onCurrent: (listeners) => void (running = listeners),
+      });
       stops.push(stop);
       const listeners = await waitFor(() => running, { what: "Bram's listeners to be current" });
       return listeners.includes('myLikes') && listeners.includes('owned');
@@ -184,7 +190,11 @@ describe('likes and anonymous comments through Firestore', () => {
       const otherDb = freshDb();
       try {
         await act(otherDb, other.uid);
-        const result = await flushAll(otherDb, other.uid, firestoreSender(other.lite, () => author(bram())));
+        const result = await flushAll(
+          otherDb,
+          other.uid,
+          firestoreSender(other.lite, () => author(bram())),
+        );
         expect(result.status).toBe('idle');
         expect(await otherDb.outbox.count()).toBe(0);
       } finally {
@@ -204,7 +214,9 @@ describe('likes and anonymous comments through Firestore', () => {
       await visitAndLeave();
       await inAnotherBrowserOfBram((db, uid) => setLike(db, uid, { pageId: seed.pageId, targetId: id, page: seed }, true));
       expect(await revisitRunsMine()).toBe(true);
-      await waitFor(async () => (await bram().db.likes.get(likeKey(seed.pageId, id, bram().client.uid)))?.serverActive, { what: "Bram's like of the comment in his usual browser" });
+      await waitFor(async () => (await bram().db.likes.get(likeKey(seed.pageId, id, bram().client.uid)))?.serverActive, {
+        what: "Bram's like of the comment in his usual browser",
+      });
     });
 
     it('his like of the page itself, given in another browser, arrives', async () => {
@@ -212,18 +224,27 @@ describe('likes and anonymous comments through Firestore', () => {
       await visitAndLeave();
       await inAnotherBrowserOfBram((db, uid) => setLike(db, uid, { pageId: seed.pageId, targetId: 'page', page: seed }, true));
       expect(await revisitRunsMine()).toBe(true);
-      await waitFor(async () => (await bram().db.likes.get(likeKey(seed.pageId, 'page', bram().client.uid)))?.serverActive, { what: "Bram's like of the page in his usual browser" });
+      await waitFor(async () => (await bram().db.likes.get(likeKey(seed.pageId, 'page', bram().client.uid)))?.serverActive, {
+        what: "Bram's like of the page in his usual browser",
+      });
     });
 
     it('a page without replies asks for no "this helped" marks; once it has one, a mark made while he was away arrives', async () => {
       const question = await commentByAnna('Waar vind ik het verlofformulier?');
       await visitAndLeave();
       let running: string[] | undefined;
-      const quiet = syncThread(bram().client.firestore, bram().db, seed, bram().client.uid, console.error, { onCurrent: (listeners) => void (running = listeners) });
+      const quiet = syncThread(bram().client.firestore, bram().db, seed, bram().client.uid, console.error, {
+        onCurrent: (listeners) => void (running = listeners),
+      });
       expect(await waitFor(() => running, { what: "Bram's listeners to be current" })).not.toContain('marks');
       quiet();
       // Chantal replies, Bram reads the reply; then, while he is away, Anna marks it.
-      const { id: replyId } = await postComment(chantal().db, author(chantal()), { pageId: seed.pageId, parentId: question, text: 'Op de HR-pagina.', page: seed });
+      const { id: replyId } = await postComment(chantal().db, author(chantal()), {
+        pageId: seed.pageId,
+        parentId: question,
+        text: 'Op de HR-pagina.',
+        page: seed,
+      });
       await chantal().flush();
       await visitAndLeave();
       const reply = await waitFor(() => bram().db.comments.get(replyId!), { what: "Chantal's reply in Bram's database" });
@@ -238,7 +259,13 @@ describe('likes and anonymous comments through Firestore', () => {
       await visitAndLeave();
       let anonymousId = '';
       await inAnotherBrowserOfBram(async (db) => {
-        const { id } = await postComment(db, author(bram()), { pageId: seed.pageId, parentId: null, text: 'Anoniem vanaf mijn laptop', anonymous: true, page: seed });
+        const { id } = await postComment(db, author(bram()), {
+          pageId: seed.pageId,
+          parentId: null,
+          text: 'Anoniem vanaf mijn laptop',
+          anonymous: true,
+          page: seed,
+        });
         anonymousId = id!;
       });
       expect(await revisitRunsMine()).toBe(true);
@@ -249,7 +276,13 @@ describe('likes and anonymous comments through Firestore', () => {
   describe('anonymous', () => {
     it('reaches other readers with no author at all, and their database holds no trace of who', async () => {
       stops.push(await syncThreadCurrent(bram().client.firestore, bram().db, seed, bram().client.uid));
-      const { id } = await postComment(anna().db, author(anna()), { pageId: seed.pageId, parentId: null, text: 'Ik durf dit niet met naam te vragen', anonymous: true, page: seed });
+      const { id } = await postComment(anna().db, author(anna()), {
+        pageId: seed.pageId,
+        parentId: null,
+        text: 'Ik durf dit niet met naam te vragen',
+        anonymous: true,
+        page: seed,
+      });
       await anna().flush();
       const row = await waitFor(() => bram().db.comments.get(id!), { what: "the anonymous comment in Bram's database" });
       expect(row).toMatchObject({ anonymous: true, authorUid: null, authorName: null });
@@ -271,7 +304,7 @@ describe('likes and anonymous comments through Firestore', () => {
       try {
         stops.push(await syncThreadCurrent(anna().client.firestore, fresh, seed, anna().client.uid));
         await waitFor(() => fresh.owned.get(id!), { what: "Anna's owner link in her fresh browser" });
-        await waitFor(() => fresh.comments.get(id!), { what: "her comment in her fresh browser" });
+        await waitFor(() => fresh.comments.get(id!), { what: 'her comment in her fresh browser' });
         await editComment(fresh, anna().client.uid, id!, 'Tweede versie');
         const sender = firestoreSender(anna().client.lite, () => author(anna()));
         await flushAll(fresh, anna().client.uid, sender);
@@ -310,9 +343,20 @@ describe('likes and anonymous comments through Firestore', () => {
 
   describe('"this helped"', () => {
     async function anonymousQuestionWithReply() {
-      const { id: questionId } = await postComment(anna().db, author(anna()), { pageId: seed.pageId, parentId: null, text: 'Hoe werkt VPN thuis?', anonymous: true, page: seed });
+      const { id: questionId } = await postComment(anna().db, author(anna()), {
+        pageId: seed.pageId,
+        parentId: null,
+        text: 'Hoe werkt VPN thuis?',
+        anonymous: true,
+        page: seed,
+      });
       await anna().flush();
-      const { id: replyId } = await postComment(bram().db, author(bram()), { pageId: seed.pageId, parentId: questionId!, text: 'Start LindeConnect 4.2.', page: seed });
+      const { id: replyId } = await postComment(bram().db, author(bram()), {
+        pageId: seed.pageId,
+        parentId: questionId!,
+        text: 'Start LindeConnect 4.2.',
+        page: seed,
+      });
       await bram().flush();
       stops.push(await syncThreadCurrent(anna().client.firestore, anna().db, seed, anna().client.uid));
       const reply = await waitFor(() => anna().db.comments.get(replyId!), { what: "Bram's reply in Anna's database" });

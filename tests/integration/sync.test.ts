@@ -47,10 +47,12 @@ describe('sync between two employees through Firestore', () => {
     const row = await rowInB(id!);
     expect(row).toMatchObject({ text: 'Hoi Bram', authorName: anna.displayName, syncState: 'synced' });
     // The page document comes through its own listener; on a busy machine it may trail the comment.
-    await waitFor(async () => (await dbB.pages.get(seed.pageId))?.commentCount === 1, { timeoutMs: 30_000, what: "comment count 1 on B's page row" }).catch(async (error) => {
-      const server = (await getDoc(doc(a.firestore, 'pages', seed.pageId))).data();
-      throw new Error(`${error}: B's page row ${JSON.stringify(await dbB.pages.get(seed.pageId))}, server ${JSON.stringify(server)}`);
-    });
+    await waitFor(async () => (await dbB.pages.get(seed.pageId))?.commentCount === 1, { timeoutMs: 30_000, what: "comment count 1 on B's page row" }).catch(
+      async (error) => {
+        const server = (await getDoc(doc(a.firestore, 'pages', seed.pageId))).data();
+        throw new Error(`${error}: B's page row ${JSON.stringify(await dbB.pages.get(seed.pageId))}, server ${JSON.stringify(server)}`);
+      },
+    );
   });
 
   it('edits and deletes arrive too, and the count follows', async () => {
@@ -74,8 +76,16 @@ describe('sync between two employees through Firestore', () => {
     // The same person and session, but the server can't be reached: nothing listens on port 9.
     const offline = await signedInClient(anna.email, DEMO_PASSWORD, { liteAt: { host: '127.0.0.1', port: 9 } });
     try {
-      const { id } = await postComment(dbA, { uid: a.uid, displayName: anna.displayName }, { pageId: seed.pageId, parentId: null, text: 'Vanuit de trein', page: seed });
-      const result = await flushOutbox(dbA, a.uid, firestoreSender(offline.lite, () => ({ uid: a.uid, displayName: anna.displayName })));
+      const { id } = await postComment(
+        dbA,
+        { uid: a.uid, displayName: anna.displayName },
+        { pageId: seed.pageId, parentId: null, text: 'Vanuit de trein', page: seed },
+      );
+      const result = await flushOutbox(
+        dbA,
+        a.uid,
+        firestoreSender(offline.lite, () => ({ uid: a.uid, displayName: anna.displayName })),
+      );
       expect(result.status).toBe('retry');
       expect((await dbA.comments.get(id!))!.syncState).toBe('pending');
       // A passing failure, remembered (the panel then says the server can't be reached).
@@ -102,7 +112,11 @@ describe('sync between two employees through Firestore', () => {
   it('a change the rules refuse is marked refused with its text kept', async () => {
     // Anna's profile name changed elsewhere: her queued comment now carries a name the rules reject.
     await putDoc(`profiles/${a.uid}`, { displayName: 'Anna V.', department: 'Communicatie' });
-    const { id } = await postComment(dbA, { uid: a.uid, displayName: anna.displayName }, { pageId: seed.pageId, parentId: null, text: 'Mijn tekst', page: seed });
+    const { id } = await postComment(
+      dbA,
+      { uid: a.uid, displayName: anna.displayName },
+      { pageId: seed.pageId, parentId: null, text: 'Mijn tekst', page: seed },
+    );
     await flushAll(dbA, a.uid, senderA());
     expect(await dbA.comments.get(id!)).toMatchObject({ syncState: 'refused', refusal: 'refusedByRules', text: 'Mijn tekst' });
     expect((await getDoc(doc(a.firestore, 'pages', seed.pageId, 'comments', id!))).exists()).toBe(false);

@@ -52,7 +52,6 @@ beforeEach(async () => {
   await seedProfiles(env);
 });
 
-
 const anna = () => dbAs(env, ANNA.uid);
 const bram = () => dbAs(env, BRAM.uid);
 

@@ -84,7 +84,15 @@ function like(db: Firestore, caller: { uid: string; displayName: string }, optio
     if (targetId === 'page') {
       batch.set(
         doc(db, pagePath()),
-        { url: PAGE_URL, title: PAGE_TITLE, commentCount: increment(0), likeCount: increment(delta), lastLikeId: id, updatedAt: serverTimestamp(), ...options.counter },
+        {
+          url: PAGE_URL,
+          title: PAGE_TITLE,
+          commentCount: increment(0),
+          likeCount: increment(delta),
+          lastLikeId: id,
+          updatedAt: serverTimestamp(),
+          ...options.counter,
+        },
         { merge: true },
       );
     } else {

@@ -112,9 +112,7 @@ describe('a hide that is not one', () => {
 
   it('denies a moderator editing the text instead of hiding', async () => {
     await seedPageWithOneComment(env);
-    await assertFails(
-      updateDoc(doc(chantal(), commentPath('c1')), { text: 'Aangepast', editedAt: serverTimestamp(), updatedAt: serverTimestamp() }),
-    );
+    await assertFails(updateDoc(doc(chantal(), commentPath('c1')), { text: 'Aangepast', editedAt: serverTimestamp(), updatedAt: serverTimestamp() }));
   });
 
   it('denies a moderator hide that keeps the text', async () => {

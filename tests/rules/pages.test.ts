@@ -34,7 +34,6 @@ beforeEach(async () => {
   await seedProfiles(env);
 });
 
-
 describe('reading pages', () => {
   it('denies reading a page when signed out', async () => {
     await seedPageWithOneComment(env);
@@ -103,9 +102,7 @@ describe('creating a page', () => {
   });
 
   it('denies a url longer than 2048 characters', async () => {
-    await assertFails(
-      postComment(dbAs(env, ANNA.uid), ANNA, { commentId: 'c1', page: { url: `http://intranet/${'x'.repeat(2040)}` } }),
-    );
+    await assertFails(postComment(dbAs(env, ANNA.uid), ANNA, { commentId: 'c1', page: { url: `http://intranet/${'x'.repeat(2040)}` } }));
   });
 
   it('denies a title longer than 300 characters', async () => {
@@ -159,9 +156,7 @@ describe('updating a page', () => {
 
   it('denies an update that leaves the counter unchanged (title only)', async () => {
     await seedPageWithOneComment(env);
-    await assertFails(
-      updateDoc(doc(dbAs(env, ANNA.uid), pagePath()), { title: 'Nieuwe titel', updatedAt: serverTimestamp() }),
-    );
+    await assertFails(updateDoc(doc(dbAs(env, ANNA.uid), pagePath()), { title: 'Nieuwe titel', updatedAt: serverTimestamp() }));
   });
 
   it('denies changing the url', async () => {

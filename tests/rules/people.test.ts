@@ -137,7 +137,17 @@ describe('"this helped" marks', () => {
       [commentPath('q1')]: storedComment(ANNA),
       [commentPath('r1')]: storedComment(BRAM, { parentId: 'q1' }),
       [commentPath('r1own')]: storedComment(ANNA, { parentId: 'q1' }),
-      [commentPath('q2')]: { pageId: PAGE_ID, parentId: null, text: 'Anoniem: hoe zit het met …?', anonymous: true, likeCount: 0, createdAt: Timestamp.now(), updatedAt: Timestamp.now(), editedAt: null, deleted: false },
+      [commentPath('q2')]: {
+        pageId: PAGE_ID,
+        parentId: null,
+        text: 'Anoniem: hoe zit het met …?',
+        anonymous: true,
+        likeCount: 0,
+        createdAt: Timestamp.now(),
+        updatedAt: Timestamp.now(),
+        editedAt: null,
+        deleted: false,
+      },
       [commentPath('r2')]: storedComment(BRAM, { parentId: 'q2' }),
       [`commentOwners/q2`]: { uid: CAROL.uid, pageId: PAGE_ID, createdAt: Timestamp.now() },
     });

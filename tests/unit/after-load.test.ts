@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { afterPageLoad, type AfterLoadWindow } from '../../entrypoints/content/after-load';
 
 function fakeWindow(readyState: DocumentReadyState, withIdle = true) {
-  const pending = { load: [] as Array<() => void>, frame: [] as Array<() => void>, idle: [] as Array<() => void>, timers: [] as Array<{ ms: number; run: () => void }> };
+  const pending = {
+    load: [] as Array<() => void>,
+    frame: [] as Array<() => void>,
+    idle: [] as Array<() => void>,
+    timers: [] as Array<{ ms: number; run: () => void }>,
+  };
   const win: AfterLoadWindow = {
     document: { readyState },
     addEventListener: (_type, listener) => void pending.load.push(listener),

@@ -101,13 +101,31 @@ describe('CommentItem: an anonymous comment', () => {
   });
 
   it('shows the like count with the pressed state of the reader’s own like', () => {
-    const liked = item({ likes: new Map([['c1', { key: 'p/c1_uid-anna', pageId: 'p', targetId: 'c1', uid: 'uid-anna', active: true, serverActive: false, syncState: 'pending' as const }]]) });
+    const liked = item({
+      likes: new Map([
+        ['c1', { key: 'p/c1_uid-anna', pageId: 'p', targetId: 'c1', uid: 'uid-anna', active: true, serverActive: false, syncState: 'pending' as const }],
+      ]),
+    });
     expect(liked).toMatch(/aria-pressed="true"[^>]*>.*<span class="like-count">4<\/span>/s);
   });
 
   it('a refused like shows why, next to the button, and the count is the server’s again', () => {
     const refused = item({
-      likes: new Map([['c1', { key: 'p/c1_uid-anna', pageId: 'p', targetId: 'c1', uid: 'uid-anna', active: false, serverActive: false, syncState: 'refused' as const, refusal: 'refusedByRules' }]]),
+      likes: new Map([
+        [
+          'c1',
+          {
+            key: 'p/c1_uid-anna',
+            pageId: 'p',
+            targetId: 'c1',
+            uid: 'uid-anna',
+            active: false,
+            serverActive: false,
+            syncState: 'refused' as const,
+            refusal: 'refusedByRules',
+          },
+        ],
+      ]),
     });
     expect(refused).toContain('role="alert"');
     expect(refused).toContain('Your like was not saved and has been undone');
@@ -123,7 +141,17 @@ describe('CommentItem: an anonymous comment', () => {
 });
 
 describe('CommentItem: a name opens the person card', () => {
-  const daan = { uid: 'uid-daan', displayName: 'Daan Visser', departmentPath: ['ICT'], jobTitle: 'Netwerkbeheerder', location: '', languages: [], skills: ['VPN'], optOut: false, updatedAt: 0 };
+  const daan = {
+    uid: 'uid-daan',
+    displayName: 'Daan Visser',
+    departmentPath: ['ICT'],
+    jobTitle: 'Netwerkbeheerder',
+    location: '',
+    languages: [],
+    skills: ['VPN'],
+    optOut: false,
+    updatedAt: 0,
+  };
   const lookup = (uid: string) => (uid === daan.uid ? daan : undefined);
   const render1 = (row: Partial<CommentRow>) =>
     render(

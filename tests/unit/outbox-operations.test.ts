@@ -4,16 +4,16 @@
 // one it does (above all, never as a comment).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PrikbordDb } from '../../lib/data/db';
+import { deleteComment, discardRefused, editComment, hideComment, markHelpful, postComment, setLike } from '../../lib/data/outbox/commands';
 import {
-  deleteComment,
-  discardRefused,
-  editComment,
-  hideComment,
-  markHelpful,
-  postComment,
-  setLike,
-} from '../../lib/data/outbox/commands';
-import { localOperation, quarantineItem, refuseItem, settleItem, subjectOf, UnknownOperationError, UNKNOWN_KIND_REFUSAL } from '../../lib/data/outbox/operations';
+  localOperation,
+  quarantineItem,
+  refuseItem,
+  settleItem,
+  subjectOf,
+  UnknownOperationError,
+  UNKNOWN_KIND_REFUSAL,
+} from '../../lib/data/outbox/operations';
 import { likeKey } from '../../lib/core/schema';
 import type { CommentRow, OutboxItem, OutboxKind, OutboxOp } from '../../lib/core/rows';
 import { freshDb } from '../helpers/fake-db';
@@ -171,8 +171,20 @@ describe('settle, refuse and discard, kind by kind', () => {
 
   it('helpful: settles the mark synced; a refusal removes the mark and its item', async () => {
     const reply: CommentRow = {
-      id: 'r1', pageId, parentId: 'c1', text: 'zo dus', authorUid: 'uid-bram', authorName: 'Bram', anonymous: false,
-      likeCount: 0, moderated: false, createdAt: 1, updatedAt: 1, editedAt: null, deleted: false, syncState: 'synced',
+      id: 'r1',
+      pageId,
+      parentId: 'c1',
+      text: 'zo dus',
+      authorUid: 'uid-bram',
+      authorName: 'Bram',
+      anonymous: false,
+      likeCount: 0,
+      moderated: false,
+      createdAt: 1,
+      updatedAt: 1,
+      editedAt: null,
+      deleted: false,
+      syncState: 'synced',
     };
     await markHelpful(db, anna.uid, reply);
     expect((await onlyItem()).subject).toBe('helpful:r1');
@@ -201,7 +213,14 @@ describe('an item of a kind this version does not know', () => {
     await db.comments.update(id!, { syncState: 'synced' });
     const comment = (await db.comments.get(id!))!;
     const seq = await db.outbox.add({
-      subject: id!, uid: anna.uid, op: unknownOp(id!), state, attempts: 0, nextAttemptAt: 0, maybeSent: state === 'sending', createdAt: 2000,
+      subject: id!,
+      uid: anna.uid,
+      op: unknownOp(id!),
+      state,
+      attempts: 0,
+      nextAttemptAt: 0,
+      maybeSent: state === 'sending',
+      createdAt: 2000,
     });
     return { id: id!, comment, item: (await db.outbox.get(seq))! };
   }

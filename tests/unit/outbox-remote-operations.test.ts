@@ -55,7 +55,15 @@ describe('what each kind writes', () => {
     [
       'create: the comment with its author, and the page counter, in one batch',
       { kind: 'create', pageId: P, commentId: 'c1', parentId: null, text: 'Hallo', anonymous: false, page },
-      [['batch', [['set', `pages/${P}/comments/c1`, { ...comment, authorUid: anna.uid, authorName: anna.displayName }], ['set', `pages/${P}`, pageCreated, { merge: true }]]]],
+      [
+        [
+          'batch',
+          [
+            ['set', `pages/${P}/comments/c1`, { ...comment, authorUid: anna.uid, authorName: anna.displayName }],
+            ['set', `pages/${P}`, pageCreated, { merge: true }],
+          ],
+        ],
+      ],
     ],
     [
       'create, anonymous: no author field; the owner link instead, in the same batch',

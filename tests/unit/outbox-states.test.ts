@@ -58,8 +58,7 @@ describe('pending after a failed attempt (may have landed)', () => {
 });
 
 describe('sending', () => {
-  it('accepts send (again, after a crash), acknowledged, failed and refused', () =>
-    allowedFrom(sending(), ['send', 'acknowledged', 'failed', 'refused']));
+  it('accepts send (again, after a crash), acknowledged, failed and refused', () => allowedFrom(sending(), ['send', 'acknowledged', 'failed', 'refused']));
   it('acknowledged → sent: the item leaves the outbox', () => expect(transition(sending(), events.acknowledged)).toEqual({ removed: 'sent' }));
   it('failed → pending with one more attempt, a backoff and the failure code', () => {
     expect(transition(sending(), events.failed)).toEqual({

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SITE_RULES,
-  identifyDocument,
-  normalizeUrl,
-  pageIdFor,
-  resolveCanonical,
-  rulesForUrl,
-  type SiteRules,
-} from '../../lib/any/page-identity';
+import { DEFAULT_SITE_RULES, identifyDocument, normalizeUrl, pageIdFor, resolveCanonical, rulesForUrl, type SiteRules } from '../../lib/any/page-identity';
 
 const plain: SiteRules = { ...DEFAULT_SITE_RULES, origins: ['http://127.0.0.1:8101'] };
 const hashRouted: SiteRules = { ...plain, routeByHash: true };
@@ -105,7 +97,12 @@ describe('pageIdFor', () => {
   });
 
   it('is the same for every way of reaching one page', async () => {
-    const urls = ['http://127.0.0.1:8101/', 'http://127.0.0.1:8101/index.html', 'http://127.0.0.1:8101/?utm_source=nieuwsbrief', 'http://127.0.0.1:8101/#agenda'];
+    const urls = [
+      'http://127.0.0.1:8101/',
+      'http://127.0.0.1:8101/index.html',
+      'http://127.0.0.1:8101/?utm_source=nieuwsbrief',
+      'http://127.0.0.1:8101/#agenda',
+    ];
     const ids = new Set(await Promise.all(urls.map((u) => pageIdFor(normalizeUrl(u, plain)))));
     expect(ids.size).toBe(1);
   });

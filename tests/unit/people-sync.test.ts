@@ -8,14 +8,36 @@ const ts = (ms: number) => ({ seconds: Math.floor(ms / 1000), nanoseconds: 0, to
 describe('profiles as directory rows', () => {
   it('reads every directory field', () => {
     const row = personFromDoc('u1', {
-      displayName: 'Daan Visser', department: 'ICT', departmentPath: ['Bedrijfsvoering', 'ICT'], jobTitle: 'Netwerkbeheerder',
-      location: 'Stadskantoor', languages: ['nl', 'en'], skills: ['VPN'], optOut: true, updatedAt: ts(5000),
+      displayName: 'Daan Visser',
+      department: 'ICT',
+      departmentPath: ['Bedrijfsvoering', 'ICT'],
+      jobTitle: 'Netwerkbeheerder',
+      location: 'Stadskantoor',
+      languages: ['nl', 'en'],
+      skills: ['VPN'],
+      optOut: true,
+      updatedAt: ts(5000),
     });
-    expect(row).toEqual({ uid: 'u1', displayName: 'Daan Visser', departmentPath: ['Bedrijfsvoering', 'ICT'], jobTitle: 'Netwerkbeheerder', location: 'Stadskantoor', languages: ['nl', 'en'], skills: ['VPN'], optOut: true, updatedAt: 5000 });
+    expect(row).toEqual({
+      uid: 'u1',
+      displayName: 'Daan Visser',
+      departmentPath: ['Bedrijfsvoering', 'ICT'],
+      jobTitle: 'Netwerkbeheerder',
+      location: 'Stadskantoor',
+      languages: ['nl', 'en'],
+      skills: ['VPN'],
+      optOut: true,
+      updatedAt: 5000,
+    });
   });
 
   it('reads a profile written before the directory fields: department becomes a one-level path, not opted out', () => {
-    expect(personFromDoc('u2', { displayName: 'Anna', department: 'Communicatie' })).toMatchObject({ departmentPath: ['Communicatie'], skills: [], optOut: false, updatedAt: 0 });
+    expect(personFromDoc('u2', { displayName: 'Anna', department: 'Communicatie' })).toMatchObject({
+      departmentPath: ['Communicatie'],
+      skills: [],
+      optOut: false,
+      updatedAt: 0,
+    });
   });
 
   it('only a literal true opts out', () => {

@@ -12,7 +12,14 @@ const annaProfile = { uid: anna.uid, displayName: 'Anna de Vries' } as PersonRow
 /** Fake session parts that record what the session asked for. */
 function fakeDeps(overrides: Partial<SessionDeps> = {}) {
   let report: (user: Person | null) => void = () => undefined;
-  const calls = { announced: [] as Array<string | null>, remembered: [] as Array<Person | null>, forgot: [] as string[], nudging: [] as string[], stoppedNudging: [] as string[], profileLoads: 0 };
+  const calls = {
+    announced: [] as Array<string | null>,
+    remembered: [] as Array<Person | null>,
+    forgot: [] as string[],
+    nudging: [] as string[],
+    stoppedNudging: [] as string[],
+    profileLoads: 0,
+  };
   const deps: SessionDeps = {
     provider: { method: 'password', signIn: async () => null, signOut: async () => undefined },
     link: { kickOutbox: () => undefined, reportCounts: () => undefined, announceAuth: (uid) => void calls.announced.push(uid) },
@@ -137,7 +144,7 @@ describe('another person signs in on the same browser profile', () => {
     await settle();
   });
 
-  it('is not ready until the previous person\'s own data is forgotten', async () => {
+  it("is not ready until the previous person's own data is forgotten", async () => {
     let forget: () => void = () => undefined;
     parts.deps.forgetOtherPeople = (uid) => {
       parts.calls.forgot.push(uid);
@@ -158,7 +165,7 @@ describe('another person signs in on the same browser profile', () => {
     expect(parts.calls.nudging).toEqual([anna.uid, bram.uid]);
   });
 
-  it('drops the previous person\'s profile and roles at once', () => {
+  it("drops the previous person's profile and roles at once", () => {
     parts.deps.loadProfile = () => new Promise(() => undefined);
     parts.authReports(bram);
     expect(session!.profile.value).toBeUndefined();

@@ -169,7 +169,9 @@ export class OutboxRunner {
     if (!locks) return flushOutbox(this.db, this.uid, this.sender, Date.now, SEND_DEADLINE_MS, () => this.stopped);
     // ifAvailable: if another panel holds the lock it is flushing the same queue; try again shortly.
     const result = await locks.request(`prikbord-outbox-${this.uid}`, { ifAvailable: true }, (lock) =>
-      lock ? flushOutbox(this.db, this.uid, this.sender, Date.now, SEND_DEADLINE_MS, () => this.stopped) : Promise.resolve<FlushResult>({ status: 'retry', at: Date.now() + 2000 }),
+      lock
+        ? flushOutbox(this.db, this.uid, this.sender, Date.now, SEND_DEADLINE_MS, () => this.stopped)
+        : Promise.resolve<FlushResult>({ status: 'retry', at: Date.now() + 2000 }),
     );
     return result;
   }

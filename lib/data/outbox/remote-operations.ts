@@ -110,7 +110,8 @@ const REMOTE: { [K in OutboxKind]: RemoteOperation<K> } = {
     },
   },
   edit: {
-    send: ({ fs }, op) => updateDoc(doc(fs, paths.comment(op.pageId, op.commentId)), { text: op.text, editedAt: serverTimestamp(), updatedAt: serverTimestamp() }),
+    send: ({ fs }, op) =>
+      updateDoc(doc(fs, paths.comment(op.pageId, op.commentId)), { text: op.text, editedAt: serverTimestamp(), updatedAt: serverTimestamp() }),
     alreadyApplied: async ({ fs }, op) => (await serverComment(fs, op))?.text === op.text,
   },
   delete: {
@@ -127,7 +128,13 @@ const REMOTE: { [K in OutboxKind]: RemoteOperation<K> } = {
       const id = likeId(op.targetId, uid);
       const delta = op.active ? 1 : -1;
       const batch = writeBatch(fs);
-      batch.set(doc(fs, paths.like(op.pageId, op.targetId, uid)), { targetId: op.targetId, uid, name: displayName, active: op.active, updatedAt: serverTimestamp() });
+      batch.set(doc(fs, paths.like(op.pageId, op.targetId, uid)), {
+        targetId: op.targetId,
+        uid,
+        name: displayName,
+        active: op.active,
+        updatedAt: serverTimestamp(),
+      });
       if (op.targetId === 'page') {
         batch.set(doc(fs, paths.page(op.pageId)), pageWrite(op, 'likeCount', delta, { lastLikeId: id }), { merge: true });
       } else {
@@ -143,7 +150,8 @@ const REMOTE: { [K in OutboxKind]: RemoteOperation<K> } = {
   },
   helpful: {
     // No "marked by": the asker may be anonymous (the rules check the asker from the parent).
-    send: ({ fs }, op) => setDoc(doc(fs, paths.helpfulMark(op.pageId, op.replyId)), { replyId: op.replyId, parentId: op.parentId, createdAt: serverTimestamp() }),
+    send: ({ fs }, op) =>
+      setDoc(doc(fs, paths.helpfulMark(op.pageId, op.replyId)), { replyId: op.replyId, parentId: op.parentId, createdAt: serverTimestamp() }),
     alreadyApplied: async ({ fs }, op) => (await getDoc(doc(fs, paths.helpfulMark(op.pageId, op.replyId)))).exists(),
   },
 };

@@ -49,7 +49,13 @@ export function startOutboxWorker(db: PrikbordDb, lite: LiteSession, schedule: (
       runnerUid = uid;
       if (uid) {
         const fs = lite.client().firestore;
-        runner = new OutboxRunner(db, uid, firestoreSender(fs, () => authorOf(db, fs, uid)), console.error, schedule);
+        runner = new OutboxRunner(
+          db,
+          uid,
+          firestoreSender(fs, () => authorOf(db, fs, uid)),
+          console.error,
+          schedule,
+        );
       } else {
         runner = null;
       }

@@ -19,9 +19,7 @@ export async function syncPeople(fs: Firestore, db: PrikbordDb): Promise<number>
     const cursor = await db.syncCursors.get(name);
     const ref = collection(fs, name === 'profiles' ? paths.profiles() : paths.expertise());
     const ordered = [orderBy('updatedAt'), orderBy(documentId())] as const;
-    const q = cursor
-      ? query(ref, ...ordered, startAfter(new Timestamp(cursor.seconds, cursor.nanoseconds), cursor.docId ?? ''))
-      : query(ref, ...ordered);
+    const q = cursor ? query(ref, ...ordered, startAfter(new Timestamp(cursor.seconds, cursor.nanoseconds), cursor.docId ?? '')) : query(ref, ...ordered);
     const snap = await getDocs(q);
     // Firestore bills an empty result as one read.
     reads += Math.max(1, snap.size);

@@ -24,7 +24,14 @@ export async function applyCommentSnapshot(db: PrikbordDb, pageId: string, snap:
   }
   if (incoming.length === 0) return;
   await db.transaction('rw', db.comments, db.outbox, db.pages, async () => {
-    const waiting = new Set((await db.outbox.where('subject').anyOf(incoming.map((row) => row.id)).toArray()).map((item) => item.subject));
+    const waiting = new Set(
+      (
+        await db.outbox
+          .where('subject')
+          .anyOf(incoming.map((row) => row.id))
+          .toArray()
+      ).map((item) => item.subject),
+    );
     await db.comments.bulkPut(incoming.filter((row) => !waiting.has(row.id)));
     const page = await db.pages.get(pageId);
     if (page && cursor && newer(page.cursor, cursor)) await db.pages.update(pageId, { cursor: plainTime(cursor) });

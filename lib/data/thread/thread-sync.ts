@@ -75,7 +75,12 @@ export function syncThread(
       else await db.pages.add({ ...seed, commentCount: null });
     });
     const known = await db.pages.get(seed.pageId);
-    const hasReplies = (await db.comments.where('pageId').equals(seed.pageId).filter((row) => row.parentId !== null).count()) > 0;
+    const hasReplies =
+      (await db.comments
+        .where('pageId')
+        .equals(seed.pageId)
+        .filter((row) => row.parentId !== null)
+        .count()) > 0;
     if (stopped) return;
     const cursor = known?.cursor;
     const mine = mineFor(known, uid);
@@ -114,7 +119,9 @@ export function syncThread(
       comments: () =>
         listen(
           'comments',
-          cursor ? query(comments, where('updatedAt', '>=', new Timestamp(cursor.seconds, cursor.nanoseconds)), orderBy('updatedAt')) : query(comments, orderBy('updatedAt')),
+          cursor
+            ? query(comments, where('updatedAt', '>=', new Timestamp(cursor.seconds, cursor.nanoseconds)), orderBy('updatedAt'))
+            : query(comments, orderBy('updatedAt')),
           (snap) => {
             // Before this snapshot counts as an answer: which other listeners its changes call for.
             for (const change of snap.docChanges()) {
@@ -139,7 +146,12 @@ export function syncThread(
               see({ type: 'pageSeen', updatedAt, fromServer: !snap.metadata.fromCache, pending: snap.metadata.hasPendingWrites });
               const count = snap.exists() ? Number(snap.get('commentCount')) : 0;
               const likes = snap.exists() ? Number(snap.get('likeCount') ?? 0) : 0;
-              const fields = { commentCount: count, likeCount: likes, countFetchedAt: Date.now(), ...(updatedAt ? { pageUpdatedAt: plainTime(updatedAt) } : {}) };
+              const fields = {
+                commentCount: count,
+                likeCount: likes,
+                countFetchedAt: Date.now(),
+                ...(updatedAt ? { pageUpdatedAt: plainTime(updatedAt) } : {}),
+              };
               void db.pages.update(seed.pageId, fields).catch(onError);
               if (!snap.metadata.fromCache) answered('page', 1);
             },
