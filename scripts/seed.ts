@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { DEMO_PASSWORD, EMPLOYEES, MODERATORS, THREADS, type DemoEmployee } from '../demo/org';
 import { DEMO_PORTS, BUILD_ORG_CONFIG } from '../lib/any/bundled-org-config';
 import { normalizeUrl, pageIdFor } from '../lib/any/page-identity';
+import { paths } from '../lib/core/paths';
 import { likeId, newCommentId } from '../lib/core/schema';
 import { termsOf } from '../lib/core/expertise';
 import type { EvidencePage } from '../lib/core/rows';
@@ -31,6 +32,30 @@ async function call<T = unknown>(method: string, url: string, body?: unknown): P
 }
 
 /** Removes every account and document from the emulators. */
+/** A named comment document as the outbox writes it, with a fixed time (seeds and the bench write many at once). */
+export function namedCommentDoc(c: {
+  pageId: string;
+  parentId: string | null;
+  text: string;
+  author: { uid: string; displayName: string };
+  at: Date;
+  likeCount?: number;
+}) {
+  const { pageId, parentId, text, author, at, likeCount = 0 } = c;
+  return {
+    pageId,
+    parentId,
+    text,
+    authorUid: author.uid,
+    authorName: author.displayName,
+    createdAt: at,
+    updatedAt: at,
+    editedAt: null,
+    deleted: false,
+    likeCount,
+  };
+}
+
 export async function clearEmulators(): Promise<void> {
   const { auth, firestore } = emulatorUrls();
   await call('DELETE', `${auth}/emulator/v1/projects/${PROJECT}/accounts`);
@@ -134,18 +159,7 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
       const id = newCommentId();
       const at = new Date(now - minutesAgo * 60_000);
       await like(id, likedBy, at);
-      await putDoc(`pages/${pageId}/comments/${id}`, {
-        pageId,
-        parentId,
-        text,
-        authorUid: author.uid,
-        authorName: author.displayName,
-        createdAt: at,
-        updatedAt: at,
-        editedAt: null,
-        deleted: false,
-        likeCount: likedBy.length,
-      });
+      await putDoc(paths.comment(pageId, id), namedCommentDoc({ pageId, parentId, text, author, at, likeCount: likedBy.length }));
       count++;
       lastCommentId = id;
       latest = Math.max(latest, at.getTime());

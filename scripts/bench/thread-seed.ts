@@ -11,7 +11,8 @@ import { connectFirestoreEmulator, initializeFirestore, memoryLocalCache, type F
 import { DEMO_PORTS, BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
 import { normalizeUrl, pageIdFor } from '../../lib/any/page-identity';
 import { newCommentId } from '../../lib/core/schema';
-import type { SeededEmployee } from '../seed';
+import { namedCommentDoc, type SeededEmployee } from '../seed';
+import { paths } from '../../lib/core/paths';
 
 const PROJECT = BUILD_ORG_CONFIG.firebase.projectId;
 export const INTRANET = `http://127.0.0.1:${DEMO_PORTS.intranet}`;
@@ -108,21 +109,7 @@ export async function seedThread(root: string, path: string, count: number, auth
     const at = new Date(end - (count - i) * 60_000);
     const parentId = i % 5 === 4 && topLevel.length > 0 ? topLevel[topLevel.length - 1]! : null;
     if (!parentId) topLevel.push(id);
-    docs.push([
-      `pages/${page.pageId}/comments/${id}`,
-      {
-        pageId: page.pageId,
-        parentId,
-        text: text(i),
-        authorUid: author.uid,
-        authorName: author.displayName,
-        createdAt: at,
-        updatedAt: at,
-        editedAt: null,
-        deleted: false,
-        likeCount: 0,
-      },
-    ]);
+    docs.push([paths.comment(page.pageId, id), namedCommentDoc({ pageId: page.pageId, parentId, text: text(i), author, at })]);
     lastId = id;
   }
   docs.push([`pages/${page.pageId}`, { url: page.url, title: page.title, commentCount: count, likeCount: 0, lastCommentId: lastId, updatedAt: new Date(end) }]);
@@ -138,21 +125,7 @@ export async function addComments(thread: SeededThread, k: number, author: Seede
   for (let i = 0; i < k; i++) {
     const id = newCommentId();
     const at = new Date(now + i);
-    docs.push([
-      `pages/${thread.pageId}/comments/${id}`,
-      {
-        pageId: thread.pageId,
-        parentId: null,
-        text: `Nieuw: ${text(i)}`,
-        authorUid: author.uid,
-        authorName: author.displayName,
-        createdAt: at,
-        updatedAt: at,
-        editedAt: null,
-        deleted: false,
-        likeCount: 0,
-      },
-    ]);
+    docs.push([paths.comment(thread.pageId, id), namedCommentDoc({ pageId: thread.pageId, parentId: null, text: `Nieuw: ${text(i)}`, author, at })]);
     lastId = id;
   }
   thread.count += k;
