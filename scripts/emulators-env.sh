@@ -41,3 +41,27 @@ __prikbord_emulators_env() {
 
 __prikbord_emulators_env
 unset -f __prikbord_emulators_env
+
+# Which emulators every run starts (tests, demo, bench): one list. Functions run the server side
+# (functions/), compiled first by prepare_functions.
+export PRIKBORD_EMULATORS=auth,firestore,functions
+
+# Compiles functions/ (the Functions emulator loads functions/lib) and installs its dependencies
+# the first time (npm ci at the root does too, through postinstall).
+prikbord_prepare_functions() {
+  local root
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  [ -d "$root/functions/node_modules" ] || npm ci --prefix "$root/functions" --no-audit --no-fund > /dev/null
+  npm run --silent build --prefix "$root/functions"
+}
+
+# The emulators' debug logs grow without bound in long runs (a 50,000-person bench once wrote
+# 74 GB): unless PRIKBORD_EMULATOR_LOGS=keep, they go to /dev/null. firebase-tools opens them by
+# name in the working folder, so a symlink there is enough.
+prikbord_quiet_emulator_logs() {
+  [ "${PRIKBORD_EMULATOR_LOGS:-}" = keep ] && return 0
+  local log
+  for log in firebase-debug.log firestore-debug.log; do
+    [ -L "$log" ] || { rm -f "$log" && ln -s /dev/null "$log"; }
+  done
+}

@@ -1,4 +1,4 @@
-// Starts the Auth + Firestore emulators as a child process (for the demo and the bench; the tests
+// Starts the Auth, Firestore and Functions emulators as a child process (for the demo and the bench; the tests
 // use `firebase emulators:exec` through scripts/with-emulators.sh). Offline machines use the
 // Cloud SDK's Firestore jar through the launcher that scripts/emulators-env.sh prepares.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -22,19 +22,20 @@ export interface Emulators {
   stop(): Promise<void>;
 }
 
-/** Starts the Auth + Firestore emulators and resolves once both answer (within 2 minutes). */
+/** Starts the emulators and resolves once Auth, Firestore and Functions answer (within 2 minutes). */
 export async function startEmulators(log: (line: string) => void = () => undefined): Promise<Emulators> {
-  const command = `source scripts/emulators-env.sh && exec npx firebase emulators:start --config firebase/firebase.json --only auth,firestore --project ${BUILD_ORG_CONFIG.firebase.projectId}`;
+  const command = `source scripts/emulators-env.sh && prikbord_prepare_functions && prikbord_quiet_emulator_logs && exec npx firebase emulators:start --config firebase/firebase.json --only "$PRIKBORD_EMULATORS" --project ${BUILD_ORG_CONFIG.firebase.projectId}`;
   const child: ChildProcess = spawn('bash', ['-c', command], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout?.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach(log));
   child.stderr?.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach(log));
   await waitFor(
     async () => {
-      if ((await reachable(`http://127.0.0.1:${DEMO_PORTS.firestore}/`)) && (await reachable(`http://127.0.0.1:${DEMO_PORTS.auth}/`))) return true;
+      const ports = [DEMO_PORTS.firestore, DEMO_PORTS.auth, DEMO_PORTS.functions];
+      if ((await Promise.all(ports.map((port) => reachable(`http://127.0.0.1:${port}/`)))).every(Boolean)) return true;
       if (child.exitCode !== null) throw new Error('The emulators stopped during start-up (see the lines above).');
       return false;
     },
-    { timeoutMs: 120_000, intervalMs: 500, what: 'the Auth and Firestore emulators to answer' },
+    { timeoutMs: 120_000, intervalMs: 500, what: 'the Auth, Firestore and Functions emulators to answer' },
   );
   return {
     async stop() {

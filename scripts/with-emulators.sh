@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs one command inside a fresh start of the Auth + Firestore emulators (project demo-prikbord)
+# Runs one command inside a fresh start of the Auth, Firestore and Functions emulators (project demo-prikbord)
 # and exits with that command's exit code:
 #   bash scripts/with-emulators.sh "npx vitest run --project rules"
 # `firebase emulators:exec` sets FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST for the
@@ -26,7 +26,7 @@ fi
 
 port_busy() { (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
 wait_left=${EMULATOR_PORT_WAIT:-180}
-for port in 9099 8080; do
+for port in 9099 8080 5001; do
   told=no
   while port_busy "$port"; do
     if [ "$wait_left" -le 0 ]; then
@@ -57,8 +57,11 @@ stop_restarted() {
 stop_restarted
 trap stop_restarted EXIT
 
+prikbord_prepare_functions
+prikbord_quiet_emulator_logs
+
 set +e
-npx firebase emulators:exec --config firebase/firebase.json --only auth,firestore --project demo-prikbord "$*"
+npx firebase emulators:exec --config firebase/firebase.json --only "$PRIKBORD_EMULATORS" --project demo-prikbord "$*"
 status=$?
 set -e
 exit "$status"

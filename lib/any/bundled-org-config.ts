@@ -4,7 +4,7 @@
 import type { OrgConfig } from './org-config';
 
 /** Ports the demo intranet and the emulators use (scripts and tests read them from here). */
-export const DEMO_PORTS = { intranet: 8101, auth: 9099, firestore: 8080 } as const;
+export const DEMO_PORTS = { intranet: 8101, auth: 9099, firestore: 8080, functions: 5001 } as const;
 
 export const BUILD_ORG_CONFIG: OrgConfig = {
   orgName: 'Gemeente Lindeveen',
@@ -19,6 +19,7 @@ export const BUILD_ORG_CONFIG: OrgConfig = {
   anonymousPosting: true,
   // The demo's accounts have passwords in the Auth emulator; organisations sign in with their IdP.
   signIn: { method: 'password' },
+  membership: { domains: ['lindeveen.nl'] },
   firebase: {
     // A `demo-` project id never reaches a real Firebase project: the SDK talks to the emulators.
     apiKey: 'demo-api-key',

@@ -24,6 +24,11 @@ export interface OrgConfig {
    * the organisation's policy in the product, not a security boundary.
    */
   anonymousPosting: boolean;
+  /**
+   * Who is a member: addresses in these e-mail domains (plus the allow list, minus the deny list,
+   * in Firestore `config/membership`). Decided on the server at every sign-in (functions/).
+   */
+  membership: { domains: string[] };
   /** How employees sign in (lib/data/session/sign-in.ts). Enterprise OIDC joins this union. */
   signIn: { method: 'password' };
 }

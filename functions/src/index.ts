@@ -1,0 +1,3 @@
+// Prikbord's server side (Cloud Functions for Firebase): what no client may be trusted with.
+// Each module says what it does; this file only names what is deployed.
+export { membershipAtSignIn, membershipAtSignUp } from './membership';
