@@ -140,6 +140,7 @@ export default defineConfig(
       'test-results/',
       'bench/',
       'functions/lib/',
+      'functions/node_modules/',
       '.emu/',
       '.demo-profile/',
       // The demo intranet's own scripts are deliberately 2008-style (prototype patches, var, globals):
@@ -192,8 +193,29 @@ export default defineConfig(
     },
   },
   {
-    files: [`scripts/**/${TS_JS}`, `tests/**/${TS_JS}`, `demo/**/${TS_JS}`, `*.${TS_JS.slice(2)}`],
+    files: [`scripts/**/${TS_JS}`, `tests/**/${TS_JS}`, `demo/**/${TS_JS}`, `functions/**/${TS_JS}`, `*.${TS_JS.slice(2)}`],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The server side is its own package (deployed alone): it may share only pure code (lib/core/) and
+    // the organisation config with the extension, never browser code.
+    files: [`functions/src/**/${TS_JS}`],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: ROOT,
+          zones: [
+            {
+              target: './functions/src',
+              from: ['./lib/data', './lib/any/i18n.ts', './lib/any/messages.ts', './components', './entrypoints', './scripts', './tests', './demo'],
+              message:
+                'functions/ runs on the server: it may import only lib/core/ and the organisation config (lib/any/bundled-org-config.ts, lib/any/org-config.ts types), never browser code.',
+            },
+          ],
+        },
+      ],
+    },
   },
 
   // ---- Boundaries -------------------------------------------------------------------------------------
