@@ -11,7 +11,7 @@ export function SignIn({ provider }: { provider: SignInProvider }) {
         <SignInForm
           onSignIn={async (email, password) => {
             const error = await provider.signIn(email, password);
-            return error ? t(error.key, error.code) : null;
+            return error ? t(error.key, ...error.subs) : null;
           }}
         />
       );

@@ -12,7 +12,7 @@ export interface Reader {
   owned: ReadonlySet<string>;
   /** This person's own likes on the page, by target id ('page' or a comment id). */
   likes: ReadonlyMap<string, LikeRow>;
-  /** May hide anyone's comment (Firestore `moderators/{uid}`). */
+  /** May hide anyone's comment (the moderator role in the person's token). */
   moderator: boolean;
   /** The organisation allows anonymous posting (lib/any/org-config.ts). */
   anonymousPosting: boolean;

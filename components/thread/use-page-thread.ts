@@ -42,7 +42,7 @@ export function usePageThread(page: PageIdentity | null): PageThread {
   const authUid = session.authUid.value;
   const readyUid = session.readyUid.value;
   const profile = session.profile.value;
-  const moderator = session.roles.value.moderator;
+  const moderator = session.moderator.value;
   const pageId = page?.pageId;
   const [loadError, setLoadError] = useState<string | null>(null);
 

@@ -13,6 +13,7 @@ import { PeopleContext, PersonLookupContext } from '../../components/people/peop
 import { PeopleView } from '../../components/people/PeopleView';
 import { usePeople } from '../../components/people/use-people';
 import { ProfileEditor } from '../../components/profile/ProfileEditor';
+import { NotMember } from '../../components/session/NotMember';
 import { SignIn } from '../../components/session/SignIn';
 import { SyncStatus } from '../../components/shared/SyncStatus';
 import { DraftsContext } from '../../components/thread/drafts-context';
@@ -32,13 +33,27 @@ const VIEWS = [
 type View = (typeof VIEWS)[number]['id'];
 
 export function App() {
-  const { session } = useServices();
+  const { session, config } = useServices();
   const person = session.person.value;
+  const membership = session.membership.value;
   if (person === undefined) return <main class="panel" aria-busy="true" />;
   if (person === null) {
     return (
       <main class="panel">
         <SignIn provider={session.provider} />
+      </main>
+    );
+  }
+  if (membership?.member === false) {
+    return (
+      <main class="panel">
+        <NotMember
+          email={person.email ?? ''}
+          orgName={config.orgName}
+          domains={config.membership.domains}
+          reason={membership.reason}
+          onSignOut={() => void session.provider.signOut()}
+        />
       </main>
     );
   }

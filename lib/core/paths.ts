@@ -21,5 +21,6 @@ export const paths = {
   profiles: () => 'profiles',
   profile: (uid: string) => `profiles/${uid}`,
   expertise: () => 'expertise',
-  moderator: (uid: string) => `moderators/${uid}`,
+  /** Organisation settings members read (anonymous posting on or off). */
+  settings: () => 'config/settings',
 } as const;

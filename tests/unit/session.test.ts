@@ -33,7 +33,7 @@ function fakeDeps(overrides: Partial<SessionDeps> = {}) {
       calls.profileLoads++;
       return annaProfile;
     },
-    loadRoles: async () => ({ moderator: false }),
+    loadMembership: async () => ({ member: true, roles: {} }),
     forgetOtherPeople: async (uid) => void calls.forgot.push(uid),
     nudgeOutbox: (uid) => {
       calls.nudging.push(uid);
@@ -97,7 +97,7 @@ describe('when Auth reports', () => {
   });
 
   it('loads the profile and roles only once Auth has confirmed the person', async () => {
-    const { deps, authReports } = fakeDeps({ loadRoles: async () => ({ moderator: true }) });
+    const { deps, authReports } = fakeDeps({ loadMembership: async () => ({ member: true, roles: { moderator: true } }) });
     session = startSession(deps);
     expect(session.profile.value).toBeUndefined();
     authReports(anna);
@@ -105,6 +105,28 @@ describe('when Auth reports', () => {
     expect(session.authUid.value).toBe(anna.uid);
     expect(session.profile.value).toEqual(annaProfile);
     expect(session.roles.value).toEqual({ moderator: true });
+    expect(session.moderator.value).toBe(true);
+  });
+
+  it('starts no Firestore work for someone who is not a member', async () => {
+    const { deps, calls, authReports } = fakeDeps({ loadMembership: async () => ({ member: false, roles: {}, reason: 'not-in-organisation' as const }) });
+    session = startSession(deps);
+    authReports({ uid: 'uid-x', email: 'x@gmail.com' });
+    await settle();
+    expect(session.membership.value?.member).toBe(false);
+    expect(session.authUid.value).toBeNull();
+    expect(calls.profileLoads).toBe(0);
+  });
+
+  it('takes the roles of a fresh token (granted since the last sign-in)', async () => {
+    const { deps, authReports } = fakeDeps({
+      loadMembership: async (refresh) => ({ member: true, roles: refresh ? { leader: true as const } : {} }),
+    });
+    session = startSession(deps);
+    authReports(anna);
+    await settle();
+    await settle();
+    expect(session.roles.value).toEqual({ leader: true });
   });
 
   it('says "no profile" (null) when the person has none', async () => {
@@ -169,6 +191,6 @@ describe('another person signs in on the same browser profile', () => {
     parts.deps.loadProfile = () => new Promise(() => undefined);
     parts.authReports(bram);
     expect(session!.profile.value).toBeUndefined();
-    expect(session!.roles.value).toEqual({ moderator: false });
+    expect(session!.roles.value).toEqual({});
   });
 });

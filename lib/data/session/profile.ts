@@ -1,5 +1,7 @@
-// The signed-in person's own profile and roles, as the panel needs them to write. Extension pages.
+// The signed-in person's own profile and membership, as the panel needs them. Extension pages.
+import type { User } from 'firebase/auth/web-extension';
 import { doc, getDoc, type Firestore } from 'firebase/firestore';
+import { membershipFromClaims } from '../../core/membership';
 import { personFromDoc } from '../../core/codecs';
 import { paths } from '../../core/paths';
 import type { PersonRow } from '../../core/rows';
@@ -25,19 +27,16 @@ export async function loadProfile(fs: Firestore, db: PrikbordDb, uid: string): P
   }
 }
 
-/** What the person may do beyond writing their own comments. */
-export interface Roles {
-  /** May hide anyone's comment (Firestore `moderators/{uid}`). */
-  moderator: boolean;
-}
+/** Whether the signed-in person belongs to the organisation, and their roles (from the token). */
+export type Membership = ReturnType<typeof membershipFromClaims>;
 
-export const NO_ROLES: Roles = { moderator: false };
-
-/** The person's roles. Unknown (offline) means none: the rules decide in the end anyway. */
-export async function loadRoles(fs: Firestore, uid: string): Promise<Roles> {
-  try {
-    return { moderator: (await getDoc(doc(fs, paths.moderator(uid)))).exists() };
-  } catch {
-    return NO_ROLES;
-  }
+/**
+ * The membership the server put in the person's ID token (functions/src/membership.ts). First the
+ * token this browser holds (no network, so the panel opens at once), then, with `refresh`, a new
+ * one from the server, which carries roles granted since. A failed refresh (offline) keeps the
+ * first answer: the rules decide in the end anyway.
+ */
+export async function readMembership(user: Pick<User, 'getIdTokenResult'>, refresh = false): Promise<Membership> {
+  const token = await user.getIdTokenResult(refresh);
+  return membershipFromClaims(token.claims);
 }

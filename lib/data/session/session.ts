@@ -1,15 +1,17 @@
 // The signed-in session of an extension page, as signals any page can share: who is signed in,
-// their profile and roles, and whether this browser's local data is theirs yet. Made once per page
+// whether they belong to the organisation (and their roles), their profile, and whether this
+// browser's local data is theirs yet. Made once per page
 // (entrypoints/*/main.tsx); the side panel and a second extension page (the comms console) read
 // the same signals instead of repeating the effects below.
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { onAuthStateChanged, type Auth } from 'firebase/auth/web-extension';
 import type { Firestore } from 'firebase/firestore';
+import { canModerate, type Roles } from '../../core/membership';
 import type { PersonRow } from '../../core/rows';
 import { nudgeOutbox, type BackgroundLink } from '../background-link';
 import type { PrikbordDb } from '../db';
 import { forgetOtherPeople } from '../thread/thread-sync';
-import { loadProfile, loadRoles, NO_ROLES, type Roles } from './profile';
+import { loadProfile, readMembership, type Membership } from './profile';
 import { rememberedUser, rememberUser, type RememberedUser } from './remembered-user';
 import type { SignInProvider } from './sign-in';
 
@@ -20,13 +22,20 @@ export interface Session {
   /** Undefined while nobody knows yet; null when signed out. Renders Dexie's copy at once. */
   person: ReadonlySignal<Person | null | undefined>;
   /**
-   * The person Auth has confirmed: Firestore work waits for this (a listener started before Auth
-   * reports could be sent unauthenticated and refused by the rules).
+   * Whether the person Auth reports belongs to the organisation, from their token's claims.
+   * Undefined while unknown (and while signed out).
+   */
+  membership: ReadonlySignal<Membership | undefined>;
+  /**
+   * The member Auth has confirmed: Firestore work waits for this (a listener started before Auth
+   * reports could be sent unauthenticated, and a non-member's would be refused by the rules).
    */
   authUid: ReadonlySignal<string | null>;
   /** Their profile: undefined while loading, null when they have none (they can read, not write). */
   profile: ReadonlySignal<PersonRow | null | undefined>;
   roles: ReadonlySignal<Roles>;
+  /** May hide comments (a moderator for every section, or an administrator). */
+  moderator: ReadonlySignal<boolean>;
   /**
    * The uid whose local data is in place: another person signing in on this browser profile must
    * not inherit the last one's anonymous posts and likes, so they are forgotten first.
@@ -48,7 +57,8 @@ export interface SessionDeps {
   remembered: Person | null;
   remember(user: Person | null): void;
   loadProfile(uid: string): Promise<PersonRow | null>;
-  loadRoles(uid: string): Promise<Roles>;
+  /** The signed-in person's membership from their token; `refresh` asks the server for a new token. */
+  loadMembership(refresh: boolean): Promise<Membership>;
   forgetOtherPeople(uid: string): Promise<void>;
   /** Nudges the background to send `uid`'s outbox (now and on reconnect); returns a stop function. */
   nudgeOutbox(uid: string): () => void;
@@ -63,13 +73,16 @@ export function firebaseSessionDeps(auth: Auth, firestore: Firestore, db: Prikbo
     remembered: rememberedUser(),
     remember: rememberUser,
     loadProfile: (uid) => loadProfile(firestore, db, uid),
-    loadRoles: (uid) => loadRoles(firestore, uid),
+    loadMembership: async (refresh) => {
+      if (!auth.currentUser) throw new Error('nobody is signed in');
+      return readMembership(auth.currentUser, refresh);
+    },
     forgetOtherPeople: (uid) => forgetOtherPeople(db, uid),
     nudgeOutbox: (uid) => nudgeOutbox(firestore, db, uid, link),
   };
 }
 
-/** Retry time for a profile that could not be loaded (offline, nothing cached yet). */
+/** Retry time for a profile or membership that could not be loaded (offline, nothing cached yet). */
 export const PROFILE_RETRY_MS = 5000;
 
 /** Starts the session of this page. */
@@ -77,10 +90,12 @@ export function startSession(deps: SessionDeps): Session {
   const user = signal<Person | null | undefined>(undefined);
   const remembered = deps.remembered;
   const person = computed(() => (user.value === undefined ? (remembered ?? undefined) : user.value));
-  const authUid = computed(() => user.value?.uid ?? null);
+  const membership = signal<Membership | undefined>(undefined);
+  const authUid = computed(() => (membership.value?.member ? (user.value?.uid ?? null) : null));
   const uid = computed(() => person.value?.uid ?? null);
   const profile = signal<PersonRow | null | undefined>(undefined);
-  const roles = signal<Roles>(NO_ROLES);
+  const roles = computed<Roles>(() => membership.value?.roles ?? {});
+  const moderator = computed(() => canModerate(roles.value));
   const readyUid = signal<string | null>(null);
 
   const stopAuth = deps.watchAuth((next) => {
@@ -109,12 +124,30 @@ export function startSession(deps: SessionDeps): Session {
       };
     }),
     effect(() => {
-      const id = authUid.value;
-      roles.value = NO_ROLES;
+      const id = user.value?.uid;
+      membership.value = undefined;
       if (!id) return;
       let live = true;
-      void deps.loadRoles(id).then((loaded) => live && (roles.value = loaded));
-      return () => void (live = false);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      // The token this browser holds answers at once; a fresh one brings roles granted since. An
+      // expired token that can't be renewed (offline) is asked again until it can.
+      const attempt = () =>
+        deps
+          .loadMembership(false)
+          .then((known) => {
+            if (!live) return;
+            membership.value = known;
+            void deps.loadMembership(true).then(
+              (fresh) => live && JSON.stringify(fresh) !== JSON.stringify(membership.value) && (membership.value = fresh),
+              () => undefined,
+            );
+          })
+          .catch(() => live && (timer = setTimeout(attempt, PROFILE_RETRY_MS)));
+      void attempt();
+      return () => {
+        live = false;
+        clearTimeout(timer);
+      };
     }),
     effect(() => {
       const id = uid.value;
@@ -128,9 +161,11 @@ export function startSession(deps: SessionDeps): Session {
 
   return {
     person,
+    membership,
     authUid,
     profile,
     roles,
+    moderator,
     readyUid,
     provider: deps.provider,
     stop() {

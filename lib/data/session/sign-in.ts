@@ -7,9 +7,10 @@ import { signInWithEmailAndPassword, signOut, type Auth } from 'firebase/auth/we
 import type { MessageKey } from '../../any/i18n';
 import type { OrgConfig } from '../../any/org-config';
 
-/** What went wrong, as an i18n key a person can act on, and the raw code for the log. */
+/** What went wrong, as an i18n key a person can act on with its substitutions, and the raw code for the log. */
 export interface SignInError {
   key: MessageKey;
+  subs: string[];
   code: string;
 }
 
@@ -25,29 +26,44 @@ export interface PasswordProvider {
 export type SignInProvider = PasswordProvider;
 
 /** The provider the organisation configured. */
-export function signInProvider(settings: OrgConfig['signIn'], auth: Auth): SignInProvider {
-  switch (settings.method) {
+export function signInProvider(config: Pick<OrgConfig, 'signIn' | 'orgName' | 'membership'>, auth: Auth): SignInProvider {
+  switch (config.signIn.method) {
     case 'password':
-      return passwordProvider(auth);
+      return passwordProvider(auth, config);
   }
 }
 
 /** The password provider over Firebase Auth. */
-export function passwordProvider(auth: Auth): PasswordProvider {
+export function passwordProvider(auth: Auth, org: Pick<OrgConfig, 'orgName' | 'membership'>): PasswordProvider {
   return {
     method: 'password',
     async signIn(email, password) {
-      if (!email.trim() || !password) return { key: 'authErrorMissing', code: '' };
+      if (!email.trim() || !password) return { key: 'authErrorMissing', subs: [], code: '' };
       try {
         await signInWithEmailAndPassword(auth, email.trim(), password);
         return null;
       } catch (error) {
-        const code = String((error as { code?: unknown }).code ?? 'unknown');
-        return { key: authErrorKey(code), code };
+        return signInError(error, org);
       }
     },
     signOut: () => signOut(auth),
   };
+}
+
+/**
+ * What to tell a person whose sign-in failed. A refusal by the organisation's membership check (a
+ * blocking function on the server) reaches the client as a generic internal error whose message
+ * carries the reason the server gave; that reason is picked out here.
+ */
+export function signInError(error: unknown, org: Pick<OrgConfig, 'orgName' | 'membership'>): SignInError {
+  const code = String((error as { code?: unknown }).code ?? 'unknown');
+  const message = String((error as { message?: unknown }).message ?? '');
+  if (message.includes('former-colleague')) return { key: 'authErrorFormerColleague', subs: [], code };
+  if (message.includes('not-in-organisation') || message.includes('no-email')) {
+    return { key: 'authErrorNotMember', subs: [org.orgName, org.membership.domains.map((d) => `@${d}`).join(', ')], code };
+  }
+  const key = authErrorKey(code);
+  return { key, subs: key === 'authErrorGeneric' ? [code] : [], code };
 }
 
 /** Maps a Firebase Auth error code to the message a person can act on. */
