@@ -5,17 +5,18 @@
 // Ranking, in words:
 //  1. Text match (MiniSearch, BM25 with fuzzy + prefix) over three fields: declared skills (boost 3),
 //     the topic terms of pages where the person helped (boost 2), job title (boost 1). Dutch and
-//     English are folded the same way: lower case, accents stripped, compounds split on hyphens
-//     and a few common word endings removed ("verbinding"/"verbindingen", "printers"/"printer").
+//     English are folded the same way (lib/core/terms.ts): lower case, accents stripped, compounds
+//     split on hyphens and a few common word endings removed ("verbinding"/"verbindingen").
 //  2. The text score is multiplied by an activity factor: 1 + 0.15·ln(1+likes) + 0.3·helpful marks,
 //     so two people declaring the same skill are ordered by what they actually helped with.
 //  3. People who opted out are never returned (they stay in the directory).
 //  4. Each result carries its reasons: the declared skills that matched, the pages where the person
 //     answered questions on the topic, likes and "this helped" marks.
 // Only evidence attributed to a named author reaches this module (anonymous comments carry no
-// authorUid, so they can never count toward anybody; see lib/data/people/people-sync.ts and scripts/seed.ts).
+// authorUid, so they can never count toward anybody; the roll-up is built by functions/src/expertise.ts).
 import MiniSearch from 'minisearch';
 import type { EvidenceRow, PersonRow } from './rows';
+import { foldTerm, termsOf, tokenize } from './terms';
 
 export const MAX_SKILLS = 20;
 export const MAX_SKILL_LENGTH = 40;
@@ -33,39 +34,9 @@ export interface Expert {
   reasons: Reason[];
 }
 
-// ---------- text folding (Dutch + English) ----------
+// ---------- text folding (Dutch + English): lib/core/terms.ts, shared with the server ----------
 
-// Dutch, then English: question words and glue that say nothing about a topic.
-const STOP_WORDS = new Set([
-  ...'wie weet iets van over de het een en of in op met voor naar is bij hoe wat mijn ik je die dat er te aan om ook niet'.split(' '),
-  ...'who knows know about the a an and or of to on with for is at how what my i you anything something'.split(' '),
-]);
-
-// Longest first. Kept conservative: only endings that rarely change meaning.
-const SUFFIXES = ['ingen', 'ing', 'en', 'es', 's'];
-
-/** Folds one word: lower case, accents stripped, common Dutch/English endings removed. '' for stop words. */
-export function foldTerm(raw: string): string {
-  const term = raw
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-  if (term.length === 0 || STOP_WORDS.has(term)) return '';
-  for (const suffix of SUFFIXES) {
-    if (term.length - suffix.length >= 4 && term.endsWith(suffix)) return term.slice(0, -suffix.length);
-  }
-  return term;
-}
-
-/** Splits text into words on anything that is not a letter or digit (so "VPN-verbinding" → vpn, verbinding). */
-export function tokenize(text: string): string[] {
-  return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-}
-
-/** The folded, de-duplicated terms of a text (for page terms and tests). */
-export function termsOf(text: string): string[] {
-  return [...new Set(tokenize(text).map(foldTerm).filter(Boolean))];
-}
+export { foldTerm, termsOf, tokenize } from './terms';
 
 /** A declared skill as stored: trimmed, inner whitespace collapsed, no markup characters, ≤ 40 chars. '' when nothing is left. */
 export function normalizeSkill(raw: string): string {
