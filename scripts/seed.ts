@@ -8,8 +8,7 @@ import { DEMO_PORTS, BUILD_ORG_CONFIG } from '../lib/any/bundled-org-config';
 import { normalizeUrl, pageIdFor } from '../lib/any/page-identity';
 import { paths } from '../lib/core/paths';
 import { likeId, newCommentId } from '../lib/core/schema';
-import { termsOf } from '../lib/core/expertise';
-import type { EvidencePage } from '../lib/core/rows';
+import { waitFor } from './poll';
 
 const PROJECT = BUILD_ORG_CONFIG.firebase.projectId;
 const INTRANET = `http://127.0.0.1:${DEMO_PORTS.intranet}`;
@@ -123,24 +122,17 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
 
   const byKey = new Map(employees.map((e) => [e.key, e]));
   const now = Date.now();
-  // Evidence roll-up per person (expertise/{uid}), from named comments only.
-  const evidence = new Map<string, Map<string, EvidencePage>>();
-  const credit = (uid: string, pageId: string, title: string, terms: string[], add: Partial<EvidencePage>) => {
-    const pages = evidence.get(uid) ?? new Map<string, EvidencePage>();
-    evidence.set(uid, pages);
-    const page = pages.get(pageId) ?? { pageId, title, terms, answers: 0, likes: 0, helpful: 0 };
-    page.answers += add.answers ?? 0;
-    page.likes += add.likes ?? 0;
-    page.helpful += add.helpful ?? 0;
-    pages.set(pageId, page);
-  };
+  // The expertise evidence (expertise/{uid}) is built by the Functions triggers from the documents
+  // written here (functions/src/expertise.ts); the seed only counts what it wrote, per page, to wait for it.
+  const written = new Map<string, EvidenceTotals>();
   for (const [path, thread] of Object.entries(THREADS)) {
     const url = normalizeUrl(`${INTRANET}${path}`, BUILD_ORG_CONFIG.sites[0]!);
     const pageId = await pageIdFor(url);
     let count = 0;
     let lastCommentId = '';
     let latest = 0;
-    const terms = pageTerms(thread.title, [...thread.comments.flatMap((c) => [c.text, ...(c.replies ?? []).map((r) => r.text)])]);
+    const totals: EvidenceTotals = { answers: 0, likes: 0, helpful: 0 };
+    written.set(pageId, totals);
     // One like document per (target, person), and the counter equal to their number (as the rules keep it).
     const like = async (targetId: string, keys: string[], at: Date) => {
       for (const key of keys) {
@@ -156,6 +148,7 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
     };
     const write = async (by: string, text: string, minutesAgo: number, parentId: string | null, likedBy: string[] = []) => {
       const author = byKey.get(by)!;
+      totals.likes += likedBy.filter((key) => key !== by).length;
       const id = newCommentId();
       const at = new Date(now - minutesAgo * 60_000);
       await like(id, likedBy, at);
@@ -167,15 +160,12 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
     };
     for (const comment of thread.comments) {
       const id = await write(comment.by, comment.text, comment.minutesAgo, null, comment.likedBy);
-      const commentLikes = comment.likedBy?.length ?? 0;
-      if (commentLikes) credit(byKey.get(comment.by)!.uid, pageId, thread.title, terms, { likes: commentLikes });
       for (const reply of comment.replies ?? []) {
         const replyId = await write(reply.by, reply.text, reply.minutesAgo, id, reply.likedBy);
         if (reply.by === comment.by) continue; // talking in your own thread is not helping someone
-        const helper = byKey.get(reply.by)!.uid;
-        const replyLikes = reply.likedBy?.length ?? 0;
-        credit(helper, pageId, thread.title, terms, { answers: 1, likes: replyLikes, helpful: reply.helpful ? 1 : 0 });
+        totals.answers += 1;
         if (reply.helpful) {
+          totals.helpful += 1;
           // No "marked by" field: the asker may be anonymous, and the mark must not say who asked.
           const at = new Date(now - (reply.minutesAgo - 5) * 60_000);
           await putDoc(`pages/${pageId}/helpful/${replyId}`, { replyId, parentId: id, createdAt: at });
@@ -193,22 +183,56 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
       updatedAt: new Date(latest),
     });
   }
-  for (const [uid, pages] of evidence) {
-    await putDoc(`expertise/${uid}`, { pages: [...pages.values()] as unknown as Value[], updatedAt: new Date() });
-  }
+  await waitForEvidence(written);
   return employees;
 }
 
-/** A page's topic terms: its title and its thread's words, most frequent first (at most 30). */
-export function pageTerms(title: string, texts: string[]): string[] {
-  const counts = new Map<string, number>();
-  for (const term of [...termsOf(title), ...termsOf(title), ...texts.flatMap(termsOf)]) {
-    if (term.length >= 3) counts.set(term, (counts.get(term) ?? 0) + 1);
-  }
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 30)
-    .map(([term]) => term);
+/** Answers, likes and "this helped" marks on one page, summed over everyone. */
+interface EvidenceTotals {
+  answers: number;
+  likes: number;
+  helpful: number;
+}
+
+/**
+ * Waits (bounded) until the expertise triggers have caught up with the seeded threads: for every
+ * page, the figures in all expertise/{uid} documents add up to what was written, and each entry
+ * carries the page's title (the page document is written last). Triggers recompute from the
+ * documents, so while the seed only adds, equal totals mean they are done: the demo and the e2e
+ * tests start with the evidence in place.
+ */
+async function waitForEvidence(written: Map<string, EvidenceTotals>): Promise<void> {
+  const { firestore } = emulatorUrls();
+  type Fields = Record<string, { stringValue?: string; integerValue?: string; arrayValue?: { values?: Array<{ mapValue?: { fields?: Fields } }> } }>;
+  const rows = async () => {
+    const url = `${firestore}/v1/projects/${PROJECT}/databases/(default)/documents:runQuery`;
+    const result = await call<Array<{ document?: { fields?: Fields } }>>('POST', url, { structuredQuery: { from: [{ collectionId: 'expertise' }] } });
+    return result.flatMap((r) => r.document?.fields?.pages?.arrayValue?.values ?? []).map((v) => v.mapValue?.fields ?? {});
+  };
+  let behind: unknown[] = [];
+  await waitFor(
+    async () => {
+      const seen = new Map<string, EvidenceTotals & { untitled: number }>();
+      for (const page of await rows()) {
+        const pageId = page.pageId?.stringValue ?? '';
+        const sum = seen.get(pageId) ?? { answers: 0, likes: 0, helpful: 0, untitled: 0 };
+        sum.answers += Number(page.answers?.integerValue ?? 0);
+        sum.likes += Number(page.likes?.integerValue ?? 0);
+        sum.helpful += Number(page.helpful?.integerValue ?? 0);
+        if (!page.title?.stringValue) sum.untitled += 1;
+        seen.set(pageId, sum);
+      }
+      behind = [...written].flatMap(([pageId, want]) => {
+        const got = seen.get(pageId) ?? { answers: 0, likes: 0, helpful: 0, untitled: 0 };
+        const done = got.answers === want.answers && got.likes === want.likes && got.helpful === want.helpful && got.untitled === 0;
+        return done ? [] : [{ pageId, want, got }];
+      });
+      return behind.length === 0;
+    },
+    { what: 'the expertise triggers (Functions emulator) to build the seeded evidence', timeoutMs: 60_000, intervalMs: 200 },
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; pages behind: ${JSON.stringify(behind)}`);
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

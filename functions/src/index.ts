@@ -1,3 +1,4 @@
 // Prikbord's server side (Cloud Functions for Firebase): what no client may be trusted with.
 // Each module says what it does; this file only names what is deployed.
 export { membershipAtSignIn, membershipAtSignUp } from './membership';
+export { expertiseOnComment, expertiseOnHelpful, expertiseOnLike, expertiseOnPage } from './expertise';
