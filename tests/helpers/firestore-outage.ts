@@ -111,8 +111,25 @@ export async function stopFirestore(): Promise<StoppedFirestore> {
       child.unref();
       writeFileSync(RESTARTED_PID_FILE, String(child.pid));
       await waitFor(answers, { ...OUTAGE_WAIT, timeoutMs: 90_000, what: 'the restarted emulator to answer' });
+      await registerFunctionTriggersAgain();
     },
   };
+}
+
+/**
+ * The Functions emulator registers its Firestore triggers (functions/src/expertise.ts) with the
+ * Firestore emulator once, at start, and the Firestore emulator keeps them in memory: a restarted
+ * one has none, so no trigger would fire for the rest of the run (and the seed, which waits for the
+ * triggers' evidence, would give up). The emulator hub loads them again: disable, then enable,
+ * which registers every trigger anew. A real Firestore keeps its triggers through an outage.
+ */
+async function registerFunctionTriggersAgain(): Promise<void> {
+  const hub = process.env.FIREBASE_EMULATOR_HUB; // set by `firebase emulators:exec`
+  if (!hub) return;
+  for (const path of ['/functions/disableBackgroundTriggers', '/functions/enableBackgroundTriggers']) {
+    const response = await fetch(`http://${hub}${path}`, { method: 'PUT' });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  }
 }
 
 /**
