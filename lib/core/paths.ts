@@ -22,4 +22,9 @@ export const paths = {
   profile: (uid: string) => `profiles/${uid}`,
   expertise: () => 'expertise',
   moderator: (uid: string) => `moderators/${uid}`,
+  /** `directory/{personId}`: the organisation's directory, server only (npm run directory:import). */
+  directory: () => 'directory',
+  directoryEntry: (personId: string) => `directory/${personId}`,
+  /** The membership policy's lists (allow, deny, further domains): server only. */
+  membershipConfig: () => 'config/membership',
 } as const;
