@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { formatDirectoryErrors } from '../lib/core/directory';
 import { readDirectoryFile } from './directory/csv';
-import { adminServices, importDirectory } from './directory/import';
+import { adminServices, importDirectory, type AdminServices } from './directory/import';
 import { summaryLine } from './directory/plan';
 
 const USAGE = 'usage: npm run directory:import -- FILE.csv [--dry-run] [--allow-many-leavers]';
@@ -37,7 +37,13 @@ export async function main(args: string[], out = console.log, err = console.erro
     return 1;
   }
   const dryRun = flags.has('--dry-run');
-  const services = adminServices();
+  let services: AdminServices;
+  try {
+    services = adminServices();
+  } catch (error) {
+    err(`${file}: ${(error as Error).message}`);
+    return 1;
+  }
   try {
     const run = await importDirectory(services, result.people, { fileHasRoles: result.hasRoles, dryRun, allowManyLeavers: flags.has('--allow-many-leavers') });
     out(`${file}: ${summaryLine(run.plan)}${run.written ? '' : ' — dry run, nothing written'}`);

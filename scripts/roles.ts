@@ -64,7 +64,13 @@ export async function main(args: string[], out = console.log, err = console.erro
     err(USAGE);
     return 2;
   }
-  const services = adminServices();
+  let services: AdminServices;
+  try {
+    services = adminServices();
+  } catch (error) {
+    err((error as Error).message);
+    return 1;
+  }
   try {
     out(await changeRoles(services, command, email, role, sections));
     return 0;
