@@ -1,12 +1,19 @@
-// The demo organisation: Gemeente Lindeveen's 41 employees in 12 departments over 3 levels, and a few threads already under way.
-// Seeded into the emulators by scripts/seed.ts. Fictional people; one shared demo password.
+// The demo organisation: Gemeente Lindeveen's 41 employees in 12 departments over 3 levels, who
+// reports to whom (4 hierarchy levels), their roles, and a few threads already under way.
+// demo/directory.csv is this organisation as HR would export it (generated from here by
+// `npx tsx scripts/directory/demo-csv.ts`; a unit test keeps the two in step); scripts/seed.ts
+// imports it through the same import as any organisation. Fictional people; one shared demo password.
+import type { Roles } from '../lib/core/membership';
 
 export const DEMO_PASSWORD = 'lindeveen-demo';
 
 export interface DemoEmployee {
   key: string;
+  /** The HR system's employee id (the directory's personId). */
+  personId: string;
   displayName: string;
   email: string;
+  /** The department as colleagues name it (the profile's `department` is the path's last level). */
   department: string;
   /** Department tree path, top-down (the directory's tree). */
   departmentPath: string[];
@@ -15,6 +22,11 @@ export interface DemoEmployee {
   languages: string[];
   /** Declared "ask me about" skills, Dutch and English as people write them. */
   skills: string[];
+  /** Key of the person they report to; null for the top. */
+  manager: string | null;
+  /** 1 = gemeentesecretaris, 2 = afdelingshoofd, 3 = teamleider, 4 = medewerker. */
+  level: number;
+  roles: Roles;
 }
 
 // The organisation chart: 3 levels, 12 departments (top level → department → team).
@@ -53,7 +65,7 @@ const people: Row[] = [
     'Chantal Bakker',
     'Communicatie',
     D.communicatie,
-    'Woordvoerder',
+    'Hoofd Communicatie en woordvoerder',
     'Stadhuis',
     ['nl', 'en'],
     ['Persberichten', 'Crisiscommunicatie', 'Media relations'],
@@ -76,36 +88,45 @@ const people: Row[] = [
   ['jeroen', 'Jeroen van Dijk', 'Publiekszaken', D.burgerzaken, 'Medewerker burgerzaken', 'Publiekshal', ['nl'], ['Paspoort', 'Rijbewijs', 'BRP']],
   ['karin', 'Karin Bos', 'Publiekszaken', D.burgerzaken, 'Teamleider burgerzaken', 'Publiekshal', ['nl', 'de'], ['Huwelijk', 'Naturalisatie', 'Planning']],
   ['lucas', 'Lucas Vos', 'Publiekszaken', D.vergunningen, 'Vergunningverlener', 'Publiekshal', ['nl'], ['Evenementenvergunning', 'Horeca', 'APV']],
-  ['mila', 'Mila Peters', 'Financiën', D.financien, 'Controller', 'Stadhuis', ['nl', 'en'], ['Begroting', 'Budget', 'Inkoop', 'Excel']],
+  ['mila', 'Mila Peters', 'Financiën', D.financien, 'Afdelingshoofd Financiën', 'Stadhuis', ['nl', 'en'], ['Begroting', 'Budget', 'Inkoop', 'Excel']],
   ['noah', 'Noah Hendriks', 'Financiën', D.financien, 'Financial advisor', 'Stadhuis', ['en', 'nl'], ['Invoices', 'Facturen', 'Accounts payable']],
   // Added for the people directory and expert lookup.
   ['olivia', 'Olivia Jacobs', 'ICT', D.servicedesk, 'Servicedeskmedewerker', 'Stadskantoor', ['nl', 'en'], ['Laptops', 'Teams', 'Mobiele telefoons']],
-  ['pieter', 'Pieter van den Berg', 'ICT', D.netwerk, 'Systeembeheerder', 'Stadskantoor', ['nl'], ['Servers', 'Back-up', 'Linux', 'Firewall']],
-  ['quinten', 'Quinten Dekker', 'ICT', D.ict, 'Informatiemanager', 'Stadskantoor', ['nl', 'en'], ['Archivering', 'Zaaksysteem', 'Informatiebeheer']],
+  [
+    'pieter',
+    'Pieter van den Berg',
+    'ICT',
+    D.netwerk,
+    'Teamleider Netwerk en infrastructuur',
+    'Stadskantoor',
+    ['nl'],
+    ['Servers', 'Back-up', 'Linux', 'Firewall'],
+  ],
+  ['quinten', 'Quinten Dekker', 'ICT', D.ict, 'Afdelingshoofd ICT', 'Stadskantoor', ['nl', 'en'], ['Archivering', 'Zaaksysteem', 'Informatiebeheer']],
   ['rachida', 'Rachida Bouzid', 'ICT', D.ict, 'Applicatiebeheerder', 'Stadskantoor', ['nl', 'en', 'fr'], ['SharePoint', 'Office 365', 'Power BI']],
   [
     'sander',
     'Sander Brouwer',
     'ICT',
     D.servicedesk,
-    'Werkplekspecialist',
+    'Teamleider Servicedesk',
     'Stadskantoor',
     ['nl'],
     ['Software installeren', 'Softwarecentrum', 'Beeldschermen'],
   ],
-  ['tessa', 'Tessa de Graaf', 'HR', D.hr, 'Arbo-adviseur', 'Stadhuis', ['nl'], ['Arbo', 'Werkplekonderzoek', 'Vitaliteit']],
+  ['tessa', 'Tessa de Graaf', 'HR', D.hr, 'Afdelingshoofd HR', 'Stadhuis', ['nl'], ['Arbo', 'Werkplekonderzoek', 'Vitaliteit']],
   ['umar', 'Umar Yilmaz', 'HR', D.hr, 'Recruiter', 'Stadhuis', ['nl', 'en', 'tr'], ['Werving', 'Vacatures', 'Sollicitaties']],
   ['vera', 'Vera Kok', 'Financiën', D.financien, 'Inkoopadviseur', 'Stadhuis', ['nl'], ['Aanbesteding', 'Inkoop', 'Contractbeheer']],
   ['willem', 'Willem Koster', 'Financiën', D.financien, 'Belastingadviseur', 'Stadhuis', ['nl'], ['Belastingen', 'OZB', 'Btw']],
   ['xander', 'Xander Prins', 'Communicatie', D.communicatie, 'Grafisch ontwerper', 'Stadhuis', ['nl', 'en'], ['Huisstijl', 'Design', 'Infographics']],
   ['yara', 'Yara Willems', 'Juridische zaken', D.juridisch, 'Jurist', 'Stadhuis', ['nl', 'en'], ['AVG', 'Privacy', 'GDPR', 'Bezwaar en beroep']],
-  ['zeger', 'Zeger Hoekstra', 'Juridische zaken', D.juridisch, 'Juridisch adviseur', 'Stadhuis', ['nl'], ['Contracten', 'Aansprakelijkheid', 'Wob en Woo']],
+  ['zeger', 'Zeger Hoekstra', 'Juridische zaken', D.juridisch, 'Hoofd Juridische zaken', 'Stadhuis', ['nl'], ['Contracten', 'Aansprakelijkheid', 'Wob en Woo']],
   [
     'amira',
     'Amira Haddad',
     'Publiekszaken',
     D.vergunningen,
-    'Vergunningverlener omgeving',
+    'Teamleider Vergunningen',
     'Publiekshal',
     ['nl', 'en', 'ar'],
     ['Omgevingsvergunning', 'Omgevingswet', 'Bouwen'],
@@ -123,7 +144,16 @@ const people: Row[] = [
     ['nl', 'tr'],
     ['Bijstand', 'Participatiewet', 'Schuldhulp'],
   ],
-  ['fleur', 'Fleur Vermeulen', 'Sociaal domein', D.sociaal, 'Beleidsmedewerker', 'Stadhuis', ['nl', 'en'], ['Armoedebeleid', 'Inclusie', 'Statushouders']],
+  [
+    'fleur',
+    'Fleur Vermeulen',
+    'Dienstverlening',
+    ['Dienstverlening'],
+    'Afdelingshoofd Dienstverlening',
+    'Stadhuis',
+    ['nl', 'en'],
+    ['Armoedebeleid', 'Inclusie', 'Statushouders'],
+  ],
   ['gijs', 'Gijs de Wit', 'Openbare ruimte', D.openbareRuimte, 'Opzichter groen', 'Gemeentewerf', ['nl'], ['Groenonderhoud', 'Bomen', 'Maaien']],
   [
     'hanna',
@@ -135,7 +165,7 @@ const people: Row[] = [
     ['nl', 'de'],
     ['Wegen', 'Verkeer', 'Gladheidsbestrijding'],
   ],
-  ['ivo', 'Ivo Postma', 'Openbare ruimte', D.openbareRuimte, 'Coördinator afval', 'Gemeentewerf', ['nl'], ['Afval', 'Containers', 'Recycling']],
+  ['ivo', 'Ivo Postma', 'Openbare ruimte', D.openbareRuimte, 'Teamleider Openbare ruimte', 'Gemeentewerf', ['nl'], ['Afval', 'Containers', 'Recycling']],
   [
     'jasmijn',
     'Jasmijn Smits',
@@ -147,22 +177,13 @@ const people: Row[] = [
     ['Bestemmingsplan', 'Omgevingsplan', 'Stedenbouw'],
   ],
   ['kees', 'Kees Maas', 'Ruimtelijke ordening', D.ordening, 'GIS-specialist', 'Stadskantoor', ['nl', 'en'], ['GIS', 'Kaarten', 'Geodata', 'QGIS']],
-  [
-    'lotte',
-    'Lotte Hermans',
-    'Ruimtelijke ordening',
-    D.ordening,
-    'Projectleider wonen',
-    'Stadskantoor',
-    ['nl'],
-    ['Woningbouw', 'Huisvesting', 'Projectmanagement'],
-  ],
+  ['lotte', 'Lotte Hermans', 'Ruimte', ['Ruimte'], 'Afdelingshoofd Ruimte', 'Stadskantoor', ['nl'], ['Woningbouw', 'Huisvesting', 'Projectmanagement']],
   [
     'mees',
     'Mees Dijkstra',
     'Bestuur en staf',
     ['Bestuur en staf'],
-    'Bestuursadviseur',
+    'Gemeentesecretaris',
     'Stadhuis',
     ['nl', 'en'],
     ['Raadsvoorstellen', 'College', 'Gemeenteraad'],
@@ -180,17 +201,64 @@ const people: Row[] = [
   ['otto', 'Otto Wouters', 'ICT', D.netwerk, 'Telefonie-beheerder', 'Stadskantoor', ['nl'], ['Telefonie', 'Mobiel bellen', 'Headsets']],
 ];
 
-export const EMPLOYEES: DemoEmployee[] = people.map(([key, displayName, department, departmentPath, jobTitle, location, languages, skills]) => ({
-  key,
-  displayName,
-  department,
-  departmentPath,
-  jobTitle,
-  location,
-  languages,
-  skills,
-  email: `${key}@lindeveen.nl`,
-}));
+// Who reports to whom: [manager (null: the top), level, the people who report to them at that level].
+const REPORTS: Array<[manager: string | null, level: number, keys: string[]]> = [
+  [null, 1, ['mees']],
+  ['mees', 2, ['chantal', 'zeger', 'quinten', 'tessa', 'mila', 'fleur', 'lotte']],
+  ['mees', 4, ['nina']],
+  ['chantal', 4, ['anna', 'bram', 'xander']],
+  ['zeger', 4, ['yara']],
+  ['quinten', 3, ['sander', 'pieter']],
+  ['quinten', 4, ['farid', 'rachida']],
+  ['sander', 4, ['eva', 'olivia']],
+  ['pieter', 4, ['daan', 'otto']],
+  ['tessa', 4, ['gerda', 'hugo', 'ilse', 'umar']],
+  ['mila', 4, ['noah', 'vera', 'willem']],
+  ['fleur', 3, ['karin', 'amira']],
+  ['fleur', 4, ['cor', 'demi', 'emre']],
+  ['karin', 4, ['jeroen', 'bas']],
+  ['amira', 4, ['lucas']],
+  ['lotte', 3, ['ivo']],
+  ['lotte', 4, ['jasmijn', 'kees']],
+  ['ivo', 4, ['gijs', 'hanna']],
+];
+const placeInHierarchy = new Map(REPORTS.flatMap(([manager, level, keys]) => keys.map((key) => [key, { manager, level }] as const)));
+
+/**
+ * Roles, as the directory's roles column grants them: management that joins in (leader), the
+ * community managers of the HR and ICT sections (both have threads in the seed), the pilot's
+ * ambassadors, and the communications lead, who moderates and opens the comms console.
+ */
+const ROLES: Record<string, Roles> = {
+  mees: { leader: true },
+  quinten: { leader: true },
+  gerda: { communityManager: ['HR'] },
+  eva: { communityManager: ['ICT'] },
+  bram: { ambassador: true },
+  karin: { ambassador: true },
+  chantal: { moderator: true, comms: true },
+};
+
+export const EMPLOYEES: DemoEmployee[] = people.map(([key, displayName, department, departmentPath, jobTitle, location, languages, skills], index) => {
+  const place = placeInHierarchy.get(key);
+  if (!place) throw new Error(`demo/org.ts: ${key} reports to nobody in REPORTS`);
+  return {
+    key,
+    // Stable ids: append new people at the end of the list.
+    personId: `LV${String(1001 + index)}`,
+    displayName,
+    department,
+    departmentPath,
+    jobTitle,
+    location,
+    languages,
+    skills,
+    email: `${key}@lindeveen.nl`,
+    manager: place.manager,
+    level: place.level,
+    roles: ROLES[key] ?? {},
+  };
+});
 
 export interface DemoComment {
   by: string;
@@ -208,8 +276,8 @@ export interface DemoComment {
   }>;
 }
 
-/** Employees who may hide comments (Firestore `moderators/{uid}`): the communications team lead. */
-export const MODERATORS = ['chantal'];
+/** Employees who may hide comments (the moderator role): the communications lead. */
+export const MODERATORS = EMPLOYEES.filter((e) => e.roles.moderator).map((e) => e.key);
 
 /** Threads by page path on the demo intranet. */
 export const THREADS: Record<string, { title: string; comments: DemoComment[]; pageLikedBy?: string[] }> = {

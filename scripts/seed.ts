@@ -1,12 +1,22 @@
-// Seeds the emulators with the demo organisation (demo/org.ts): accounts in the Auth emulator,
-// profiles, pages and threads in Firestore. Writes through the emulators' REST APIs as the
-// emulator "owner", which bypasses the rules (as an admin import would). Used by the demo and e2e.
+// Seeds the emulators with the demo organisation (demo/org.ts), the way an organisation starts:
+// 1. the directory, imported from demo/directory.csv by the same import as `npm run directory:import`;
+// 2. the accounts, signed up in the Auth emulator: the sign-in function (functions/src/membership.ts)
+//    decides membership, sets the roles as claims and copies each person's directory entry into
+//    their profile; then each employee's own fields (skills, languages) are added, as they would;
+// 3. pages and threads, written through the emulators' REST APIs as the emulator "owner", which
+//    bypasses the rules (as a migration would). Used by the demo, the tests and the bench.
 // Run alone: npx tsx scripts/seed.ts (with the emulators running).
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { DEMO_PASSWORD, EMPLOYEES, MODERATORS, THREADS, type DemoEmployee } from '../demo/org';
+import { FieldValue } from 'firebase-admin/firestore';
+import { DEMO_PASSWORD, EMPLOYEES, THREADS, type DemoEmployee } from '../demo/org';
 import { DEMO_PORTS, BUILD_ORG_CONFIG } from '../lib/any/bundled-org-config';
 import { normalizeUrl, pageIdFor } from '../lib/any/page-identity';
+import { formatDirectoryErrors } from '../lib/core/directory';
 import { paths } from '../lib/core/paths';
+import { readDirectoryFile } from './directory/csv';
+import { DEMO_DIRECTORY_CSV } from './directory/demo-csv';
+import { adminServices, importDirectory, type AdminServices } from './directory/import';
 import { likeId, newCommentId } from '../lib/core/schema';
 import { waitFor } from './poll';
 
@@ -61,16 +71,20 @@ export async function clearEmulators(): Promise<void> {
   await call('DELETE', `${firestore}/emulator/v1/projects/${PROJECT}/databases/(default)/documents`);
 }
 
-/** Creates an account in the Auth emulator; returns its uid. */
+/**
+ * Signs up an account in the Auth emulator as the person would (no admin header, so the blocking
+ * functions decide membership and make the profile); returns its uid. Throws with the refusal.
+ */
 export async function createAccount(email: string, password: string, displayName: string): Promise<string> {
   const { auth } = emulatorUrls();
-  const result = await call<{ localId: string }>('POST', `${auth}/identitytoolkit.googleapis.com/v1/accounts:signUp?key=${BUILD_ORG_CONFIG.firebase.apiKey}`, {
-    email,
-    password,
-    displayName,
-    returnSecureToken: true,
+  const url = `${auth}/identitytoolkit.googleapis.com/v1/accounts:signUp?key=${BUILD_ORG_CONFIG.firebase.apiKey}`;
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password, displayName, returnSecureToken: true }),
   });
-  return result.localId;
+  if (!response.ok) throw new Error(`sign-up of ${email}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { localId: string }).localId;
 }
 
 type Value = string | number | boolean | null | Date | Value[] | { [key: string]: Value };
@@ -97,25 +111,36 @@ export interface SeededEmployee extends DemoEmployee {
   uid: string;
 }
 
+let admin: AdminServices | undefined;
+
+/** The Admin SDK against the emulators, one per process (the env variables default to the demo ports). */
+export function emulatorAdmin(): AdminServices {
+  process.env.FIRESTORE_EMULATOR_HOST ??= `127.0.0.1:${DEMO_PORTS.firestore}`;
+  process.env.FIREBASE_AUTH_EMULATOR_HOST ??= `127.0.0.1:${DEMO_PORTS.auth}`;
+  admin ??= adminServices(PROJECT);
+  return admin;
+}
+
+/** Imports demo/directory.csv through the directory import, as any organisation's HR export is. */
+export async function importDemoDirectory(): Promise<void> {
+  const result = readDirectoryFile(readFileSync(DEMO_DIRECTORY_CSV));
+  if (!result.ok) throw new Error(`demo/directory.csv:\n${formatDirectoryErrors(result.errors).join('\n')}`);
+  await importDirectory(emulatorAdmin(), result.people, { fileHasRoles: result.hasRoles });
+}
+
 /** Clears the emulators and seeds the demo organisation. Returns the employees with their uids. */
 export async function seedDemo(options: { threads?: boolean } = {}): Promise<SeededEmployee[]> {
   await clearEmulators();
+  await importDemoDirectory();
+  const { db } = emulatorAdmin();
   const employees: SeededEmployee[] = [];
   for (const person of EMPLOYEES) {
+    // The sign-in function makes the profile from the directory entry while the account is created.
     const uid = await createAccount(person.email, DEMO_PASSWORD, person.displayName);
-    await putDoc(`profiles/${uid}`, {
-      displayName: person.displayName,
-      department: person.department,
-      email: person.email,
-      departmentPath: person.departmentPath,
-      jobTitle: person.jobTitle,
-      location: person.location,
-      languages: person.languages,
-      skills: person.skills,
-      optOut: false,
-      updatedAt: new Date(),
-    });
-    if (MODERATORS.includes(person.key)) await putDoc(`moderators/${uid}`, { since: new Date() });
+    // Then the employee fills in their own fields (update: fails loudly if no profile was made).
+    await db.doc(paths.profile(uid)).update({ languages: person.languages, skills: person.skills, optOut: false, updatedAt: FieldValue.serverTimestamp() });
+    // Until the rules read the moderator role from the token (rules branch), the role also gives the old document.
+    if (person.roles.moderator) await putDoc(`moderators/${uid}`, { since: new Date() });
     employees.push({ ...person, uid });
   }
   if (options.threads === false) return employees;
@@ -237,5 +262,6 @@ async function waitForEvidence(written: Map<string, EvidenceTotals>): Promise<vo
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const employees = await seedDemo();
+  await emulatorAdmin().close();
   console.log(`Seeded ${employees.length} employees and ${Object.keys(THREADS).length} threads. Password: ${DEMO_PASSWORD}`);
 }

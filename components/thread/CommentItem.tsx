@@ -100,6 +100,7 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
             author
           )}
         </strong>{' '}
+        {person?.active === false && <span class="former-colleague">({t('formerColleague')}) </span>}
         <RelativeTime at={comment.createdAt} now={now} />
         {comment.editedAt !== null && <span class="edited"> · {t('edited')}</span>}
         {comment.syncState === 'pending' && (

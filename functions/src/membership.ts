@@ -5,14 +5,17 @@
 // The policy is the organisation config's e-mail domains plus Firestore `config/membership` (allow
 // and deny lists, and further domains, written by administrators), and the directory
 // (`directory/{personId}`, written by `npm run directory:import`) says who has left. Both are read
-// with the Admin SDK; clients can read neither.
+// with the Admin SDK; clients can read neither. At sign-in the person's profile is brought in line
+// with their directory entry (profile-from-directory.ts).
 import { HttpsError } from 'firebase-functions/v2/https';
 import { beforeUserCreated, beforeUserSignedIn, type AuthBlockingEvent } from 'firebase-functions/v2/identity';
-import { decideMembership, type MemberClaims, type MembershipPolicy, type Roles } from '../../lib/core/membership';
+import { logger } from 'firebase-functions';
+import { decideMembership, type MemberClaims, type MembershipPolicy } from '../../lib/core/membership';
+import { memberClaims, membershipPolicyFrom, type DirectoryEntry } from '../../lib/core/directory';
+import { paths } from '../../lib/core/paths';
 import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
 import { db } from './admin';
-
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+import { directoryEntryByEmail, syncProfile } from './profile-from-directory';
 
 /**
  * The organisation's membership policy: the configured domains, and the lists administrators keep.
@@ -20,30 +23,35 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filt
  * lists applies to the next sign-in at once.
  */
 export async function membershipPolicy(): Promise<MembershipPolicy> {
-  const data = (await db.doc('config/membership').get()).data() ?? {};
-  const domains = [...BUILD_ORG_CONFIG.membership.domains, ...strings(data.domains)];
-  return { domains, allow: strings(data.allow), deny: strings(data.deny) };
+  return membershipPolicyFrom(BUILD_ORG_CONFIG.membership.domains, (await db.doc(paths.membershipConfig()).get()).data());
 }
 
-/** The directory entry of an e-mail address, if the directory knows it. */
-async function directoryEntry(email: string): Promise<{ active: boolean; roles: Roles } | undefined> {
-  const snap = await db.collection('directory').where('email', '==', email.trim().toLowerCase()).limit(1).get();
-  const data = snap.docs[0]?.data();
-  if (!data) return undefined;
-  return { active: data.active !== false, roles: typeof data.roles === 'object' && data.roles !== null ? (data.roles as Roles) : {} };
-}
-
-/** The claims for the person signing in, or a refusal whose message is the reason (the panel translates it). */
-async function claimsFor(event: AuthBlockingEvent): Promise<MemberClaims> {
+/** The membership decision for the person signing in, and their directory entry; a refusal's message is the reason (the panel translates it). */
+async function decide(event: AuthBlockingEvent): Promise<{ claims: MemberClaims; entry: DirectoryEntry | undefined }> {
   const email = event.data?.email;
-  const entry = email ? await directoryEntry(email) : undefined;
+  const entry = email ? await directoryEntryByEmail(email) : undefined;
   const decision = decideMembership(email, await membershipPolicy(), entry);
   if (!decision.member) throw new HttpsError('permission-denied', decision.reason);
-  return { member: true, ...(entry && Object.keys(entry.roles).length > 0 ? { roles: entry.roles } : {}) };
+  return { claims: entry ? memberClaims(entry.roles) : { member: true }, entry };
 }
 
 /** Sign-up: only members get an account at all. */
-export const membershipAtSignUp = beforeUserCreated(async (event) => ({ customClaims: await claimsFor(event) }));
+export const membershipAtSignUp = beforeUserCreated(async (event) => ({ customClaims: (await decide(event)).claims }));
 
-/** Every sign-in: leavers and people removed from the policy are refused; roles are brought up to date. */
-export const membershipAtSignIn = beforeUserSignedIn(async (event) => ({ customClaims: await claimsFor(event) }));
+/**
+ * Every sign-in (a sign-up is followed by one too): leavers and people removed from the policy are
+ * refused; roles are brought up to date; the profile is brought in line with the directory.
+ */
+export const membershipAtSignIn = beforeUserSignedIn(async (event) => {
+  const { claims, entry } = await decide(event);
+  const uid = event.data?.uid;
+  if (uid && event.data?.email) {
+    try {
+      await syncProfile(uid, event.data.email, event.data.displayName, entry);
+    } catch (error) {
+      // Membership is decided: a profile that could not be written now is written at the next sign-in.
+      logger.error('profile not brought up to date from the directory', { uid, error: String(error) });
+    }
+  }
+  return { customClaims: claims };
+});

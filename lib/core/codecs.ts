@@ -69,6 +69,8 @@ export function personFromDoc(uid: string, data: Data): PersonRow {
     languages: strList(data.languages, 8),
     skills: strList(data.skills, 20),
     optOut: data.optOut === true,
+    // Only a leaver carries the field (a missing one reads as active, as PersonRow says).
+    ...(data.active === false ? { active: false } : {}),
     updatedAt: millis(data.updatedAt),
   };
 }

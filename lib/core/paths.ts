@@ -23,4 +23,9 @@ export const paths = {
   expertise: () => 'expertise',
   /** Organisation settings members read (anonymous posting on or off). */
   settings: () => 'config/settings',
+  /** `directory/{personId}`: the organisation's directory, server only (npm run directory:import). */
+  directory: () => 'directory',
+  directoryEntry: (personId: string) => `directory/${personId}`,
+  /** The membership policy's lists (allow, deny, further domains): server only. */
+  membershipConfig: () => 'config/membership',
 } as const;

@@ -117,6 +117,8 @@ export interface PersonRow {
   /** Declared "ask me about" skills, normalised with normalizeSkill(). */
   skills: string[];
   optOut: boolean;
+  /** False for a former colleague (left the organisation: their named comments stay, labelled so). Missing: active. */
+  active?: boolean;
   updatedAt: number;
 }
 
