@@ -23,4 +23,7 @@ export const paths = {
   expertise: () => 'expertise',
   /** Organisation settings members read (anonymous posting on or off). */
   settings: () => 'config/settings',
+  /** The directory as server-built snapshots of a few hundred people each (lib/core/directory-shards.ts). */
+  directoryShards: () => 'directoryShards',
+  directoryShard: (shardId: string) => `directoryShards/${shardId}`,
 } as const;
