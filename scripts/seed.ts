@@ -9,6 +9,7 @@ import { normalizeUrl, pageIdFor } from '../lib/any/page-identity';
 import { paths } from '../lib/core/paths';
 import { likeId, newCommentId } from '../lib/core/schema';
 import { waitFor } from './poll';
+import { writeDirectoryShardsOverRest } from './directory-shards';
 
 const PROJECT = BUILD_ORG_CONFIG.firebase.projectId;
 const INTRANET = `http://127.0.0.1:${DEMO_PORTS.intranet}`;
@@ -118,6 +119,7 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
     if (MODERATORS.includes(person.key)) await putDoc(`moderators/${uid}`, { since: new Date() });
     employees.push({ ...person, uid });
   }
+  await writeDirectoryShardsOverRest(); // directoryShards/*: the directory as clients read it (from the profiles above)
   if (options.threads === false) return employees;
 
   const byKey = new Map(employees.map((e) => [e.key, e]));
