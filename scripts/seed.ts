@@ -19,6 +19,7 @@ import { DEMO_DIRECTORY_CSV } from './directory/demo-csv';
 import { adminServices, importDirectory, type AdminServices } from './directory/import';
 import { likeId, newCommentId } from '../lib/core/schema';
 import { waitFor } from './poll';
+import { writeDirectoryShardsOverRest } from './directory-shards';
 
 const PROJECT = BUILD_ORG_CONFIG.firebase.projectId;
 const INTRANET = `http://127.0.0.1:${DEMO_PORTS.intranet}`;
@@ -143,6 +144,7 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
     if (person.roles.moderator) await putDoc(`moderators/${uid}`, { since: new Date() });
     employees.push({ ...person, uid });
   }
+  await writeDirectoryShardsOverRest(); // directoryShards/*: the directory as clients read it (from the profiles above)
   if (options.threads === false) return employees;
 
   const byKey = new Map(employees.map((e) => [e.key, e]));

@@ -2,3 +2,4 @@
 // Each module says what it does; this file only names what is deployed.
 export { membershipAtSignIn, membershipAtSignUp } from './membership';
 export { expertiseOnComment, expertiseOnHelpful, expertiseOnLike, expertiseOnPage } from './expertise';
+export { directoryShardOnProfileUpdate } from './directory-shards';

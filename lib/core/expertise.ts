@@ -15,7 +15,7 @@
 // Only evidence attributed to a named author reaches this module (anonymous comments carry no
 // authorUid, so they can never count toward anybody; the roll-up is built by functions/src/expertise.ts).
 import MiniSearch from 'minisearch';
-import type { EvidenceRow, PersonRow } from './rows';
+import type { EvidencePage, EvidenceRow, PersonRow } from './rows';
 import { foldTerm, termsOf, tokenize } from './terms';
 
 export const MAX_SKILLS = 20;
@@ -65,7 +65,8 @@ export function normalizeSkills(raw: string[]): string[] {
 // ---------- the index ----------
 
 interface IndexDoc {
-  id: string;
+  /** Position in ExpertIndex.entries (a number: an array index is much cheaper than a lookup by uid for thousands of hits). */
+  id: number;
   skills: string;
   evidence: string;
   jobTitle: string;
@@ -89,19 +90,25 @@ export class ExpertIndex {
       fuzzy: (term) => fuzzyDistance(term),
     },
   });
-  private readonly people = new Map<string, PersonRow>();
+  /** Every indexed person with their evidence pages and each page's folded terms (made once: ranking checks them for every hit). */
+  private readonly entries: Array<{ person: PersonRow; pages: EvidencePage[]; pageTerms: Set<string>[] }> = [];
+  private readonly idOf = new Map<string, number>();
   private readonly evidence = new Map<string, EvidenceRow>();
+  /** Folded terms of a declared skill, by skill text (skills repeat across people). */
+  private readonly skillTerms = new Map<string, string[]>();
 
   constructor(people: PersonRow[], evidence: EvidenceRow[]) {
     for (const row of evidence) this.evidence.set(row.uid, row);
     const docs: IndexDoc[] = [];
     for (const person of people) {
-      this.people.set(person.uid, person);
       // Opted-out people are not even indexed: no query can surface them.
       if (person.optOut) continue;
       const pages = this.evidence.get(person.uid)?.pages ?? [];
+      const id = this.entries.length;
+      this.entries.push({ person, pages, pageTerms: pages.map((p) => new Set(termsOf(`${p.title} ${p.terms.join(' ')}`))) });
+      this.idOf.set(person.uid, id);
       docs.push({
-        id: person.uid,
+        id,
         skills: person.skills.join(' · '),
         evidence: pages.flatMap((p) => [p.title, ...p.terms]).join(' '),
         jobTitle: person.jobTitle,
@@ -126,42 +133,67 @@ export class ExpertIndex {
     const words = [...new Set(tokenize(pageText).filter((w) => foldTerm(w)))].slice(0, 40);
     const hits = words.length > 0 ? this.search.search(words.join(' ')) : [];
     // Helpers on this very page are candidates even when no term matched.
-    const seen = new Set(hits.map((h) => String(h.id)));
+    const seen = new Set(hits.map((h) => h.id as number));
     for (const [uid, row] of this.evidence) {
-      if (!seen.has(uid) && row.pages.some((p) => p.pageId === pageId && p.answers > 0)) hits.push({ id: uid, score: 0, terms: [], queryTerms: [], match: {} });
+      const id = this.idOf.get(uid);
+      if (id !== undefined && !seen.has(id) && row.pages.some((p) => p.pageId === pageId && p.answers > 0))
+        hits.push({ id, score: 0, terms: [], queryTerms: [], match: {} });
     }
     return this.rank(hits, pageId, limit);
   }
 
+  private termsOfSkill(skill: string): string[] {
+    let terms = this.skillTerms.get(skill);
+    if (!terms) this.skillTerms.set(skill, (terms = termsOf(skill)));
+    return terms;
+  }
+
+  // Scores every hit (cheap: page terms were folded at build), then gives reasons to the `limit`
+  // best only. At 50,000 people a common word hits thousands; the reasons are for the few shown.
   private rank(hits: ReturnType<MiniSearch['search']>, pageId: string | null, limit: number): Expert[] {
-    const experts: Expert[] = [];
+    const scored: Array<{ person: PersonRow; hit: (typeof hits)[number]; score: number; relevant: EvidencePage[]; here: number }> = [];
     for (const hit of hits) {
-      const person = this.people.get(String(hit.id));
-      if (!person || person.optOut) continue;
-      const pages = this.evidence.get(person.uid)?.pages ?? [];
-      const matchedTerms = new Set(hit.terms);
-      const fields = (term: string) => (hit.match as Record<string, string[]>)[term] ?? [];
-      const declared = person.skills.filter((skill) => termsOf(skill).some((t) => matchedTerms.has(t) && fields(t).includes('skills')));
-      const relevant = pages.filter((p) => p.pageId === pageId || termsOf(`${p.title} ${p.terms.join(' ')}`).some((t) => matchedTerms.has(t)));
-      const answers = relevant.reduce((n, p) => n + p.answers, 0);
+      const entry = this.entries[hit.id as number];
+      if (!entry) continue;
+      const { person, pages, pageTerms } = entry;
+      const relevant = pages.length === 0 ? pages : pages.filter((p, i) => p.pageId === pageId || hit.terms.some((t) => pageTerms[i]!.has(t)));
       const likes = relevant.reduce((n, p) => n + p.likes, 0);
       const helpful = relevant.reduce((n, p) => n + p.helpful, 0);
       const here = pageId ? pages.filter((p) => p.pageId === pageId).reduce((n, p) => n + p.answers, 0) : 0;
       const activity = 1 + 0.15 * Math.log1p(likes) + 0.3 * helpful;
       const score = (hit.score + here * 5) * activity;
-      if (score <= 0) continue;
+      if (score > 0) scored.push({ person, hit, score, relevant, here });
+    }
+    return topByScore(scored, limit).map(({ person, hit, score, relevant, here }) => {
+      const matchedTerms = new Set(hit.terms);
+      const fields = (term: string) => (hit.match as Record<string, string[]>)[term] ?? [];
+      const declared = person.skills.filter((skill) => this.termsOfSkill(skill).some((t) => matchedTerms.has(t) && fields(t).includes('skills')));
+      const answers = relevant.reduce((n, p) => n + p.answers, 0);
+      const helpful = relevant.reduce((n, p) => n + p.helpful, 0);
+      const likes = relevant.reduce((n, p) => n + p.likes, 0);
       const reasons: Reason[] = [];
       if (declared.length > 0) reasons.push({ kind: 'declared', skills: declared });
       if (here > 0) reasons.push({ kind: 'thisPage', count: here });
       if (answers > 0) reasons.push({ kind: 'answered', count: answers, pages: [...new Set(relevant.filter((p) => p.answers > 0).map((p) => p.title))] });
       if (helpful > 0) reasons.push({ kind: 'helpful', count: helpful });
       if (likes > 0) reasons.push({ kind: 'likes', count: likes });
-      experts.push({ person, score, reasons });
-    }
-    experts.sort((a, b) => b.score - a.score || a.person.displayName.localeCompare(b.person.displayName));
-    return experts.slice(0, limit);
+      return { person, score, reasons };
+    });
   }
 }
+
+/**
+ * The `limit` best by score, ties by name: the same as sorting them all, without sorting thousands
+ * of hits by name (the scores alone are sorted to find the cut, then only those at or above it).
+ */
+function topByScore<T extends { score: number; person: PersonRow }>(items: T[], limit: number): T[] {
+  if (items.length > limit && limit > 0) {
+    const cut = Float64Array.from(items, (i) => i.score).sort()[items.length - limit]!;
+    items = items.filter((i) => i.score >= cut);
+  }
+  return items.sort((a, b) => b.score - a.score || byName.compare(a.person.displayName, b.person.displayName)).slice(0, limit);
+}
+const byName = new Intl.Collator();
 
 // ---------- directory ----------
 

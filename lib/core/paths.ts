@@ -28,4 +28,7 @@ export const paths = {
   directoryEntry: (personId: string) => `directory/${personId}`,
   /** The membership policy's lists (allow, deny, further domains): server only. */
   membershipConfig: () => 'config/membership',
+  /** The directory as server-built snapshots of a few hundred people each (lib/core/directory-shards.ts). */
+  directoryShards: () => 'directoryShards',
+  directoryShard: (shardId: string) => `directoryShards/${shardId}`,
 } as const;

@@ -177,7 +177,8 @@ export interface OutboxItem extends OutboxItemState {
 }
 
 export interface SyncCursor {
-  id: 'profiles' | 'expertise';
+  /** 'profiles' is the cursor of clients from before the directory shards (removed at their first shard sync). */
+  id: 'profiles' | 'expertise' | 'directoryShards';
   seconds: number;
   nanoseconds: number;
   /** Id of the last document read at that time. */
