@@ -7,6 +7,7 @@ import { FieldValue } from 'firebase-admin/firestore';
 import { entryFromDoc, identityChanges, identityFromEntry, minimalIdentity, OWN_PROFILE_DEFAULTS, type DirectoryEntry } from '../../lib/core/directory';
 import { paths } from '../../lib/core/paths';
 import { db } from './admin';
+import { upsertShardEntry } from './directory-shards';
 
 /**
  * The directory entry of an e-mail address, if the directory knows it. An address can have an old
@@ -22,14 +23,20 @@ export async function directoryEntryByEmail(email: string): Promise<DirectoryEnt
 export async function syncProfile(uid: string, email: string, tokenName: string | undefined, entry: DirectoryEntry | undefined): Promise<void> {
   const ref = db.doc(paths.profile(uid));
   const profile = await ref.get();
+  // A new profile reaches the directory shards here: creations fire no shard trigger (a bulk
+  // creation would fan out one invocation per person; functions/src/directory-shards.ts says why).
+  const create = async (fields: object) => {
+    await ref.set({ ...fields, ...OWN_PROFILE_DEFAULTS, updatedAt: FieldValue.serverTimestamp() });
+    await upsertShardEntry(db, uid, { ...fields, ...OWN_PROFILE_DEFAULTS });
+  };
   if (!entry) {
     // Not in the directory (a domain match or an allow-listed address): a name to show, once.
-    if (!profile.exists) await ref.set({ ...minimalIdentity(email, tokenName), ...OWN_PROFILE_DEFAULTS, updatedAt: FieldValue.serverTimestamp() });
+    if (!profile.exists) await create(minimalIdentity(email, tokenName));
     return;
   }
   const identity = identityFromEntry(entry);
   if (!profile.exists) {
-    await ref.set({ ...identity, ...OWN_PROFILE_DEFAULTS, updatedAt: FieldValue.serverTimestamp() });
+    await create(identity);
   } else {
     const changes = identityChanges(profile.data() ?? {}, identity);
     // update() replaces each changed field whole: a role taken away does not linger in a merged map.
