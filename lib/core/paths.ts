@@ -28,4 +28,6 @@ export const paths = {
   directoryEntry: (personId: string) => `directory/${personId}`,
   /** The membership policy's lists (allow, deny, further domains): server only. */
   membershipConfig: () => 'config/membership',
+  /** One person's comment rate window ({ windowStart, count, last }): readable only by that person. */
+  rate: (uid: string) => `rate/${uid}`,
 } as const;
