@@ -31,6 +31,13 @@ export interface OutboxItemState {
   refusal?: string;
   /** Error code of the last passing failure (e.g. 'unavailable'), for "can't reach the server". */
   lastFailure?: string;
+  /**
+   * An anonymous item only (timing decorrelation, lib/data/outbox/flusher.ts): epoch ms before
+   * which it is not sent, set when the flusher first sees it. Not a backoff: "try now" keeps it.
+   */
+  notBefore?: number;
+  /** An anonymous item only: the quiet time (ms) it needs after this person's last other send, drawn once. */
+  quietMs?: number;
 }
 
 export type OutboxEvent =
