@@ -140,8 +140,7 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
     const uid = await createAccount(person.email, DEMO_PASSWORD, person.displayName);
     // Then the employee fills in their own fields (update: fails loudly if no profile was made).
     await db.doc(paths.profile(uid)).update({ languages: person.languages, skills: person.skills, optOut: false, updatedAt: FieldValue.serverTimestamp() });
-    // Until the rules read the moderator role from the token (rules branch), the role also gives the old document.
-    if (person.roles.moderator) await putDoc(`moderators/${uid}`, { since: new Date() });
+    // No moderators/{uid}: the moderator role is in the directory entry, so in the token (the rules read it there).
     employees.push({ ...person, uid });
   }
   await writeDirectoryShardsOverRest(); // directoryShards/*: the directory as clients read it (from the profiles above)

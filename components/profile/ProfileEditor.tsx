@@ -1,5 +1,7 @@
-// The signed-in employee's own directory profile: job title, location, languages, "ask me about"
-// skills and the opt-out from suggestions. Skills are normalised here and checked again by the rules.
+// The signed-in employee's own profile: the directory's facts about them (job title, location,
+// department) shown read-only — the organisation's directory is their source, and only the server
+// writes them — and what is theirs to say: languages, "ask me about" skills and the opt-out from
+// suggestions. Skills are normalised here and checked again by the rules.
 import { useState } from 'preact/hooks';
 import { normalizeSkills } from '../../lib/core/expertise';
 import { t } from '../../lib/any/i18n';
@@ -13,8 +15,6 @@ export interface ProfileEditorProps {
 const splitList = (text: string) => text.split(/[,;\n]/);
 
 export function ProfileEditor({ person, onSave }: ProfileEditorProps) {
-  const [jobTitle, setJobTitle] = useState(person.jobTitle);
-  const [location, setLocation] = useState(person.location);
   const [languages, setLanguages] = useState(person.languages.join(', '));
   const [skills, setSkills] = useState(person.skills.join(', '));
   const [optOut, setOptOut] = useState(person.optOut);
@@ -30,8 +30,6 @@ export function ProfileEditor({ person, onSave }: ProfileEditorProps) {
         setBusy(true);
         const next: PersonRow = {
           ...person,
-          jobTitle: jobTitle.trim().slice(0, 80),
-          location: location.trim().slice(0, 80),
           languages: normalizeSkills(splitList(languages))
             .map((l) => l.slice(0, 20))
             .slice(0, 8),
@@ -45,13 +43,18 @@ export function ProfileEditor({ person, onSave }: ProfileEditorProps) {
       }}
     >
       <h2 id="profile-title">{t('profileTitle')}</h2>
-      <p class="muted">
-        {person.displayName} · {person.departmentPath.join(' › ')}
+      <p class="muted">{person.displayName}</p>
+      <dl class="directory-facts">
+        <dt>{t('profileJobTitle')}</dt>
+        <dd id="profile-job">{person.jobTitle || '—'}</dd>
+        <dt>{t('profileLocation')}</dt>
+        <dd id="profile-location">{person.location || '—'}</dd>
+        <dt>{t('profileDepartment')}</dt>
+        <dd id="profile-department">{person.departmentPath.join(' › ') || '—'}</dd>
+      </dl>
+      <p id="profile-directory-note" class="hint">
+        {t('profileFromDirectory')}
       </p>
-      <label for="profile-job">{t('profileJobTitle')}</label>
-      <input id="profile-job" maxLength={80} value={jobTitle} onInput={(e) => setJobTitle(e.currentTarget.value)} />
-      <label for="profile-location">{t('profileLocation')}</label>
-      <input id="profile-location" maxLength={80} value={location} onInput={(e) => setLocation(e.currentTarget.value)} />
       <label for="profile-languages">{t('profileLanguages')}</label>
       <input id="profile-languages" value={languages} onInput={(e) => setLanguages(e.currentTarget.value)} aria-describedby="profile-list-hint" />
       <label for="profile-skills">{t('profileSkills')}</label>

@@ -67,9 +67,12 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
   const [copied, setCopied] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const mine = actions !== null && isMine(reader, comment);
+  // The reader's own anonymous post: nothing per-person may be added to it from their side (no
+  // like, no "this helped"), since that would sign it. The rules refuse both as well.
+  const ownAnonymous = comment.anonymous && isMine(reader, comment);
   const canHide = actions !== null && reader.moderator && !mine;
   const helped = reader.helpful.has(comment.id);
-  const canMarkHelpful = actions !== null && !helped && !mine && parent !== undefined && isMine(reader, parent);
+  const canMarkHelpful = actions !== null && !helped && !mine && !ownAnonymous && parent !== undefined && isMine(reader, parent);
 
   useEffect(() => {
     if (mode === 'confirmDelete' || mode === 'confirmHide') confirmButton.current?.focus();
@@ -106,7 +109,7 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
         {comment.syncState === 'pending' && (
           <span class="state pending" role="status">
             {' '}
-            · {t('pending')}
+            · {ownAnonymous ? t('pendingAnonymous') : t('pending')}
           </span>
         )}
       </header>
@@ -174,7 +177,13 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
 
       {mode === 'view' && (
         <footer class="comment-footer">
-          <LikeControl targetId={comment.id} serverCount={comment.likeCount} label={(count) => t('likeCommentBy', author, count)} actions={actions} />
+          <LikeControl
+            targetId={comment.id}
+            serverCount={comment.likeCount}
+            label={(count) => t('likeCommentBy', author, count)}
+            actions={actions}
+            ownAnonymous={ownAnonymous}
+          />
           {actions && canReply && (
             <button type="button" class="link" aria-label={t('replyTo', author)} onClick={onReply}>
               {t('reply')}

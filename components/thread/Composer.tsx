@@ -37,6 +37,8 @@ export function Composer(props: ComposerProps) {
   const reader = useContext(ReaderContext);
   const [text, setText] = useState(props.initialText ?? '');
   const [anonymous, setAnonymous] = useState(false);
+  // Set when "anonymous" was ticked and the organisation switched it off before posting.
+  const [switchedOff, setSwitchedOff] = useState(false);
   const [busy, setBusy] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout>>();
@@ -99,9 +101,17 @@ export function Composer(props: ComposerProps) {
 
   const submit = async () => {
     if (!check.ok || busy || props.disabled) return;
+    // Ticked "anonymous", then the organisation switched it off (config/settings, live): never
+    // post it under the person's name unasked. Say so and keep the text; the next post is named.
+    if (anonymous && !reader.anonymousPosting) {
+      setAnonymous(false);
+      setSwitchedOff(true);
+      return;
+    }
+    setSwitchedOff(false);
     setBusy(true);
     try {
-      const result = await props.onSubmit(text, { anonymous: anonymous && reader.anonymousPosting });
+      const result = await props.onSubmit(text, { anonymous });
       if (result.ok) {
         setAnonymous(false);
         clearTimeout(saveTimer.current);
@@ -193,6 +203,11 @@ export function Composer(props: ComposerProps) {
           <p id={`${props.id}-anonymous-note`} class="note">
             {reader.anonymousPosting ? t('anonymousExplained') : t('anonymousOff')}
           </p>
+          {switchedOff && (
+            <p class="notice" role="alert">
+              {t('anonymousSwitchedOff')}
+            </p>
+          )}
         </div>
       )}
       <div class="composer-row">

@@ -22,11 +22,17 @@ export interface LikeControlProps {
   label(count: number): string;
   /** Null when the reader cannot like (no profile): the count shows, the button is disabled. */
   actions: LikeActions | null;
+  /**
+   * The reader's own anonymous comment: no like button, only the count. A like names its liker,
+   * so liking one's own anonymous post would sign it (the rules refuse it too). A like from
+   * before stays undoable.
+   */
+  ownAnonymous?: boolean;
 }
 
 type Names = { state: 'closed' } | { state: 'loading' } | { state: 'shown'; names: string[] } | { state: 'failed'; reason: string };
 
-export function LikeControl({ targetId, serverCount, label, actions }: LikeControlProps) {
+export function LikeControl({ targetId, serverCount, label, actions, ownAnonymous = false }: LikeControlProps) {
   const reader = useContext(ReaderContext);
   const mine = reader.likes.get(targetId);
   const active = mine?.active ?? false;
@@ -48,17 +54,23 @@ export function LikeControl({ targetId, serverCount, label, actions }: LikeContr
 
   return (
     <div class="likes">
-      <button
-        type="button"
-        class={`like ${active ? 'on' : ''}`}
-        aria-pressed={active}
-        aria-label={label(count)}
-        disabled={!actions}
-        onClick={() => void actions?.like(targetId, !active)}
-      >
-        <span aria-hidden="true">{active ? '♥' : '♡'}</span> {t('like')}
-        {count > 0 && <span class="like-count">{count}</span>}
-      </button>
+      {ownAnonymous && !active ? (
+        <span class="like static">
+          <span aria-hidden="true">♡</span> {t('likesOnOwnAnonymous', count)}
+        </span>
+      ) : (
+        <button
+          type="button"
+          class={`like ${active ? 'on' : ''}`}
+          aria-pressed={active}
+          aria-label={label(count)}
+          disabled={!actions}
+          onClick={() => void actions?.like(targetId, !active)}
+        >
+          <span aria-hidden="true">{active ? '♥' : '♡'}</span> {t('like')}
+          {count > 0 && <span class="like-count">{count}</span>}
+        </button>
+      )}
       {count > 0 && actions && (
         <button type="button" class="link" aria-expanded={names.state !== 'closed'} aria-controls={listId} onClick={toggleNames}>
           {names.state === 'closed' ? t('likedByShow') : t('likedByHide')}

@@ -14,7 +14,7 @@ export interface Reader {
   likes: ReadonlyMap<string, LikeRow>;
   /** May hide anyone's comment (the moderator role in the person's token). */
   moderator: boolean;
-  /** The organisation allows anonymous posting (lib/any/org-config.ts). */
+  /** The organisation allows anonymous posting (config/settings, live; the org config's default until it answers). */
   anonymousPosting: boolean;
   /** Replies on this page that their asker marked "this helped". */
   helpful: ReadonlySet<string>;

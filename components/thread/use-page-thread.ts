@@ -17,6 +17,7 @@ import {
   retryRefused,
   setLike,
 } from '../../lib/data/outbox/commands';
+import { watchAnonymousPosting } from '../../lib/data/outbox/posting-settings';
 import { likedBy } from '../../lib/data/thread/liked-by';
 import { syncThread } from '../../lib/data/thread/thread-sync';
 import { useServices } from '../app/services';
@@ -45,6 +46,13 @@ export function usePageThread(page: PageIdentity | null): PageThread {
   const moderator = session.moderator.value;
   const pageId = page?.pageId;
   const [loadError, setLoadError] = useState<string | null>(null);
+  // The organisation's live setting (config/settings), the bundled default until it answers.
+  const [anonymousPosting, setAnonymousPosting] = useState(config.anonymousPosting);
+
+  useEffect(() => {
+    if (!authUid) return;
+    return watchAnonymousPosting(fb.firestore, config.anonymousPosting, setAnonymousPosting);
+  }, [authUid]);
 
   // Mirror the page's thread into Dexie while it is on screen and its reader's data is in place.
   useEffect(() => {
@@ -65,10 +73,10 @@ export function usePageThread(page: PageIdentity | null): PageThread {
       owned: new Set(myOwned.map((row) => row.commentId)),
       likes: new Map(myLikes.map((row) => [row.targetId, row])),
       moderator,
-      anonymousPosting: config.anonymousPosting,
+      anonymousPosting,
       helpful: new Set(marks.map((mark) => mark.replyId)),
     }),
-    [uid, myOwned, myLikes, moderator, marks],
+    [uid, myOwned, myLikes, moderator, marks, anonymousPosting],
   );
   const nodes = useMemo(() => buildThread(rows), [rows]);
 

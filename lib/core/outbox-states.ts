@@ -31,6 +31,13 @@ export interface OutboxItemState {
   refusal?: string;
   /** Error code of the last passing failure (e.g. 'unavailable'), for "can't reach the server". */
   lastFailure?: string;
+  /**
+   * An anonymous item only (timing decorrelation, lib/data/outbox/flusher.ts): epoch ms before
+   * which it is not sent, set when the flusher first sees it. Not a backoff: "try now" keeps it.
+   */
+  notBefore?: number;
+  /** An anonymous item only: the quiet time (ms) it needs after this person's last other send, drawn once. */
+  quietMs?: number;
 }
 
 export type OutboxEvent =
@@ -112,9 +119,37 @@ export function transition(item: OutboxItemState, event: OutboxEvent): Transitio
 /** Firestore error codes that will not change by trying again: the item is refused. */
 const PERMANENT = new Set(['permission-denied', 'invalid-argument', 'failed-precondition', 'not-found', 'already-exists', 'out-of-range']);
 
+/**
+ * Why an item was refused, as the i18n key the panel shows beside it (the text is always kept).
+ * The rules refuse every cause with the same bare 'permission-denied', so the two causes a person
+ * can act on are told apart by the outbox itself, before sending or by reading what it may read
+ * (remote-operations.ts): their own rate window, and the organisation's settings.
+ */
+export const REFUSALS = {
+  /** The rules said no, for a reason the client cannot tell. */
+  rules: 'refusedByRules',
+  /** Malformed (or a kind this version does not know). */
+  invalid: 'refusedInvalid',
+  /** More than the rate limit's comments in a minute: wait a minute, then retry. */
+  rateLimited: 'refusedRateLimited',
+  /** The organisation switched anonymous posting off (config/settings). */
+  anonymousOff: 'refusedAnonymousOff',
+} as const;
+
+export type Refusal = (typeof REFUSALS)[keyof typeof REFUSALS];
+
+const KNOWN_REFUSALS = new Set<string>(Object.values(REFUSALS));
+
+/** A final refusal whose reason the outbox knows (e.g. the rate limit): classified with that reason. */
+export function refusalError(refusal: Refusal, message: string): Error & { code: 'permission-denied'; refusal: Refusal } {
+  return Object.assign(new Error(message), { code: 'permission-denied' as const, refusal });
+}
+
 /** Whether an error from a send is final (refuse the item) or passing (retry later), and its code. */
 export function classifyError(error: unknown): { permanent: boolean; refusal: string; code: string } {
   const code = typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code ?? '') : '';
   if (!PERMANENT.has(code)) return { permanent: false, refusal: '', code };
-  return { permanent: true, refusal: code === 'permission-denied' ? 'refusedByRules' : 'refusedInvalid', code };
+  const known = (error as { refusal?: unknown }).refusal;
+  if (typeof known === 'string' && KNOWN_REFUSALS.has(known)) return { permanent: true, refusal: known, code };
+  return { permanent: true, refusal: code === 'permission-denied' ? REFUSALS.rules : REFUSALS.invalid, code };
 }

@@ -31,4 +31,6 @@ export const paths = {
   /** The directory as server-built snapshots of a few hundred people each (lib/core/directory-shards.ts). */
   directoryShards: () => 'directoryShards',
   directoryShard: (shardId: string) => `directoryShards/${shardId}`,
+  /** One person's comment rate window ({ windowStart, count, last }): readable only by that person. */
+  rate: (uid: string) => `rate/${uid}`,
 } as const;

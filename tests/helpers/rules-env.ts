@@ -1,10 +1,23 @@
 // The Firestore rules test environment (real emulator, started by scripts/with-emulators.sh) and
 // builders for the documents of firebase/firestore.rules. Valid by default: each test overrides
 // only the one thing whose rule it proves.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
-import { doc, getDoc, increment, serverTimestamp, setDoc, setLogLevel, Timestamp, writeBatch, type DocumentData, type Firestore } from 'firebase/firestore';
+import {
+  doc,
+  getDoc,
+  increment,
+  serverTimestamp,
+  setDoc,
+  setLogLevel,
+  Timestamp,
+  writeBatch,
+  type DocumentData,
+  type Firestore,
+  type WriteBatch,
+} from 'firebase/firestore';
 import { ANNA, BRAM } from './fixtures';
 
 /** The emulator project the rules tests run in. */
@@ -29,10 +42,30 @@ export async function startRulesEnv(): Promise<RulesTestEnvironment> {
   });
 }
 
+/** Token claims beyond the uid (custom claims such as `member` and `roles`, and `email`). */
+export type Claims = Record<string, unknown>;
+
+/** The e-mail address a rules-test uid signs in with. */
+const emailOf = (uid: string) => `${uid.replace(/-uid$/, '')}@lindeveen.nl`;
+
 // The contexts hand out the compat Firestore type; at run time it works with the modular API.
-/** Firestore as the signed-in user `uid`. */
-export function dbAs(env: RulesTestEnvironment, uid: string): Firestore {
-  return env.authenticatedContext(uid).firestore() as unknown as Firestore;
+/**
+ * Firestore as the signed-in member `uid`: the token carries `member: true` (what the sign-in
+ * functions set for members) and their e-mail address; `claims` adds to it or overrides it
+ * (e.g. `{ roles: { moderator: true } }`).
+ */
+export function dbAs(env: RulesTestEnvironment, uid: string, claims: Claims = {}): Firestore {
+  return env.authenticatedContext(uid, { member: true, email: emailOf(uid), ...claims }).firestore() as unknown as Firestore;
+}
+
+/** Firestore as `uid` signed in WITHOUT the member claim (a valid token of a non-member), plus `claims`. */
+export function dbNonMember(env: RulesTestEnvironment, uid: string, claims: Claims = {}): Firestore {
+  return env.authenticatedContext(uid, { email: emailOf(uid), ...claims }).firestore() as unknown as Firestore;
+}
+
+/** Firestore as a moderator (`roles.moderator: true` in the token). */
+export function dbAsModerator(env: RulesTestEnvironment, uid: string): Firestore {
+  return dbAs(env, uid, { roles: { moderator: true } });
 }
 
 /** Firestore as a signed-out visitor. */
@@ -59,10 +92,15 @@ export async function seed(env: RulesTestEnvironment, docs: Record<string, Docum
 
 // ---------- the page (the people, ANNA, BRAM, …, are in fixtures.ts) ----------
 
+/** The page id of a normalised url, as lib/any/page-identity.ts pageIdFor() makes it (the rules check it). */
+export function pageIdOf(url: string): string {
+  return `p_${createHash('sha256').update(url, 'utf8').digest('hex').slice(0, 24)}`;
+}
+
 /** The page every rules test writes to, unless it names another. */
-export const PAGE_ID = 'p_helpdesk';
-/** That page's URL. */
 export const PAGE_URL = 'http://intranet.lindeveen.local/ict/helpdesk.html';
+/** That page's id (the hash of its url). */
+export const PAGE_ID = pageIdOf(PAGE_URL);
 /** That page's title. */
 export const PAGE_TITLE = 'ICT-helpdesk';
 
@@ -74,11 +112,38 @@ export const pagePath = (pageId = PAGE_ID) => `pages/${pageId}`;
 /** The path of a comment document. */
 export const commentPath = (commentId: string, pageId = PAGE_ID) => `pages/${pageId}/comments/${commentId}`;
 
+/**
+ * A comment id in the client's format (20 characters [A-Za-z0-9], lib/core/schema.ts), recognisable
+ * by its label: `newId('c2')` is 'c2xxxxxxxxxxxxxxxxxx'. The rules refuse any other id on create;
+ * seeded documents (written with the rules off) keep short ids such as 'c1'.
+ */
+export function newId(label: string): string {
+  if (!/^[A-Za-z0-9]{1,20}$/.test(label)) throw new Error(`newId: ${label} is not [A-Za-z0-9]{1,20}`);
+  return label.padEnd(20, 'x');
+}
+
+/** The path of a person's rate window. */
+export const ratePath = (uid: string) => `rate/${uid}`;
+
 // ---------- payload builders ----------
 
-/** A valid profile (Anna's name and department), with `overrides`. */
+/** A stored profile (Anna's name and department), with `overrides`. */
 export function profileData(overrides: DocumentData = {}): DocumentData {
   return { displayName: ANNA.displayName, department: ANNA.department, ...overrides };
+}
+
+/**
+ * Adds the caller's rate-window move to `batch`, as the outbox does (lib/data/outbox/rate-limit.ts):
+ * reads their own rate/{uid}; none yet, or a full window: a new window (count 1, which the rules
+ * allow only once the old one is a minute old); else count + 1. `last` names the comment.
+ */
+export async function addRateMove(db: Firestore, batch: WriteBatch, uid: string, last: string): Promise<void> {
+  const stored = (await getDoc(doc(db, ratePath(uid)))).data();
+  if (stored && typeof stored.count === 'number' && stored.count < 10) {
+    batch.update(doc(db, ratePath(uid)), { count: increment(1), last });
+  } else {
+    batch.set(doc(db, ratePath(uid)), { windowStart: serverTimestamp(), count: 1, last });
+  }
 }
 
 /** A valid new comment by `author`, as the client sends it (server timestamps). */
@@ -130,17 +195,33 @@ export interface PostOptions {
   page?: DocumentData;
   /** false: write the comment alone, without touching the page. */
   writePage?: boolean;
+  /** false: leave the caller's rate window alone. */
+  rate?: boolean;
+  /**
+   * false: update the existing page's counter without its url and title (what the outbox writes
+   * once the page exists); default: the merge write with url and title, which creates a new page.
+   */
+  pageFacts?: boolean;
 }
 
 /**
- * Posts a comment the way the client does: one batch with the comment and the page, the page
- * written with merge (creates it on the first comment) and its counter moved by increment().
+ * Posts a comment the way the client does: one batch with the comment, the page and the caller's
+ * rate window; the page written with merge (creates it on the first comment) and its counter
+ * moved by increment().
  */
-export function postComment(db: Firestore, author: { uid: string; displayName: string }, options: PostOptions): Promise<void> {
+export async function postComment(db: Firestore, author: { uid: string; displayName: string }, options: PostOptions): Promise<void> {
   const pageId = options.pageId ?? PAGE_ID;
   const batch = writeBatch(db);
   batch.set(doc(db, commentPath(options.commentId, pageId)), newComment(author, { pageId, ...options.comment }));
-  if (options.writePage !== false) {
+  if (options.rate !== false) await addRateMove(db, batch, author.uid, `${pageId}/${options.commentId}`);
+  if (options.writePage !== false && options.pageFacts === false) {
+    batch.update(doc(db, pagePath(pageId)), {
+      commentCount: increment(options.countBy ?? 1),
+      lastCommentId: options.commentId,
+      updatedAt: serverTimestamp(),
+      ...options.page,
+    });
+  } else if (options.writePage !== false) {
     batch.set(
       doc(db, pagePath(pageId)),
       {

@@ -1,5 +1,6 @@
 // Likes and anonymous comments with the real SDK against the emulators: the outbox, the coupled
 // writes and the delta sync, for several employees each with their own local database.
+import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { collection, doc, getDoc, getDocs, query, where } from 'firebase/firestore';
 import type { PrikbordDb } from '../../lib/data/db';
@@ -9,7 +10,7 @@ import { deleteComment, editComment, hideComment, markHelpful, postComment, setL
 import { likeKey } from '../../lib/core/schema';
 import { syncThread } from '../../lib/data/thread/thread-sync';
 import { waitFor } from '../../scripts/poll';
-import { seedDemo } from '../../scripts/seed';
+import { putDoc, seedDemo } from '../../scripts/seed';
 import { signedInClient, syncThreadCurrent, type Client, flushAll } from '../helpers/emulator-clients';
 import { freshDb } from '../helpers/fake-db';
 import { DEMO_PASSWORD, demoEmployee } from '../helpers/fixtures';
@@ -19,7 +20,9 @@ let pages = 0;
 /** A page of its own for each test, so counts and documents never carry over. */
 function freshPage() {
   pages += 1;
-  return { pageId: `p_${pages.toString(16).padStart(24, '0')}`, url: `http://127.0.0.1:8101/test/${pages}.html`, title: `Testpagina ${pages}` };
+  const url = `http://127.0.0.1:8101/test/${pages}.html`;
+  // The page id is the hash of its url (lib/any/page-identity.ts pageIdFor): the rules check it.
+  return { pageId: `p_${createHash('sha256').update(url).digest('hex').slice(0, 24)}`, url, title: `Testpagina ${pages}` };
 }
 let seed = freshPage();
 
@@ -48,6 +51,9 @@ describe('likes and anonymous comments through Firestore', () => {
         return { client, db, name: p.displayName, flush: () => flushAll(db, client.uid, sender) };
       }),
     );
+    // Each test starts with an empty rate window: together the tests post more comments per
+    // person per minute than the rules' rate limit allows (10), which is not what they test.
+    await Promise.all(everyone.map((p) => putDoc(`rate/${p.client.uid}`, { windowStart: new Date(0), count: 0, last: 'reset' })));
   });
 
   afterEach(async () => {

@@ -1,5 +1,6 @@
 // The outbox, the Firestore writes and the delta sync, with the real SDK against the emulators:
 // two employees, each with their own local database.
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { doc, getDoc } from 'firebase/firestore';
 import type { PrikbordDb } from '../../lib/data/db';
@@ -15,7 +16,9 @@ import { DEMO_PASSWORD, demoEmployee } from '../helpers/fixtures';
 
 const anna = demoEmployee('anna');
 const bram = demoEmployee('bram');
-const seed = { pageId: 'p_00000000000000000000abcd', url: 'http://127.0.0.1:8101/ict/helpdesk.html', title: 'ICT-helpdesk' };
+const url = 'http://127.0.0.1:8101/ict/helpdesk.html';
+// The page id is the hash of its url (lib/any/page-identity.ts pageIdFor): the rules check it.
+const seed = { pageId: `p_${createHash('sha256').update(url).digest('hex').slice(0, 24)}`, url, title: 'ICT-helpdesk' };
 
 describe('sync between two employees through Firestore', () => {
   let a: Client;
@@ -137,12 +140,14 @@ describe('sync between two employees through Firestore', () => {
 
   it('a revisit of an unchanged thread reads at most 2 documents from the server', async () => {
     const author = { uid: a.uid, displayName: anna.displayName };
-    for (let i = 0; i < 12; i++) await postComment(dbA, author, { pageId: seed.pageId, parentId: null, text: `Reactie ${i}`, page: seed });
+    // Ten: one person may post at most 10 comments a minute (the rules' rate window); this test
+    // once posted 12 at once, which the rules now refuse.
+    for (let i = 0; i < 10; i++) await postComment(dbA, author, { pageId: seed.pageId, parentId: null, text: `Reactie ${i}`, page: seed });
     await flushAll(dbA, a.uid, senderA());
 
     // First visit: B reads the whole thread and remembers its cursor.
     const first = await syncThreadCurrent(b.firestore, dbB, seed, b.uid);
-    await waitFor(async () => (await dbB.comments.count()) === 12, { what: "all 12 comments in B's database" });
+    await waitFor(async () => (await dbB.comments.count()) === 10, { what: "all 10 comments in B's database" });
     await waitFor(async () => (await dbB.pages.get(seed.pageId))?.cursor, { what: "the thread's cursor on B's page row" });
     await waitFor(async () => (await dbB.pages.get(seed.pageId))?.mine?.ownedThrough, { what: "B's owned-links mark on the page row" });
     await waitFor(async () => (await dbB.pages.get(seed.pageId))?.mine?.likesThrough, { what: "B's own-likes mark on the page row" });
@@ -160,12 +165,63 @@ describe('sync between two employees through Firestore', () => {
     await sleep(500); // anything late would still be counted
     stop();
     await again.close();
-    // The page document + the cursor's own comment: 2 reads for a 12-comment thread.
+    // The page document + the cursor's own comment: 2 reads for a 10-comment thread.
     expect(delivered).toBeLessThanOrEqual(2);
-    expect(await dbB.comments.count()).toBe(12);
+    expect(await dbB.comments.count()).toBe(10);
     // Nothing changed since the first visit, so B's own likes and anonymous links were not asked
     // for again, nor "this helped" marks on a thread without replies (each empty query would
     // still be billed a read).
     expect(running?.sort()).toEqual(['comments', 'page']);
+  });
+});
+
+describe('the organisation boundary, through the outbox', () => {
+  let a: Client;
+  let b: Client;
+  let dbA: PrikbordDb;
+  let dbB: PrikbordDb;
+
+  beforeEach(async () => {
+    await seedDemo({ threads: false });
+    a = await signedInClient(anna.email, DEMO_PASSWORD);
+    b = await signedInClient(bram.email, DEMO_PASSWORD);
+    dbA = freshDb();
+    dbB = freshDb();
+  });
+
+  afterEach(async () => {
+    await Promise.all([a.close(), b.close(), dbA.delete(), dbB.delete()]);
+  });
+
+  const authorA = () => ({ uid: a.uid, displayName: anna.displayName });
+  const flushA = () => flushAll(dbA, a.uid, firestoreSender(a.lite, authorA));
+
+  it('the eleventh comment in a minute is refused as "posting quickly", its text kept; ten went through', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 11; i++) ids.push((await postComment(dbA, authorA(), { pageId: seed.pageId, parentId: null, text: `Reactie ${i}`, page: seed })).id!);
+    await flushA();
+    expect((await getDoc(doc(a.firestore, 'pages', seed.pageId))).get('commentCount')).toBe(10);
+    expect(await dbA.comments.get(ids[10]!)).toMatchObject({ syncState: 'refused', refusal: 'refusedRateLimited', text: 'Reactie 10' });
+    // Nobody else can see Anna's rate window (it would time her anonymous posts).
+    await expect(getDoc(doc(b.firestore, 'rate', a.uid))).rejects.toMatchObject({ code: 'permission-denied' });
+  });
+
+  it('an anonymous comment queued before the organisation switched anonymity off is refused as such, its text kept', async () => {
+    await putDoc('config/settings', { anonymousPosting: false, updatedAt: new Date() });
+    const { id } = await postComment(dbA, authorA(), { pageId: seed.pageId, parentId: null, text: 'Anoniem', anonymous: true, page: seed });
+    const named = await postComment(dbA, authorA(), { pageId: seed.pageId, parentId: null, text: 'Met naam', page: seed });
+    await flushA();
+    expect(await dbA.comments.get(id!)).toMatchObject({ syncState: 'refused', refusal: 'refusedAnonymousOff', text: 'Anoniem' });
+    expect(await dbA.comments.get(named.id!)).toMatchObject({ syncState: 'synced' });
+  });
+
+  it('a comment on a page renamed since its first comment keeps the first title and still goes through', async () => {
+    await postComment(dbA, authorA(), { pageId: seed.pageId, parentId: null, text: 'Eerste', page: seed });
+    await flushA();
+    const renamed = { ...seed, title: 'ICT-servicedesk (nieuw)' };
+    const { id } = await postComment(dbA, authorA(), { pageId: seed.pageId, parentId: null, text: 'Tweede', page: renamed });
+    await flushA();
+    expect((await dbA.comments.get(id!))!.syncState).toBe('synced');
+    expect((await getDoc(doc(b.firestore, 'pages', seed.pageId))).data()).toMatchObject({ title: seed.title, commentCount: 2 });
   });
 });

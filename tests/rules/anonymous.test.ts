@@ -20,9 +20,11 @@ import {
 } from 'firebase/firestore';
 import { ANNA, BRAM } from '../helpers/fixtures';
 import {
+  addRateMove,
   commentPath,
   dbAs,
   newComment,
+  newId,
   PAGE_ID,
   PAGE_TITLE,
   PAGE_URL,
@@ -54,6 +56,9 @@ beforeEach(async () => {
 const anna = () => dbAs(env, ANNA.uid);
 const bram = () => dbAs(env, BRAM.uid);
 const ownerPath = (commentId: string) => `commentOwners/${commentId}`;
+/** Ids of comments the tests create (the client's format); seeded ones keep short ids like 'a1'. */
+const A1 = newId('a1');
+const A2 = newId('a2');
 
 /** An anonymous comment as the client sends it: no author fields, `anonymous: true`. */
 function anonymousComment(overrides: DocumentData = {}): DocumentData {
@@ -69,10 +74,11 @@ interface AnonymousPost {
   parentId?: string | null;
 }
 
-/** Posts anonymously the way the client does: comment, owner link and page counter in one batch. */
-function postAnonymously(db: Firestore, uid: string, options: AnonymousPost = {}) {
-  const commentId = options.commentId ?? 'a1';
+/** Posts anonymously the way the client does: comment, owner link, page counter and rate window in one batch. */
+async function postAnonymously(db: Firestore, uid: string, options: AnonymousPost = {}) {
+  const commentId = options.commentId ?? A1;
   const batch = writeBatch(db);
+  await addRateMove(db, batch, uid, `${PAGE_ID}/${commentId}`);
   batch.set(doc(db, commentPath(commentId)), anonymousComment({ parentId: options.parentId ?? null, ...options.comment }));
   if (options.owner !== null) {
     batch.set(doc(db, ownerPath(commentId)), { uid, pageId: PAGE_ID, createdAt: serverTimestamp(), ...options.owner });
@@ -102,7 +108,7 @@ describe('posting anonymously', () => {
 
   it('allows an anonymous reply', async () => {
     await seedPageWithOneComment(env);
-    await assertSucceeds(postAnonymously(bram(), BRAM.uid, { commentId: 'a2', parentId: 'c1' }));
+    await assertSucceeds(postAnonymously(bram(), BRAM.uid, { commentId: A2, parentId: 'c1' }));
   });
 
   it('allows an anonymous comment by someone without a profile (no name is needed)', async () => {
@@ -135,6 +141,20 @@ describe('posting anonymously', () => {
 
   it('denies `anonymous: false` without author fields', async () => {
     await assertFails(postAnonymously(anna(), ANNA.uid, { comment: { anonymous: false } }));
+  });
+
+  it('denies an owner link whose id is not the comment’s', async () => {
+    const db = anna();
+    const batch = writeBatch(db);
+    await addRateMove(db, batch, ANNA.uid, `${PAGE_ID}/${A1}`);
+    batch.set(doc(db, commentPath(A1)), anonymousComment());
+    batch.set(doc(db, ownerPath(A2)), { uid: ANNA.uid, pageId: PAGE_ID, createdAt: serverTimestamp() });
+    batch.set(
+      doc(db, pagePath()),
+      { url: PAGE_URL, title: PAGE_TITLE, commentCount: increment(1), likeCount: increment(0), lastCommentId: A1, updatedAt: serverTimestamp() },
+      { merge: true },
+    );
+    await assertFails(batch.commit());
   });
 
   it('denies claiming an existing anonymous comment with a new owner link', async () => {
@@ -218,10 +238,72 @@ describe('editing and deleting an anonymous comment', () => {
   });
 });
 
+describe('an owner link is bound to its page', () => {
+  // Anna's anonymous comment a1 on this page, but her link names another page (as if written by
+  // an older client or an import): it vouches for nothing here.
+  beforeEach(async () => {
+    const { authorUid: _uid, authorName: _name, ...named } = storedComment(ANNA);
+    await seed(env, {
+      [commentPath('a1')]: { ...named, anonymous: true },
+      [ownerPath('a1')]: { uid: ANNA.uid, pageId: 'p_other', createdAt: PAST },
+      [pagePath()]: storedPage(1, 'a1'),
+    });
+  });
+
+  it('denies editing by a link that names another page', async () => {
+    await assertFails(updateDoc(doc(anna(), commentPath('a1')), { text: 'Nieuwe tekst', editedAt: serverTimestamp(), updatedAt: serverTimestamp() }));
+  });
+
+  it('denies soft-deleting by a link that names another page', async () => {
+    await assertFails(softDeleteComment(anna(), { commentId: 'a1' }));
+  });
+
+  it('allows the same edit once the link names the comment’s own page', async () => {
+    await seed(env, { [ownerPath('a1')]: { uid: ANNA.uid, pageId: PAGE_ID, createdAt: PAST } });
+    await assertSucceeds(updateDoc(doc(anna(), commentPath('a1')), { text: 'Nieuwe tekst', editedAt: serverTimestamp(), updatedAt: serverTimestamp() }));
+  });
+});
+
+describe('the organisation switches anonymous posting off (config/settings)', () => {
+  const settings = (anonymousPosting: boolean) => seed(env, { 'config/settings': { anonymousPosting, updatedAt: PAST } });
+
+  it('allows anonymous posting while the settings document is missing (the default)', async () => {
+    await assertSucceeds(postAnonymously(anna(), ANNA.uid));
+  });
+
+  it('allows anonymous posting when it is on', async () => {
+    await settings(true);
+    await assertSucceeds(postAnonymously(anna(), ANNA.uid));
+  });
+
+  it('denies an anonymous comment when it is off', async () => {
+    await settings(false);
+    await assertFails(postAnonymously(anna(), ANNA.uid));
+  });
+
+  it('denies an anonymous reply when it is off', async () => {
+    await seedPageWithOneComment(env);
+    await settings(false);
+    await assertFails(postAnonymously(bram(), BRAM.uid, { commentId: A2, parentId: 'c1' }));
+  });
+
+  it('still allows named comments when it is off', async () => {
+    await settings(false);
+    await assertSucceeds(postComment(anna(), ANNA, { commentId: newId('c1') }));
+  });
+
+  it('still lets the author edit or delete an earlier anonymous comment when it is off', async () => {
+    await seedAnonymousByAnna();
+    await settings(false);
+    await assertSucceeds(updateDoc(doc(anna(), commentPath('a1')), { text: 'Nieuwe tekst', editedAt: serverTimestamp(), updatedAt: serverTimestamp() }));
+    await assertSucceeds(softDeleteComment(anna(), { commentId: 'a1' }));
+  });
+});
+
 describe('named and anonymous side by side', () => {
   it('a named comment and an anonymous one on the same page each move the counter once', async () => {
-    await assertSucceeds(postComment(anna(), ANNA, { commentId: 'c1' }));
-    await assertSucceeds(postAnonymously(anna(), ANNA.uid, { commentId: 'a1' }));
+    await assertSucceeds(postComment(anna(), ANNA, { commentId: newId('c1') }));
+    await assertSucceeds(postAnonymously(anna(), ANNA.uid, { commentId: A1 }));
     let count: unknown;
     await env.withSecurityRulesDisabled(async (ctx) => {
       count = (await getDoc(doc(ctx.firestore() as unknown as Firestore, pagePath()))).get('commentCount');

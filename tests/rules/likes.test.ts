@@ -22,6 +22,7 @@ import {
   dbSignedOut,
   PAGE_ID,
   PAGE_TITLE,
+  PAST,
   PAGE_URL,
   pagePath,
   seed,
@@ -30,6 +31,7 @@ import {
   readStored,
   startRulesEnv,
   storedComment,
+  storedPage,
 } from '../helpers/rules-env';
 
 let env: RulesTestEnvironment;
@@ -260,6 +262,82 @@ describe('liking the page itself', () => {
     batch.set(doc(db, likePath('c1', BRAM.uid)), { targetId: 'c1', uid: BRAM.uid, name: BRAM.displayName, active: true, updatedAt: serverTimestamp() });
     batch.update(doc(db, pagePath()), { likeCount: increment(1), lastLikeId: `c1_${BRAM.uid}`, updatedAt: serverTimestamp() });
     await assertFails(batch.commit());
+  });
+});
+
+describe('a like moves only its own target’s counter', () => {
+  beforeEach(() => seedPageWithOneComment(env));
+
+  it('allows a page like that moves the page’s like counter alone', async () => {
+    await assertSucceeds(like(bram(), BRAM, { targetId: 'page' }));
+    expect(await stored(pagePath())).toMatchObject({ likeCount: 1, commentCount: 1 });
+    expect((await stored(commentPath('c1')))?.likeCount).toBe(0);
+  });
+
+  it('denies a page like that also moves the counter of a comment called `page`', async () => {
+    // Such a comment can no longer be created (ids are 20 letters and digits); seeded here as if
+    // it had been, the rules still refuse to count one like twice.
+    await seed(env, { [commentPath('page')]: storedComment(ANNA) });
+    const db = bram();
+    const batch = writeBatch(db);
+    batch.set(doc(db, likePath('page', BRAM.uid)), { targetId: 'page', uid: BRAM.uid, name: BRAM.displayName, active: true, updatedAt: serverTimestamp() });
+    batch.update(doc(db, pagePath()), { likeCount: increment(1), lastLikeId: `page_${BRAM.uid}`, updatedAt: serverTimestamp() });
+    batch.update(doc(db, commentPath('page')), { likeCount: increment(1), lastLikeId: `page_${BRAM.uid}`, updatedAt: serverTimestamp() });
+    await assertFails(batch.commit());
+  });
+
+  it('denies a comment like that also moves another comment’s counter', async () => {
+    await seed(env, { [commentPath('c2')]: storedComment(ANNA) });
+    const db = bram();
+    const batch = writeBatch(db);
+    batch.set(doc(db, likePath('c1', BRAM.uid)), { targetId: 'c1', uid: BRAM.uid, name: BRAM.displayName, active: true, updatedAt: serverTimestamp() });
+    batch.update(doc(db, commentPath('c1')), { likeCount: increment(1), lastLikeId: `c1_${BRAM.uid}`, updatedAt: serverTimestamp() });
+    batch.update(doc(db, commentPath('c2')), { likeCount: increment(1), lastLikeId: `c1_${BRAM.uid}`, updatedAt: serverTimestamp() });
+    await assertFails(batch.commit());
+  });
+
+  it('denies a page like that renames the page (the title is fixed at creation)', async () => {
+    await assertFails(like(bram(), BRAM, { targetId: 'page', counter: { title: 'Andere titel' } }));
+  });
+
+  it('denies a page like that re-points the page’s url', async () => {
+    await assertFails(like(bram(), BRAM, { targetId: 'page', counter: { url: 'http://lookalike.example/' } }));
+  });
+});
+
+describe('liking one’s own anonymous comment', () => {
+  // Anna's anonymous comment a1, with her owner link.
+  beforeEach(async () => {
+    const { authorUid: _uid, authorName: _name, ...rest } = storedComment(ANNA);
+    await seed(env, {
+      [commentPath('a1')]: { ...rest, anonymous: true },
+      [`commentOwners/a1`]: { uid: ANNA.uid, pageId: PAGE_ID, createdAt: PAST },
+      [pagePath()]: storedPage(1, 'a1'),
+    });
+  });
+
+  it('denies its author a like (it would put her name on her anonymous post)', async () => {
+    await assertFails(like(anna(), ANNA, { targetId: 'a1' }));
+    expect((await stored(commentPath('a1')))?.likeCount).toBe(0);
+  });
+
+  it('denies its author liking it again after an earlier like was taken back', async () => {
+    await seed(env, { [likePath('a1', ANNA.uid)]: { targetId: 'a1', uid: ANNA.uid, name: ANNA.displayName, active: false, updatedAt: PAST } });
+    await assertFails(like(anna(), ANNA, { targetId: 'a1' }));
+  });
+
+  it('allows its author to take back a like from before (removing the trace)', async () => {
+    const { authorUid: _uid, authorName: _name, ...rest } = storedComment(ANNA, { likeCount: 1 });
+    await seed(env, {
+      [commentPath('a1')]: { ...rest, anonymous: true },
+      [likePath('a1', ANNA.uid)]: { targetId: 'a1', uid: ANNA.uid, name: ANNA.displayName, active: true, updatedAt: PAST },
+    });
+    await assertSucceeds(like(anna(), ANNA, { targetId: 'a1', active: false }));
+  });
+
+  it('allows a colleague to like it', async () => {
+    await assertSucceeds(like(bram(), BRAM, { targetId: 'a1' }));
+    expect((await stored(commentPath('a1')))?.likeCount).toBe(1);
   });
 });
 

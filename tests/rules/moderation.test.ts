@@ -1,8 +1,8 @@
-// firebase/firestore.rules: the moderator's hide and the moderators/{uid} collection.
+// firebase/firestore.rules: the moderator's hide, by the role in the token (`roles.moderator`).
 // Proves: a moderator hides anyone's comment, named or anonymous (deleted, text wiped, `moderated`,
 // page counter −1 naming it) without reading commentOwners; nobody else may set `moderated`; a
-// moderator cannot edit, cannot hide without (or with a forged) counter; the moderator list is
-// private (own get only) and nobody writes it from a client.
+// moderator cannot edit, cannot hide without (or with a forged) counter; only `roles.moderator:
+// true` (or admin) in a member's token grants it — the old moderators/{uid} documents grant nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import {
@@ -23,7 +23,8 @@ import { ANNA, BRAM, CHANTAL } from '../helpers/fixtures';
 import {
   commentPath,
   dbAs,
-  dbSignedOut,
+  dbAsModerator,
+  dbNonMember,
   PAGE_ID,
   pagePath,
   PAST,
@@ -38,7 +39,7 @@ import {
 
 let env: RulesTestEnvironment;
 
-const chantal = () => dbAs(env, CHANTAL.uid);
+const chantal = () => dbAsModerator(env, CHANTAL.uid);
 const anna = () => dbAs(env, ANNA.uid);
 const bram = () => dbAs(env, BRAM.uid);
 
@@ -53,7 +54,6 @@ beforeEach(async () => {
   await seedProfiles(env);
   await seed(env, {
     [`profiles/${CHANTAL.uid}`]: { displayName: CHANTAL.displayName, department: CHANTAL.department },
-    [`moderators/${CHANTAL.uid}`]: { since: PAST },
   });
 });
 
@@ -144,38 +144,35 @@ describe('a hide that is not one', () => {
   });
 });
 
-describe('moderators/{uid}', () => {
-  it('allows a moderator to get their own document', async () => {
-    await assertSucceeds(getDoc(doc(chantal(), `moderators/${CHANTAL.uid}`)));
+describe('the moderator role comes from the token (roles.moderator), not from a document', () => {
+  beforeEach(() => seedPageWithOneComment(env));
+
+  it('allows an administrator (roles.admin) to hide, as canModerate() says', async () => {
+    await assertSucceeds(hide(dbAs(env, BRAM.uid, { roles: { admin: true } }), 'c1'));
   });
 
-  it('allows a non-moderator to get their own (missing) document', async () => {
-    await assertSucceeds(getDoc(doc(bram(), `moderators/${BRAM.uid}`)));
+  it('denies a moderator of listed sections only: pages carry no section yet', async () => {
+    await assertFails(hide(dbAs(env, BRAM.uid, { roles: { moderator: ['ict'] } }), 'c1'));
   });
 
-  it('denies reading another user’s moderator document', async () => {
-    await assertFails(getDoc(doc(bram(), `moderators/${CHANTAL.uid}`)));
+  it('denies a role that is not exactly true (a string "true")', async () => {
+    await assertFails(hide(dbAs(env, BRAM.uid, { roles: { moderator: 'true' } }), 'c1'));
   });
 
-  it('denies reading moderators when signed out', async () => {
-    await assertFails(getDoc(doc(dbSignedOut(env), `moderators/${CHANTAL.uid}`)));
+  it('denies a non-member whose token claims the moderator role', async () => {
+    await assertFails(hide(dbNonMember(env, BRAM.uid, { roles: { moderator: true } }), 'c1'));
   });
 
-  it('denies listing moderators, even to a moderator', async () => {
-    await assertFails(getDocs(collection(bram(), 'moderators')));
+  it('a moderators/{uid} document grants nothing any more', async () => {
+    await seed(env, { [`moderators/${BRAM.uid}`]: { since: PAST } });
+    await assertFails(hide(bram(), 'c1'));
+  });
+
+  it('nobody reads or writes moderators/{uid} from a client', async () => {
+    await seed(env, { [`moderators/${CHANTAL.uid}`]: { since: PAST } });
+    await assertFails(getDoc(doc(chantal(), `moderators/${CHANTAL.uid}`)));
     await assertFails(getDocs(collection(chantal(), 'moderators')));
-  });
-
-  it('denies making oneself a moderator', async () => {
     await assertFails(setDoc(doc(bram(), `moderators/${BRAM.uid}`), { since: serverTimestamp() }));
-  });
-
-  it('denies a moderator appointing someone else', async () => {
-    await assertFails(setDoc(doc(chantal(), `moderators/${BRAM.uid}`), { since: serverTimestamp() }));
-  });
-
-  it('denies a moderator changing or deleting their own document', async () => {
-    await assertFails(updateDoc(doc(chantal(), `moderators/${CHANTAL.uid}`), { since: serverTimestamp() }));
     await assertFails(deleteDoc(doc(chantal(), `moderators/${CHANTAL.uid}`)));
   });
 });

@@ -1,6 +1,6 @@
 // firebase/firestore.rules, pages/{pageId}: readable by signed-in users; written only together
 // with the comment that moves its counter (create +1, soft delete −1).
-import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import { deleteDoc, doc, getDoc, increment, serverTimestamp, setDoc, updateDoc, writeBatch } from 'firebase/firestore';
 import { ANNA, BRAM } from '../helpers/fixtures';
@@ -8,11 +8,15 @@ import {
   commentPath,
   dbAs,
   dbSignedOut,
+  newId,
+  PAGE_ID,
+  pageIdOf,
   PAGE_TITLE,
   PAGE_URL,
   pagePath,
   PAST,
   postComment,
+  readStored,
   seed,
   seedPageWithOneComment,
   seedProfiles,
@@ -22,6 +26,9 @@ import {
 } from '../helpers/rules-env';
 
 let env: RulesTestEnvironment;
+/** Ids of comments the tests create (the client's format); seeded ones keep short ids like 'c1'. */
+const C1 = newId('c1');
+const C2 = newId('c2');
 
 beforeAll(async () => {
   env = await startRulesEnv();
@@ -48,7 +55,7 @@ describe('reading pages', () => {
 
 describe('creating a page', () => {
   it('allows creating a page together with its first comment (count 1)', async () => {
-    await assertSucceeds(postComment(dbAs(env, ANNA.uid), ANNA, { commentId: 'c1' }));
+    await assertSucceeds(postComment(dbAs(env, ANNA.uid), ANNA, { commentId: C1 }));
   });
 
   it('denies creating a page when signed out', async () => {
@@ -64,7 +71,7 @@ describe('creating a page', () => {
   });
 
   it('denies creating a page with commentCount 2', async () => {
-    await assertFails(postComment(dbAs(env, ANNA.uid), ANNA, { commentId: 'c1', countBy: 2 }));
+    await assertFails(postComment(dbAs(env, ANNA.uid), ANNA, { commentId: C1, countBy: 2 }));
   });
 
   it('denies creating a page without a comment in the same batch', async () => {
@@ -94,31 +101,57 @@ describe('creating a page', () => {
   });
 
   it('denies creating a page whose updatedAt is not the request time', async () => {
-    await assertFails(postComment(dbAs(env, ANNA.uid), ANNA, { commentId: 'c1', page: { updatedAt: PAST } }));
+    await assertFails(postComment(dbAs(env, ANNA.uid), ANNA, { commentId: C1, page: { updatedAt: PAST } }));
   });
 
   it('denies creating a page with a field outside the model', async () => {
-    await assertFails(postComment(dbAs(env, ANNA.uid), ANNA, { commentId: 'c1', page: { pinned: true } }));
+    await assertFails(postComment(dbAs(env, ANNA.uid), ANNA, { commentId: C1, page: { pinned: true } }));
   });
 
   it('denies a url longer than 2048 characters', async () => {
-    await assertFails(postComment(dbAs(env, ANNA.uid), ANNA, { commentId: 'c1', page: { url: `http://intranet/${'x'.repeat(2040)}` } }));
+    await assertFails(postComment(dbAs(env, ANNA.uid), ANNA, { commentId: C1, page: { url: `http://intranet/${'x'.repeat(2040)}` } }));
+  });
+
+  it('denies a page whose id is not made from its url (pageIdFor: the hash of the url)', async () => {
+    await assertFails(postComment(dbAs(env, ANNA.uid), ANNA, { commentId: C1, page: { url: 'http://lookalike.example/ict/helpdesk.html' } }));
+  });
+
+  it('denies a page id of another format, even for a real url', async () => {
+    await assertFails(postComment(dbAs(env, ANNA.uid), ANNA, { commentId: C1, pageId: 'p_helpdesk' }));
+  });
+
+  it('allows the first comment on another page, under the id of its own url', async () => {
+    const url = 'http://intranet.lindeveen.local/hr/verlof.html';
+    expect(pageIdOf(url)).not.toBe(PAGE_ID);
+    await assertSucceeds(postComment(dbAs(env, ANNA.uid), ANNA, { commentId: C1, pageId: pageIdOf(url), page: { url } }));
   });
 
   it('denies a title longer than 300 characters', async () => {
-    await assertFails(postComment(dbAs(env, ANNA.uid), ANNA, { commentId: 'c1', page: { title: 't'.repeat(301) } }));
+    await assertFails(postComment(dbAs(env, ANNA.uid), ANNA, { commentId: C1, page: { title: 't'.repeat(301) } }));
   });
 });
 
 describe('updating a page', () => {
   it('allows the counter +1 with a new comment on an existing page', async () => {
     await seedPageWithOneComment(env);
-    await assertSucceeds(postComment(dbAs(env, BRAM.uid), BRAM, { commentId: 'c2' }));
+    await assertSucceeds(postComment(dbAs(env, BRAM.uid), BRAM, { commentId: C2 }));
   });
 
-  it('allows refreshing the title along with a new comment', async () => {
+  it('allows a new comment that updates only the counter, without url or title (as the outbox does)', async () => {
     await seedPageWithOneComment(env);
-    await assertSucceeds(postComment(dbAs(env, BRAM.uid), BRAM, { commentId: 'c2', page: { title: 'ICT-servicedesk' } }));
+    await assertSucceeds(postComment(dbAs(env, BRAM.uid), BRAM, { commentId: C2, pageFacts: false }));
+  });
+
+  it('allows a new comment whose page write repeats the stored url and title', async () => {
+    await seedPageWithOneComment(env);
+    await assertSucceeds(postComment(dbAs(env, BRAM.uid), BRAM, { commentId: C2 }));
+  });
+
+  // Formerly allowed ("refresh the title"): any member could rename any page with a forged report.
+  it('denies changing the title along with a new comment (fixed at creation)', async () => {
+    await seedPageWithOneComment(env);
+    await assertFails(postComment(dbAs(env, BRAM.uid), BRAM, { commentId: C2, page: { title: 'ICT-servicedesk' } }));
+    expect((await readStored(env, pagePath()))?.title).toBe(PAGE_TITLE);
   });
 
   it('denies a counter bump without a comment', async () => {
@@ -161,17 +194,17 @@ describe('updating a page', () => {
 
   it('denies changing the url', async () => {
     await seedPageWithOneComment(env);
-    await assertFails(postComment(dbAs(env, BRAM.uid), BRAM, { commentId: 'c2', page: { url: 'http://intranet/other.html' } }));
+    await assertFails(postComment(dbAs(env, BRAM.uid), BRAM, { commentId: C2, page: { url: 'http://intranet/other.html' } }));
   });
 
   it('denies an update whose updatedAt is not the request time', async () => {
     await seedPageWithOneComment(env);
-    await assertFails(postComment(dbAs(env, BRAM.uid), BRAM, { commentId: 'c2', page: { updatedAt: PAST } }));
+    await assertFails(postComment(dbAs(env, BRAM.uid), BRAM, { commentId: C2, page: { updatedAt: PAST } }));
   });
 
   it('denies adding a field outside the model', async () => {
     await seedPageWithOneComment(env);
-    await assertFails(postComment(dbAs(env, BRAM.uid), BRAM, { commentId: 'c2', page: { pinned: true } }));
+    await assertFails(postComment(dbAs(env, BRAM.uid), BRAM, { commentId: C2, page: { pinned: true } }));
   });
 
   it('denies a counter that would go below zero', async () => {

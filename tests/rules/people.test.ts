@@ -1,14 +1,14 @@
-// firebase/firestore.rules for the people directory and expert lookup: directory fields of
-// profiles/{uid}, expertise/{uid} (server-written evidence) and pages/{pageId}/helpful/{replyId}
-// ("this helped", by the asker only).
+// firebase/firestore.rules for the people directory and expert lookup: expertise/{uid}
+// (server-written evidence), directoryShards/{shardId} (server-written snapshots) and
+// pages/{pageId}/helpful/{replyId} ("this helped", by the asker only, never on one's own reply).
+// The profile's fields: profiles.test.ts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import { deleteDoc, doc, getDoc, serverTimestamp, setDoc, updateDoc, Timestamp, type DocumentData } from 'firebase/firestore';
 import { ANNA, BRAM } from '../helpers/fixtures';
-import { commentPath, dbAs, dbSignedOut, PAGE_ID, profileData, seed, startRulesEnv, storedComment } from '../helpers/rules-env';
+import { commentPath, dbAs, dbSignedOut, PAGE_ID, seed, startRulesEnv, storedComment } from '../helpers/rules-env';
 
 let env: RulesTestEnvironment;
-const annaProfile = `profiles/${ANNA.uid}`;
 const CAROL = { uid: 'carol-uid', displayName: 'Carol Wit' };
 
 beforeAll(async () => {
@@ -21,83 +21,29 @@ beforeEach(async () => {
   await env.clearFirestore();
 });
 
-function fullProfile(overrides: DocumentData = {}): DocumentData {
-  return profileData({
-    departmentPath: ['Bestuur en staf', 'Communicatie'],
-    jobTitle: 'Communicatieadviseur',
-    location: 'Stadhuis',
-    languages: ['nl', 'en'],
-    skills: ['Intranet', 'Webredactie'],
-    optOut: false,
-    updatedAt: serverTimestamp(),
-    ...overrides,
-  });
-}
+describe('directory snapshots', () => {
+  const shard = { people: [{ uid: ANNA.uid, displayName: ANNA.displayName }], updatedAt: Timestamp.now() };
 
-describe('profile directory fields', () => {
-  it('allows an own profile with every directory field', async () => {
-    await assertSucceeds(setDoc(doc(dbAs(env, ANNA.uid), annaProfile), fullProfile()));
+  it('allows a member to read a shard', async () => {
+    await seed(env, { 'directoryShards/0': shard });
+    await assertSucceeds(getDoc(doc(dbAs(env, BRAM.uid), 'directoryShards/0')));
   });
 
-  it('allows opting out and back in', async () => {
-    await seed(env, { [annaProfile]: fullProfile({ updatedAt: Timestamp.now() }) });
-    await assertSucceeds(updateDoc(doc(dbAs(env, ANNA.uid), annaProfile), { optOut: true, updatedAt: serverTimestamp() }));
-    await assertSucceeds(updateDoc(doc(dbAs(env, ANNA.uid), annaProfile), { optOut: false, updatedAt: serverTimestamp() }));
+  it('denies writing a shard, even one’s own entry in it', async () => {
+    await assertFails(setDoc(doc(dbAs(env, ANNA.uid), 'directoryShards/0'), shard));
+    await seed(env, { 'directoryShards/0': shard });
+    await assertFails(updateDoc(doc(dbAs(env, ANNA.uid), 'directoryShards/0'), { updatedAt: serverTimestamp() }));
+    await assertFails(deleteDoc(doc(dbAs(env, ANNA.uid), 'directoryShards/0')));
   });
 
-  it("denies changing someone else's skills or opt-out", async () => {
-    await seed(env, { [annaProfile]: fullProfile({ updatedAt: Timestamp.now() }) });
-    await assertFails(updateDoc(doc(dbAs(env, BRAM.uid), annaProfile), { skills: ['Alles'], updatedAt: serverTimestamp() }));
-    await assertFails(updateDoc(doc(dbAs(env, BRAM.uid), annaProfile), { optOut: true, updatedAt: serverTimestamp() }));
-  });
-
-  it('allows 20 skills of 40 characters', async () => {
-    await assertSucceeds(setDoc(doc(dbAs(env, ANNA.uid), annaProfile), fullProfile({ skills: Array.from({ length: 20 }, (_, i) => `${i}`.padEnd(40, 'x')) })));
-  });
-
-  it('denies more than 20 skills', async () => {
-    await assertFails(setDoc(doc(dbAs(env, ANNA.uid), annaProfile), fullProfile({ skills: Array.from({ length: 21 }, (_, i) => `skill ${i}`) })));
-  });
-
-  it('denies a skill over 40 characters, even at the last allowed index', async () => {
-    const skills = Array.from({ length: 20 }, (_, i) => `skill ${i}`);
-    skills[19] = 'x'.repeat(41);
-    await assertFails(setDoc(doc(dbAs(env, ANNA.uid), annaProfile), fullProfile({ skills })));
-  });
-
-  it('denies an empty skill', async () => {
-    await assertFails(setDoc(doc(dbAs(env, ANNA.uid), annaProfile), fullProfile({ skills: ['VPN', ''] })));
-  });
-
-  it('denies markup characters in a skill', async () => {
-    await assertFails(setDoc(doc(dbAs(env, ANNA.uid), annaProfile), fullProfile({ skills: ['<img src=x onerror=alert(1)>'] })));
-  });
-
-  it('denies skills that are not a list of strings', async () => {
-    await assertFails(setDoc(doc(dbAs(env, ANNA.uid), annaProfile), fullProfile({ skills: 'VPN' })));
-    await assertFails(setDoc(doc(dbAs(env, ANNA.uid), annaProfile), fullProfile({ skills: [42] })));
-  });
-
-  it('denies a department path deeper than 4 levels', async () => {
-    await assertFails(setDoc(doc(dbAs(env, ANNA.uid), annaProfile), fullProfile({ departmentPath: ['a', 'b', 'c', 'd', 'e'] })));
-  });
-
-  it('denies a job title over 80 characters, a location over 80, more than 8 languages', async () => {
-    await assertFails(setDoc(doc(dbAs(env, ANNA.uid), annaProfile), fullProfile({ jobTitle: 'x'.repeat(81) })));
-    await assertFails(setDoc(doc(dbAs(env, ANNA.uid), annaProfile), fullProfile({ location: 'x'.repeat(81) })));
-    await assertFails(setDoc(doc(dbAs(env, ANNA.uid), annaProfile), fullProfile({ languages: Array.from({ length: 9 }, () => 'nl') })));
-  });
-
-  it('denies a non-boolean opt-out', async () => {
-    await assertFails(setDoc(doc(dbAs(env, ANNA.uid), annaProfile), fullProfile({ optOut: 'yes' })));
-  });
-
-  it('denies an updatedAt other than the server time (the sync cursor cannot be faked)', async () => {
-    await assertFails(setDoc(doc(dbAs(env, ANNA.uid), annaProfile), fullProfile({ updatedAt: Timestamp.fromDate(new Date('2099-01-01')) })));
-  });
-
-  it('denies unknown profile fields (e.g. self-declared evidence)', async () => {
-    await assertFails(setDoc(doc(dbAs(env, ANNA.uid), annaProfile), fullProfile({ helpfulCount: 99 })));
+  it('denies reading the directory itself and the membership lists (server only)', async () => {
+    await seed(env, {
+      'directory/E0107': { email: 'anna@lindeveen.nl', active: true, roles: {} },
+      'config/membership': { allow: ['gast@example.org'], deny: [] },
+    });
+    await assertFails(getDoc(doc(dbAs(env, ANNA.uid), 'directory/E0107')));
+    await assertFails(getDoc(doc(dbAs(env, ANNA.uid, { roles: { admin: true } }), 'config/membership')));
+    await assertFails(setDoc(doc(dbAs(env, ANNA.uid), 'directory/E0107'), { email: 'anna@lindeveen.nl', active: true, roles: { admin: true } }));
   });
 });
 
@@ -204,6 +150,50 @@ describe('"this helped" marks', () => {
 
   it('denies marking when signed out', async () => {
     await assertFails(setDoc(doc(dbSignedOut(env), helpfulPath()), mark(ANNA.uid)));
+  });
+
+  describe('never on one’s own reply, named or anonymous', () => {
+    const anonymous = (parentId: string) => ({
+      pageId: PAGE_ID,
+      parentId,
+      text: 'Anoniem antwoord',
+      anonymous: true,
+      likeCount: 0,
+      createdAt: Timestamp.now(),
+      updatedAt: Timestamp.now(),
+      editedAt: null,
+      deleted: false,
+    });
+
+    // Anna answers her own named question q1 anonymously (ra); Carol answers her own anonymous
+    // question q2 anonymously (rc); Bram answers Anna's q1 anonymously (rb).
+    beforeEach(() =>
+      seed(env, {
+        [commentPath('ra')]: anonymous('q1'),
+        [`commentOwners/ra`]: { uid: ANNA.uid, pageId: PAGE_ID, createdAt: Timestamp.now() },
+        [commentPath('rc')]: anonymous('q2'),
+        [`commentOwners/rc`]: { uid: CAROL.uid, pageId: PAGE_ID, createdAt: Timestamp.now() },
+        [commentPath('rb')]: anonymous('q1'),
+        [`commentOwners/rb`]: { uid: BRAM.uid, pageId: PAGE_ID, createdAt: Timestamp.now() },
+      }),
+    );
+
+    it('denies the asker marking her own anonymous reply to her named question', async () => {
+      await assertFails(setDoc(doc(dbAs(env, ANNA.uid), helpfulPath('ra')), mark(ANNA.uid, { replyId: 'ra', parentId: 'q1' })));
+    });
+
+    it('denies an anonymous asker marking her own anonymous reply', async () => {
+      await assertFails(setDoc(doc(dbAs(env, CAROL.uid), helpfulPath('rc')), mark(CAROL.uid, { replyId: 'rc', parentId: 'q2' })));
+    });
+
+    it('allows the asker to mark someone else’s anonymous reply', async () => {
+      await assertSucceeds(setDoc(doc(dbAs(env, ANNA.uid), helpfulPath('rb')), mark(ANNA.uid, { replyId: 'rb', parentId: 'q1' })));
+    });
+
+    it('denies an anonymous asker whose owner link names another page', async () => {
+      await seed(env, { [`commentOwners/q2`]: { uid: CAROL.uid, pageId: 'p_other', createdAt: Timestamp.now() } });
+      await assertFails(setDoc(doc(dbAs(env, CAROL.uid), helpfulPath('r2')), mark(CAROL.uid, { replyId: 'r2', parentId: 'q2' })));
+    });
   });
 
   it('allows the asker to take the mark back, nobody else', async () => {

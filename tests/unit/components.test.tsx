@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact-render-to-string';
 import { Composer } from '../../components/thread/Composer';
 import { CommentItem } from '../../components/thread/CommentItem';
+import { ProfileEditor } from '../../components/profile/ProfileEditor';
 import { Thread } from '../../components/thread/Thread';
 import { buildThread } from '../../lib/core/comment-tree';
 import { CHUNK, HEAD, TAIL } from '../../lib/core/thread-window';
@@ -194,6 +195,104 @@ describe('CommentItem: "this helped"', () => {
     const html = show({ helpful: new Set(['r1']) });
     expect(html).toContain('This helped the asker');
     expect(show({ owned: new Set(['q1']), helpful: new Set(['r1']) })).not.toContain('>This helped<');
+  });
+
+  it('is never offered on one’s own anonymous reply, even to one’s own question (it would sign the reply)', () => {
+    const ownAnonymousReply: CommentRow = { ...comment, id: 'r2', parentId: 'q1' };
+    const html = (r: Partial<Reader>) =>
+      render(
+        <ReaderContext.Provider value={{ ...reader, ...r }}>
+          <CommentItem comment={ownAnonymousReply} parent={question} now={0} actions={actions} canReply={false} />
+        </ReaderContext.Provider>,
+      );
+    expect(html({ owned: new Set(['q1', 'r2']) })).not.toContain('>This helped<');
+    // The same reply by someone else: offered to the (anonymous) asker.
+    expect(html({ owned: new Set(['q1']) })).toContain('>This helped<');
+  });
+});
+
+describe('CommentItem: no per-person trace on one’s own anonymous comment', () => {
+  const item = (r: Partial<Reader>, row: Partial<CommentRow> = {}) =>
+    render(
+      <ReaderContext.Provider value={{ ...reader, ...r }}>
+        <CommentItem comment={{ ...comment, ...row }} now={0} actions={actions} canReply />
+      </ReaderContext.Provider>,
+    );
+
+  it('offers its author no like button, only the count', () => {
+    const html = item({ owned: new Set(['c1']) });
+    expect(html).not.toContain('aria-pressed');
+    expect(html).toContain("3 likes (your anonymous comment: you can't like it yourself)");
+    // Who liked it stays visible to its author: reading leaves no trace.
+    expect(html).toContain('>Who liked this?<');
+  });
+
+  it('offers everyone else the like button on it', () => {
+    const html = item({});
+    expect(html).toMatch(/<button type="button" class="like " aria-pressed="false"/);
+    expect(html).not.toContain('your anonymous comment');
+  });
+
+  it('offers its author the like button on their named comments (a named like signs nothing new)', () => {
+    expect(item({}, { anonymous: false, authorUid: 'uid-anna', authorName: 'Anna de Vries' })).toContain('aria-pressed="false"');
+  });
+
+  it('lets its author take back a like from before (removing the trace)', () => {
+    const html = item({
+      owned: new Set(['c1']),
+      likes: new Map([
+        ['c1', { key: 'p/c1_uid-anna', pageId: 'p', targetId: 'c1', uid: 'uid-anna', active: true, serverActive: true, syncState: 'synced' as const }],
+      ]),
+    });
+    expect(html).toContain('aria-pressed="true"');
+  });
+
+  it('tells its author, while it waits, that it goes out at a random moment', () => {
+    const html = item({ owned: new Set(['c1']) }, { syncState: 'pending' });
+    expect(html).toContain('within a minute, at a random moment');
+    expect(item({}, { syncState: 'pending', anonymous: false, authorUid: 'uid-anna', authorName: 'A' })).toContain('Waiting to be sent<');
+  });
+
+  it('shows the translated reason when posting it was refused for its rate or because anonymity was switched off', () => {
+    const owned = { owned: new Set(['c1']) };
+    expect(item(owned, { syncState: 'refused', refusal: 'refusedRateLimited' })).toContain("You're posting quickly");
+    expect(item(owned, { syncState: 'refused', refusal: 'refusedAnonymousOff' })).toContain('switched anonymous posting off');
+  });
+});
+
+describe('ProfileEditor: the directory’s fields are read-only', () => {
+  const person = {
+    uid: 'uid-anna',
+    displayName: 'Anna de Vries',
+    departmentPath: ['Bestuur en staf', 'Communicatie'],
+    jobTitle: 'Communicatieadviseur',
+    location: 'Stadhuis',
+    languages: ['nl', 'en'],
+    skills: ['intranet'],
+    optOut: false,
+    updatedAt: 0,
+  };
+  const html = () => render(<ProfileEditor person={person} onSave={async () => null} />);
+
+  it('shows job title, location and department as text, with the note where they come from', () => {
+    const out = html();
+    expect(out).not.toMatch(/<input[^>]*id="profile-job"/);
+    expect(out).not.toMatch(/<input[^>]*id="profile-location"/);
+    expect(out).toContain('<dd id="profile-job">Communicatieadviseur</dd>');
+    expect(out).toContain('<dd id="profile-location">Stadhuis</dd>');
+    expect(out).toContain('Bestuur en staf › Communicatie');
+    expect(out).toContain("From the organisation's directory");
+  });
+
+  it('keeps languages, skills and the opt-out editable', () => {
+    const out = html();
+    expect(out).toMatch(/<input id="profile-languages"/);
+    expect(out).toMatch(/<textarea id="profile-skills"/);
+    expect(out).toMatch(/<input type="checkbox"/);
+  });
+
+  it('has the note in Dutch too', () => {
+    expect(nl.profileFromDirectory.message).toContain('personeelsbestand');
   });
 });
 

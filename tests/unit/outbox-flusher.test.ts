@@ -1,7 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PrikbordDb } from '../../lib/data/db';
-import { postComment, editComment, subjectOf } from '../../lib/data/outbox/commands';
-import { flushOutbox, nextSendable, OutboxRunner, retryNow, type OutboxSender } from '../../lib/data/outbox/flusher';
+import { postComment, editComment, setLike, subjectOf } from '../../lib/data/outbox/commands';
+import {
+  ANONYMOUS_DELAY_MS,
+  flushOutbox,
+  GAP_AFTER_ANONYMOUS_MS,
+  isAnonymousItem,
+  newPacing,
+  nextSendable,
+  OutboxRunner,
+  planNext,
+  retryNow,
+  SEND_DEADLINE_MS,
+  type OutboxSender,
+  type Pacing,
+} from '../../lib/data/outbox/flusher';
 import { freshDb } from '../helpers/fake-db';
 import type { OutboxItem, OutboxOp } from '../../lib/core/rows';
 import { UNKNOWN_KIND_REFUSAL } from '../../lib/data/outbox/operations';
@@ -240,5 +253,189 @@ describe('flushOutbox: an item of a kind this version does not know', () => {
     expect(sender.asked).toHaveLength(0);
     expect(sender.sent).toHaveLength(0);
     expect((await db.outbox.get(seq))!.state).toBe('refused');
+  });
+});
+
+describe('flushOutbox: anonymous items travel on their own (timing decorrelation)', () => {
+  let db: PrikbordDb;
+  let sender: FakeSender;
+  let clock: number;
+  const now = () => clock;
+  /** random() = 0.5: an anonymous delay of 32.5 s, a gap after it of 12.5 s. */
+  const DELAY = 32_500;
+  const GAP = 12_500;
+  let pacing: Pacing;
+  beforeEach(() => {
+    db = freshDb();
+    sender = new FakeSender();
+    clock = 1_000_000;
+    // A runner whose last send was long ago.
+    pacing = newPacing(clock - 3_600_000, () => 0.5);
+  });
+  afterEach(() => db.delete());
+
+  const flush = () => flushOutbox(db, anna.uid, sender, now, SEND_DEADLINE_MS, () => false, pacing);
+  const postAnonymously = (text: string) =>
+    postComment(db, anna, { pageId, parentId: null, text, anonymous: true, page: { url: 'http://intranet/', title: 'T' } });
+  const like = (targetId: string) => setLike(db, anna.uid, { pageId, targetId, page: { url: 'http://intranet/', title: 'T' } }, true);
+  /** What was sent, in order: the text of a comment, `like:<target>` for a like, the kind otherwise. */
+  const sentLog = () => sender.sent.map((op) => (op.kind === 'create' || op.kind === 'edit' ? op.text : op.kind === 'like' ? `like:${op.targetId}` : op.kind));
+
+  it('draws the delays from 5 to 60 s and 5 to 20 s', () => {
+    expect([ANONYMOUS_DELAY_MS.min, ANONYMOUS_DELAY_MS.max, GAP_AFTER_ANONYMOUS_MS.min, GAP_AFTER_ANONYMOUS_MS.max]).toEqual([5_000, 60_000, 5_000, 20_000]);
+  });
+
+  it('an anonymous comment is not sent at once: it waits its random delay, kept with the item', async () => {
+    await postAnonymously('anoniem');
+    expect(await flush()).toEqual({ status: 'retry', at: clock + DELAY });
+    expect(sender.sent).toHaveLength(0);
+    expect((await db.outbox.toArray())[0]).toMatchObject({ state: 'pending', notBefore: clock + DELAY, quietMs: DELAY });
+    clock += DELAY - 1;
+    expect(await flush()).toMatchObject({ status: 'retry' });
+    clock += 1;
+    expect(await flush()).toEqual({ status: 'idle' });
+    expect(sentLog()).toEqual(['anoniem']);
+  });
+
+  it('after an offline spell, named items queued around it go at once and it goes later, alone', async () => {
+    await like('page');
+    await postAnonymously('anoniem');
+    await post(db, 'met naam');
+    // Offline: every attempt fails until the connection is back.
+    sender.failWith = ['unavailable'];
+    const offline = await flush();
+    expect(offline.status).toBe('retry');
+    clock += 10 * 60_000; // ten minutes later, back online: "try now"
+    await retryNow(db, anna.uid);
+    expect(await flush()).toEqual({ status: 'retry', at: clock + DELAY });
+    expect(sentLog()).toEqual(['like:page', 'met naam']);
+    const lastNamed = clock;
+    clock += DELAY;
+    expect(await flush()).toEqual({ status: 'idle' });
+    expect(sentLog()).toEqual(['like:page', 'met naam', 'anoniem']);
+    expect(clock - lastNamed).toBeGreaterThanOrEqual(ANONYMOUS_DELAY_MS.min);
+  });
+
+  it('never goes right after a named send: one during its wait starts its quiet time again', async () => {
+    await postAnonymously('anoniem');
+    await flush();
+    clock += DELAY - 1_000; // just before it would go, a named like
+    await like('page');
+    expect(await flush()).toEqual({ status: 'retry', at: clock + DELAY });
+    expect(sentLog()).toEqual(['like:page']);
+    clock += DELAY;
+    await flush();
+    expect(sentLog()).toEqual(['like:page', 'anoniem']);
+  });
+
+  it('named items do not go right after it either: they wait a gap of 5 to 20 s', async () => {
+    await postAnonymously('anoniem');
+    await flush();
+    clock += DELAY;
+    await flush();
+    const anonymousAt = clock;
+    await post(db, 'met naam');
+    expect(await flush()).toEqual({ status: 'retry', at: anonymousAt + GAP });
+    expect(sentLog()).toEqual(['anoniem']);
+    clock += GAP;
+    expect(await flush()).toEqual({ status: 'idle' });
+    expect(sentLog()).toEqual(['anoniem', 'met naam']);
+  });
+
+  it('two anonymous comments are not sent back to back (they would be linkable to each other)', async () => {
+    await postAnonymously('een');
+    await postAnonymously('twee');
+    await flush();
+    clock += DELAY;
+    await flush();
+    expect(sentLog()).toEqual(['een']);
+    clock += DELAY - 1;
+    await flush();
+    expect(sentLog()).toEqual(['een']);
+    clock += 1;
+    await flush();
+    expect(sentLog()).toEqual(['een', 'twee']);
+  });
+
+  it('keeps the order within one comment: its edit waits behind it, and is itself anonymous', async () => {
+    const { id } = await postAnonymously('eerste');
+    await flush();
+    clock += DELAY;
+    await flush();
+    await editComment(db, anna.uid, id!, 'tweede');
+    expect(await flush()).toMatchObject({ status: 'retry' });
+    expect(sentLog()).toEqual(['eerste']);
+    clock += DELAY;
+    await flush();
+    expect(sentLog()).toEqual(['eerste', 'tweede']);
+  });
+
+  it('an edit queued behind an unsent anonymous create waits for it (one subject, in order)', async () => {
+    const { id } = await postAnonymously('eerste');
+    await flush();
+    // An edit of a create that was never sent rewrites it; one that may have been sent (an attempt
+    // that timed out, say) queues an edit behind it instead.
+    await db.outbox.toCollection().modify({ maybeSent: true });
+    await editComment(db, anna.uid, id!, 'tweede');
+    const [create, edit] = await db.outbox.orderBy('seq').toArray();
+    expect(planNext([create!, edit!], clock + DELAY, pacing, () => true)).toEqual({ send: create });
+    expect(planNext([create!, edit!], clock, pacing, () => true)).toMatchObject({ wait: clock + DELAY });
+  });
+
+  it('"try now" does not send it early', async () => {
+    await postAnonymously('anoniem');
+    await flush();
+    await retryNow(db, anna.uid);
+    expect(await flush()).toEqual({ status: 'retry', at: clock + DELAY });
+    expect(sender.sent).toHaveLength(0);
+  });
+
+  it('nothing is lost across a restart: a fresh runner waits its full quiet time, then sends it', async () => {
+    await postAnonymously('anoniem');
+    await flush();
+    clock += 5 * 60_000; // the service worker was stopped meanwhile
+    pacing = newPacing(clock, () => 0.5); // a fresh runner knows no history
+    expect(await flush()).toEqual({ status: 'retry', at: clock + DELAY });
+    clock += DELAY;
+    expect(await flush()).toEqual({ status: 'idle' });
+    expect(sentLog()).toEqual(['anoniem']);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('a refused anonymous comment keeps its text and holds back only itself', async () => {
+    const { id } = await postAnonymously('geweigerd');
+    await flush();
+    clock += DELAY;
+    sender.failWith = ['permission-denied'];
+    await flush();
+    expect(await db.comments.get(id!)).toMatchObject({ syncState: 'refused', text: 'geweigerd' });
+    await post(db, 'daarna');
+    clock += GAP;
+    await flush();
+    expect(sentLog()).toEqual(['daarna']);
+  });
+
+  it('tells anonymous items apart: an anonymous create, an edit or delete of an owned comment, a mark on an owned question', () => {
+    const item = (op: OutboxOp) => ({ op }) as OutboxItem;
+    const owned = new Set(['mine']);
+    expect(
+      isAnonymousItem(item({ kind: 'create', pageId, commentId: 'x', parentId: null, text: 't', anonymous: true, page: { url: '', title: '' } }), owned),
+    ).toBe(true);
+    expect(
+      isAnonymousItem(item({ kind: 'create', pageId, commentId: 'x', parentId: null, text: 't', anonymous: false, page: { url: '', title: '' } }), owned),
+    ).toBe(false);
+    expect(isAnonymousItem(item({ kind: 'edit', pageId, commentId: 'mine', text: 't', previousText: 'p' }), owned)).toBe(true);
+    expect(isAnonymousItem(item({ kind: 'delete', pageId, commentId: 'mine', previousText: 'p' }), owned)).toBe(true);
+    expect(isAnonymousItem(item({ kind: 'edit', pageId, commentId: 'named', text: 't', previousText: 'p' }), owned)).toBe(false);
+    expect(isAnonymousItem(item({ kind: 'helpful', pageId, replyId: 'r', parentId: 'mine' }), owned)).toBe(true);
+    expect(isAnonymousItem(item({ kind: 'helpful', pageId, replyId: 'r', parentId: 'named' }), owned)).toBe(false);
+    expect(isAnonymousItem(item({ kind: 'like', pageId, targetId: 'mine', active: true, page: { url: '', title: '' } }), owned)).toBe(false);
+  });
+
+  it('without pacing (the integration tests’ direct calls) everything goes at once, in order', async () => {
+    await postAnonymously('anoniem');
+    await post(db, 'met naam');
+    expect(await flushOutbox(db, anna.uid, sender, now)).toEqual({ status: 'idle' });
+    expect(sentLog()).toEqual(['anoniem', 'met naam']);
   });
 });

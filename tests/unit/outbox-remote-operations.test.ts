@@ -1,18 +1,22 @@
 // The outbox's operation registry, remote half (lib/data/outbox/remote-operations.ts), with
 // Firestore Lite replaced by a recorder: the exact documents each kind writes (the shapes
-// firebase/firestore.rules expect, checked for real by the integration tests), how each kind tells
-// that it already landed, and that a kind it does not know is refused, never written.
+// firebase/firestore.rules expect, checked for real by the integration tests), how they depend on
+// what the server holds (an existing page, the author's rate window), the refusals the outbox
+// explains itself, how each kind tells that it already landed, and that a kind it does not know
+// is refused, never written.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Firestore } from 'firebase/firestore/lite';
 import { firestoreSender } from '../../lib/data/outbox/remote-operations';
 import { classifyError } from '../../lib/core/outbox-states';
 import type { OutboxKind, OutboxOp } from '../../lib/core/rows';
 
-const { writes, server } = vi.hoisted(() => ({
+const { writes, server, commits } = vi.hoisted(() => ({
   /** Every write, in order: [what, path, data, options?]; a batch is one entry holding its writes. */
   writes: [] as unknown[],
   /** Documents the fake server holds, by path. */
   server: new Map<string, Record<string, unknown>>(),
+  /** What the next batch commits do first (one each; a throw refuses that commit, nothing written). */
+  commits: [] as Array<() => void>,
 }));
 
 vi.mock('firebase/firestore/lite', () => {
@@ -29,7 +33,10 @@ vi.mock('firebase/firestore/lite', () => {
       return {
         set: ({ path }: { path: string }, data: unknown, options?: unknown) => batch.push(options ? ['set', path, data, options] : ['set', path, data]),
         update: ({ path }: { path: string }, data: unknown) => batch.push(['update', path, data]),
-        commit: async () => void writes.push(['batch', batch]),
+        commit: async () => {
+          commits.shift()?.();
+          writes.push(['batch', batch]);
+        },
       };
     },
   };
@@ -45,15 +52,23 @@ const T = 'serverTimestamp';
 beforeEach(() => {
   writes.length = 0;
   server.clear();
+  commits.length = 0;
 });
+
+/** A Firestore Timestamp-like value `ms` ago. */
+const ago = (ms: number) => ({ toMillis: () => Date.now() - ms });
+const denied = () => {
+  throw Object.assign(new Error('Missing or insufficient permissions.'), { code: 'permission-denied' });
+};
 
 describe('what each kind writes', () => {
   const comment = { pageId: P, parentId: null, text: 'Hallo', createdAt: T, updatedAt: T, editedAt: null, deleted: false, likeCount: 0 };
   const pageCreated = { url: page.url, title: page.title, commentCount: { increment: 1 }, likeCount: { increment: 0 }, lastCommentId: 'c1', updatedAt: T };
+  const rateOpened = { windowStart: T, count: 1, last: `${P}/c1` };
 
   const cases: Array<[string, OutboxOp, unknown[]]> = [
     [
-      'create: the comment with its author, and the page counter, in one batch',
+      'create: the comment with its author, the new page with its counter, and a new rate window, in one batch',
       { kind: 'create', pageId: P, commentId: 'c1', parentId: null, text: 'Hallo', anonymous: false, page },
       [
         [
@@ -61,6 +76,7 @@ describe('what each kind writes', () => {
           [
             ['set', `pages/${P}/comments/c1`, { ...comment, authorUid: anna.uid, authorName: anna.displayName }],
             ['set', `pages/${P}`, pageCreated, { merge: true }],
+            ['set', `rate/${anna.uid}`, rateOpened],
           ],
         ],
       ],
@@ -75,6 +91,7 @@ describe('what each kind writes', () => {
             ['set', `pages/${P}/comments/c1`, { ...comment, anonymous: true }],
             ['set', 'commentOwners/c1', { uid: anna.uid, pageId: P, createdAt: T }],
             ['set', `pages/${P}`, pageCreated, { merge: true }],
+            ['set', `rate/${anna.uid}`, rateOpened],
           ],
         ],
       ],
@@ -157,6 +174,83 @@ describe('what each kind writes', () => {
   it('writes every kind (this list is complete)', () => {
     const kinds: Record<OutboxKind, true> = { create: true, edit: true, delete: true, hide: true, like: true, helpful: true };
     expect(new Set(cases.map(([, op]) => op.kind))).toEqual(new Set(Object.keys(kinds)));
+  });
+});
+
+describe('what the server holds shapes the writes', () => {
+  const create = (anonymous = false): OutboxOp => ({ kind: 'create', pageId: P, commentId: 'c1', parentId: null, text: 'Hallo', anonymous, page });
+  /** The writes of the last batch. */
+  const lastBatch = () => (writes.at(-1) as [string, unknown[][]])[1];
+  const pageWrite = () => lastBatch().find((w) => w[1] === `pages/${P}`);
+  const rateWrite = () => lastBatch().find((w) => w[1] === `rate/${anna.uid}`);
+
+  it('an existing page only has its counter moved: its url and title were fixed at creation', async () => {
+    server.set(`pages/${P}`, { url: page.url, title: 'Oude titel' });
+    await sender.send(create());
+    expect(pageWrite()).toEqual(['update', `pages/${P}`, { commentCount: { increment: 1 }, lastCommentId: 'c1', updatedAt: T }]);
+  });
+
+  it('a page like on an existing page moves only its like counter', async () => {
+    server.set(`pages/${P}`, { url: page.url, title: 'Oude titel' });
+    await sender.send({ kind: 'like', pageId: P, targetId: 'page', active: true, page });
+    expect(pageWrite()).toEqual(['update', `pages/${P}`, { likeCount: { increment: 1 }, lastLikeId: `page_${anna.uid}`, updatedAt: T }]);
+  });
+
+  it('a page that appears between the read and the commit: sent once more, as a counter move', async () => {
+    commits.push(() => {
+      server.set(`pages/${P}`, { url: page.url, title: 'Door een ander gemaakt' });
+      denied();
+    });
+    await sender.send(create());
+    expect(writes).toHaveLength(1);
+    expect(pageWrite()?.[0]).toBe('update');
+  });
+
+  it('a window with room counts on (count + 1, the start unchanged)', async () => {
+    server.set(`rate/${anna.uid}`, { windowStart: ago(10_000), count: 3, last: 'x' });
+    await sender.send(create());
+    expect(rateWrite()).toEqual(['update', `rate/${anna.uid}`, { count: { increment: 1 }, last: `${P}/c1` }]);
+  });
+
+  it('a full window older than a minute is replaced by a new one', async () => {
+    server.set(`rate/${anna.uid}`, { windowStart: ago(61_000), count: 10, last: 'x' });
+    await sender.send(create());
+    expect(rateWrite()).toEqual(['set', `rate/${anna.uid}`, { windowStart: T, count: 1, last: `${P}/c1` }]);
+  });
+
+  it('a full window younger than a minute: refused before sending, as "posting quickly"', async () => {
+    server.set(`rate/${anna.uid}`, { windowStart: ago(20_000), count: 10, last: 'x' });
+    const error = await sender.send(create()).catch((e: unknown) => e);
+    expect(classifyError(error)).toMatchObject({ permanent: true, refusal: 'refusedRateLimited' });
+    expect(writes).toHaveLength(0);
+  });
+
+  it('a refusal while the window is full (this clock ran ahead of the server’s): "posting quickly"', async () => {
+    server.set(`rate/${anna.uid}`, { windowStart: ago(61_000), count: 10, last: 'x' });
+    commits.push(denied);
+    expect(classifyError(await sender.send(create()).catch((e: unknown) => e)).refusal).toBe('refusedRateLimited');
+  });
+
+  it('a refused anonymous comment while the organisation has anonymous posting off: says so', async () => {
+    server.set('config/settings', { anonymousPosting: false });
+    commits.push(denied);
+    expect(classifyError(await sender.send(create(true)).catch((e: unknown) => e)).refusal).toBe('refusedAnonymousOff');
+  });
+
+  it('any other refusal stays the rules’ plain "not allowed"', async () => {
+    commits.push(denied);
+    expect(classifyError(await sender.send(create(true)).catch((e: unknown) => e)).refusal).toBe('refusedByRules');
+    server.set('config/settings', { anonymousPosting: false });
+    commits.push(denied);
+    expect(classifyError(await sender.send(create(false)).catch((e: unknown) => e)).refusal).toBe('refusedByRules');
+  });
+
+  it('a passing failure stays passing (retried), whatever the window', async () => {
+    server.set(`rate/${anna.uid}`, { windowStart: ago(61_000), count: 10, last: 'x' });
+    commits.push(() => {
+      throw Object.assign(new Error('offline'), { code: 'unavailable' });
+    });
+    expect(classifyError(await sender.send(create()).catch((e: unknown) => e)).permanent).toBe(false);
   });
 });
 

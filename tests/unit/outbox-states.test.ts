@@ -6,6 +6,8 @@ import {
   IllegalTransition,
   initialState,
   neverSent,
+  REFUSALS,
+  refusalError,
   transition,
   type OutboxEvent,
   type OutboxItemState,
@@ -104,5 +106,15 @@ describe('classifyError', () => {
     expect(classifyError({ code: 'unavailable' })).toEqual({ permanent: false, refusal: '', code: 'unavailable' });
     expect(classifyError({ code: 'deadline-exceeded' })).toMatchObject({ permanent: false });
     expect(classifyError(new TypeError('Failed to fetch'))).toMatchObject({ permanent: false, code: '' });
+  });
+
+  it('a refusal whose reason the outbox found itself keeps that reason (the panel shows it, text kept)', () => {
+    expect(classifyError(refusalError(REFUSALS.rateLimited, 'x'))).toEqual({ permanent: true, refusal: 'refusedRateLimited', code: 'permission-denied' });
+    expect(classifyError(refusalError(REFUSALS.anonymousOff, 'x'))).toMatchObject({ permanent: true, refusal: 'refusedAnonymousOff' });
+  });
+
+  it('an unknown or passing "reason" changes nothing', () => {
+    expect(classifyError({ code: 'permission-denied', refusal: 'somethingElse' })).toMatchObject({ refusal: 'refusedByRules' });
+    expect(classifyError({ code: 'unavailable', refusal: 'refusedRateLimited' })).toMatchObject({ permanent: false, refusal: '' });
   });
 });

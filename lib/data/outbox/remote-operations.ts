@@ -5,16 +5,28 @@
 //
 // The writes are shaped exactly as firebase/firestore.rules expect: a comment create, delete or
 // hide moves the page's comment counter in the same batch; a like moves its target's like counter
-// in the same batch. Every path comes from lib/core/paths.ts.
+// in the same batch; a comment create also moves the author's rate window (rate-limit.ts). A
+// page's url and title are written only when the write creates the page: the rules fix them at
+// creation, so an existing page (one read tells) only has its counter moved. Every path comes
+// from lib/core/paths.ts.
+//
+// Refusals: the rules answer every refusal with the same bare 'permission-denied'. Where the
+// person can act on the reason, the outbox finds it itself and throws it as a `refusalError`
+// (lib/core/outbox-states.ts), which the panel shows with the text kept: a full rate window is
+// seen before sending (the author's own rate/{uid}, read anyway to pick the move), anonymous
+// posting switched off is read from config/settings after a refusal of an anonymous comment (the
+// panel already hides the choice then; this catches a comment queued before the switch).
 //
 // Firestore Lite on purpose: the outbox is flushed by the background service worker, where only
 // Lite's fetch() transport works. Lite also fails fast when the server is unreachable instead of
 // queueing the write in memory, so the outbox stays the one queue and its state machine sees
 // every failure. Only the worker imports this module, which keeps Lite out of the panel's bundle.
-import { doc, getDoc, increment, serverTimestamp, setDoc, updateDoc, writeBatch, type Firestore } from 'firebase/firestore/lite';
+import { doc, getDoc, increment, serverTimestamp, setDoc, updateDoc, writeBatch, type Firestore, type WriteBatch } from 'firebase/firestore/lite';
 import type { OutboxSender } from './flusher';
 import type { Author } from './commands';
 import { UnknownOperationError } from './operations';
+import { isFull, rateMove, readRateWindow, type RateWindow } from './rate-limit';
+import { REFUSALS, refusalError } from '../../core/outbox-states';
 import { isOwnComment } from '../../core/ownership';
 import { paths } from '../../core/paths';
 import { likeId } from '../../core/schema';
@@ -34,12 +46,13 @@ export interface RemoteOperation<K extends OutboxKind> {
   alreadyApplied(remote: Remote, op: OutboxOpOf<K>): Promise<boolean>;
 }
 
+type Counter = 'commentCount' | 'likeCount';
+
 /**
- * The page document as a merge write: creates the page on its first comment or like, and only
- * moves the named counter on an existing one. increment(0) makes the other counter 0 on a new
- * page and leaves it alone on an existing one.
+ * The page document as a merge write that creates it, on its first comment or like: url, title,
+ * and increment(0) to make the other counter 0.
  */
-function pageWrite(op: { page: PageFacts }, counter: 'commentCount' | 'likeCount', delta: number, last: Record<string, string>) {
+function newPageWrite(op: { page: PageFacts }, counter: Counter, delta: number, last: Record<string, string>) {
   return {
     url: op.page.url,
     title: op.page.title,
@@ -48,6 +61,58 @@ function pageWrite(op: { page: PageFacts }, counter: 'commentCount' | 'likeCount
     ...last,
     updatedAt: serverTimestamp(),
   };
+}
+
+/** Adds the page's counter move to `batch`: creating the page with its facts, or only moving the counter of an existing one. */
+function addPageWrite(
+  fs: Firestore,
+  batch: WriteBatch,
+  op: { pageId: string; page: PageFacts },
+  exists: boolean,
+  counter: Counter,
+  delta: number,
+  last: Record<string, string>,
+) {
+  const ref = doc(fs, paths.page(op.pageId));
+  if (exists) batch.update(ref, { [counter]: increment(delta), ...last, updatedAt: serverTimestamp() });
+  else batch.set(ref, newPageWrite(op, counter, delta, last), { merge: true });
+}
+
+async function pageExists(fs: Firestore, pageId: string): Promise<boolean> {
+  return (await getDoc(doc(fs, paths.page(pageId)))).exists();
+}
+
+/**
+ * Commits the batch `build(exists)` makes for whether the page exists. Should the page appear
+ * between the read and the commit (someone else's first comment, under another title), the
+ * create is refused; then it is built and committed once more, as a move of the existing page.
+ */
+async function commitWithPage(fs: Firestore, pageId: string, build: (exists: boolean) => WriteBatch): Promise<void> {
+  const existed = await pageExists(fs, pageId);
+  try {
+    await build(existed).commit();
+  } catch (error) {
+    if (existed || (error as { code?: unknown }).code !== 'permission-denied' || !(await pageExists(fs, pageId))) throw error;
+    await build(true).commit();
+  }
+}
+
+/**
+ * The reason behind a refused comment create, when the person can act on it: their rate window
+ * was full, or (for an anonymous comment) the organisation switched anonymous posting off.
+ * Anything else is returned as it came.
+ */
+async function explainRefusal(fs: Firestore, error: unknown, op: OutboxOpOf<'create'>, window: RateWindow | undefined): Promise<unknown> {
+  if ((error as { code?: unknown } | null)?.code !== 'permission-denied') return error;
+  if (isFull(window)) return refusalError(REFUSALS.rateLimited, 'too many comments in a minute');
+  if (op.anonymous) {
+    const settings = await getDoc(doc(fs, paths.settings())).then(
+      (snap) => snap.data(),
+      () => undefined,
+    );
+    if (settings?.anonymousPosting === false) return refusalError(REFUSALS.anonymousOff, 'anonymous posting is switched off');
+  }
+  return error;
 }
 
 /** The comment document as the server has it now, if it exists. */
@@ -78,7 +143,12 @@ const REMOTE: { [K in OutboxKind]: RemoteOperation<K> } = {
     async send({ fs, author }, op) {
       const { uid, displayName } = await author();
       const comment = doc(fs, paths.comment(op.pageId, op.commentId));
-      const batch = writeBatch(fs);
+      const rate = doc(fs, paths.rate(uid));
+      const window = readRateWindow((await getDoc(rate)).data());
+      const move = rateMove(window, Date.now());
+      // Decided here, not by a refusal: the rules' answer would not say why.
+      if (move === 'full') throw refusalError(REFUSALS.rateLimited, 'too many comments in a minute');
+      const last = `${op.pageId}/${op.commentId}`;
       const common = {
         pageId: op.pageId,
         parentId: op.parentId,
@@ -89,15 +159,25 @@ const REMOTE: { [K in OutboxKind]: RemoteOperation<K> } = {
         deleted: false,
         likeCount: 0,
       };
-      if (op.anonymous) {
-        // No author field at all; who wrote it is only in the owner link, readable by them alone.
-        batch.set(comment, { ...common, anonymous: true });
-        batch.set(doc(fs, paths.commentOwner(op.commentId)), { uid, pageId: op.pageId, createdAt: serverTimestamp() });
-      } else {
-        batch.set(comment, { ...common, authorUid: uid, authorName: displayName });
+      try {
+        await commitWithPage(fs, op.pageId, (exists) => {
+          const batch = writeBatch(fs);
+          if (op.anonymous) {
+            // No author field at all; who wrote it is only in the owner link, readable by them alone.
+            batch.set(comment, { ...common, anonymous: true });
+            batch.set(doc(fs, paths.commentOwner(op.commentId)), { uid, pageId: op.pageId, createdAt: serverTimestamp() });
+          } else {
+            batch.set(comment, { ...common, authorUid: uid, authorName: displayName });
+          }
+          addPageWrite(fs, batch, op, exists, 'commentCount', 1, { lastCommentId: op.commentId });
+          // The author's own rate window, readable by them alone (so it never ties them to an anonymous post).
+          if (move === 'count') batch.update(rate, { count: increment(1), last });
+          else batch.set(rate, { windowStart: serverTimestamp(), count: 1, last });
+          return batch;
+        });
+      } catch (error) {
+        throw await explainRefusal(fs, error, op, window);
       }
-      batch.set(doc(fs, paths.page(op.pageId)), pageWrite(op, 'commentCount', 1, { lastCommentId: op.commentId }), { merge: true });
-      return batch.commit();
     },
     async alreadyApplied({ fs, author }, op) {
       const data = await serverComment(fs, op);
@@ -127,19 +207,26 @@ const REMOTE: { [K in OutboxKind]: RemoteOperation<K> } = {
       const { uid, displayName } = await author();
       const id = likeId(op.targetId, uid);
       const delta = op.active ? 1 : -1;
-      const batch = writeBatch(fs);
-      batch.set(doc(fs, paths.like(op.pageId, op.targetId, uid)), {
-        targetId: op.targetId,
-        uid,
-        name: displayName,
-        active: op.active,
-        updatedAt: serverTimestamp(),
-      });
+      const likeBatch = () => {
+        const batch = writeBatch(fs);
+        batch.set(doc(fs, paths.like(op.pageId, op.targetId, uid)), {
+          targetId: op.targetId,
+          uid,
+          name: displayName,
+          active: op.active,
+          updatedAt: serverTimestamp(),
+        });
+        return batch;
+      };
       if (op.targetId === 'page') {
-        batch.set(doc(fs, paths.page(op.pageId)), pageWrite(op, 'likeCount', delta, { lastLikeId: id }), { merge: true });
-      } else {
-        batch.update(doc(fs, paths.comment(op.pageId, op.targetId)), { likeCount: increment(delta), lastLikeId: id, updatedAt: serverTimestamp() });
+        return commitWithPage(fs, op.pageId, (exists) => {
+          const batch = likeBatch();
+          addPageWrite(fs, batch, op, exists, 'likeCount', delta, { lastLikeId: id });
+          return batch;
+        });
       }
+      const batch = likeBatch();
+      batch.update(doc(fs, paths.comment(op.pageId, op.targetId)), { likeCount: increment(delta), lastLikeId: id, updatedAt: serverTimestamp() });
       return batch.commit();
     },
     async alreadyApplied({ fs, author }, op) {

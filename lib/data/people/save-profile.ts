@@ -1,15 +1,16 @@
-// Saving the signed-in person's own directory fields. Side panel.
-import { doc, serverTimestamp, setDoc, type Firestore } from 'firebase/firestore';
+// Saving the signed-in person's own profile fields. Side panel.
+//
+// Only skills, languages and optOut are the person's own (firebase/firestore.rules): the identity
+// fields — name, department, job title, location, manager, roles — come from the organisation's
+// directory and are written by the server alone, so they are never sent from here.
+import { doc, serverTimestamp, updateDoc, type Firestore } from 'firebase/firestore';
 import { paths } from '../../core/paths';
 import type { PersonRow } from '../../core/rows';
 import type { PrikbordDb } from '../db';
 
-/** The own profile's directory fields as written to Firestore (updatedAt = server time: the sync cursor). */
+/** The own profile's own fields as written to Firestore (updatedAt = server time: the sync cursor). */
 export function profileUpdate(next: PersonRow) {
   return {
-    departmentPath: next.departmentPath,
-    jobTitle: next.jobTitle,
-    location: next.location,
     languages: next.languages,
     skills: next.skills,
     optOut: next.optOut,
@@ -19,11 +20,12 @@ export function profileUpdate(next: PersonRow) {
 
 /**
  * Saves the own profile; resolves to an error code, or null when saved. It needs a connection
- * (it does not go through the outbox): a failure is shown with the form kept.
+ * (it does not go through the outbox): a failure is shown with the form kept. An update, never a
+ * create: the server makes the profile ('not-found' if it has not yet).
  */
 export async function saveOwnProfile(fs: Firestore, db: PrikbordDb, next: PersonRow): Promise<string | null> {
   try {
-    await setDoc(doc(fs, paths.profile(next.uid)), profileUpdate(next), { merge: true });
+    await updateDoc(doc(fs, paths.profile(next.uid)), profileUpdate(next));
     // Shown at once; the next delta sync brings the server's copy (same content, server time).
     await db.people.put({ ...next, updatedAt: Date.now() });
     return null;
