@@ -4,6 +4,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { departmentTree, ExpertIndex, type DepartmentNode, type Expert, type Reason } from '../../lib/core/expertise';
 import { t } from '../../lib/any/i18n';
+import { RoleLabels } from './RoleLabels';
 import type { EvidenceRow, PersonRow } from '../../lib/core/rows';
 
 export interface PeopleViewProps {
@@ -49,6 +50,10 @@ export function PersonCard({ person, onClose, idPrefix = 'person-card' }: { pers
   return (
     <section class="person-card" role="dialog" aria-labelledby={`${idPrefix}-name`}>
       <h2 id={`${idPrefix}-name`}>{person.displayName}</h2>
+      <p class="person-labels">
+        <RoleLabels roles={person.roles} />
+        {person.active === false && <span class="former-colleague">{t('formerColleague')}</span>}
+      </p>
       <dl>
         {person.jobTitle && (
           <>

@@ -9,6 +9,7 @@ import { LikeControl, type LikeActions } from './LikeControl';
 import { LinkifiedText } from '../shared/LinkifiedText';
 import { PersonLookupContext } from '../people/people-context';
 import { PersonCard } from '../people/PeopleView';
+import { RoleLabels } from '../people/RoleLabels';
 import { authorLabel, isMine, ReaderContext } from './reader-context';
 import { RelativeTime } from '../shared/RelativeTime';
 import type { CommentRow } from '../../lib/core/rows';
@@ -104,6 +105,7 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
           )}
         </strong>{' '}
         {person?.active === false && <span class="former-colleague">({t('formerColleague')}) </span>}
+        {!comment.anonymous && <RoleLabels roles={person?.roles} />}
         <RelativeTime at={comment.createdAt} now={now} />
         {comment.editedAt !== null && <span class="edited"> · {t('edited')}</span>}
         {comment.syncState === 'pending' && (

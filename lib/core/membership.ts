@@ -82,6 +82,23 @@ export function membershipFromClaims(claims: Record<string, unknown> | undefined
   return { member: false, roles: {}, reason: reason === 'former-colleague' || reason === 'no-email' ? reason : 'not-in-organisation' };
 }
 
+/** A label colleagues see next to a name: people join in when they see management join in. */
+export type RoleLabel = 'leader' | 'communityManager' | 'ambassador';
+
+/**
+ * The labels shown for someone's roles, most telling first. Only the roles that help readers
+ * (management, the community manager of a section, a pilot's ambassador); moderation, comms and
+ * administration are rights, not something to wear in a thread.
+ */
+export function roleLabels(roles: Roles | undefined): RoleLabel[] {
+  if (!roles) return [];
+  const labels: RoleLabel[] = [];
+  if (roles.leader) labels.push('leader');
+  if (roles.communityManager && roles.communityManager.length > 0) labels.push('communityManager');
+  if (roles.ambassador) labels.push('ambassador');
+  return labels;
+}
+
 /** Whether `roles` lets a person moderate comments on a page of `section` (undefined: no section known). */
 export function canModerate(roles: Roles, section?: string): boolean {
   if (roles.admin || roles.moderator === true) return true;

@@ -1,6 +1,7 @@
 // Every row this browser keeps in IndexedDB (lib/data/db.ts names the tables), with the outbox's
 // operations. Types only: pure modules (thread tree, ranking, outbox states) and the data layer
 // share them, so they live here rather than beside either.
+import type { Roles } from './membership';
 import type { OutboxItemState } from './outbox-states';
 
 /** Where a local row stands relative to Firestore. */
@@ -119,6 +120,8 @@ export interface PersonRow {
   optOut: boolean;
   /** False for a former colleague (left the organisation: their named comments stay, labelled so). Missing: active. */
   active?: boolean;
+  /** The person's roles, for the labels colleagues see (from the directory shards). */
+  roles?: Roles;
   updatedAt: number;
 }
 
