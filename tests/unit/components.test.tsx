@@ -322,6 +322,12 @@ describe('SyncStatus: says when changes wait, without nagging', () => {
   it('a change stuck for longer than STUCK_MS is mentioned even without a failure', () => {
     expect(status({ online: true, queue: [{ createdAt: now - STUCK_MS - 1 }] })).toContain('1 change waiting to be sent');
   });
+
+  it('an anonymous change held back on purpose is not "waiting" until its moment has come and gone', () => {
+    const held = { createdAt: now - STUCK_MS - 20_000, notBefore: now + 30_000 };
+    expect(status({ online: true, queue: [held] })).toBe('');
+    expect(status({ online: true, queue: [{ ...held, notBefore: now - STUCK_MS - 1 }] })).toContain('1 change waiting to be sent');
+  });
 });
 
 describe('Thread: a long discussion', () => {
