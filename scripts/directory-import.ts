@@ -6,10 +6,10 @@
 // service account in GOOGLE_APPLICATION_CREDENTIALS.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { formatDirectoryErrors } from '../lib/core/directory';
 import { readDirectoryFile } from './directory/csv';
 import { adminServices, importDirectory, type AdminServices } from './directory/import';
 import { summaryLine } from './directory/plan';
+import { formatDirectoryErrors } from '../lib/core/directory-validate';
 
 const USAGE = 'usage: npm run directory:import -- FILE.csv [--dry-run] [--allow-many-leavers]';
 

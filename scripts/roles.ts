@@ -7,9 +7,10 @@
 // ambassador, leader. Emulators or a real project, as `npm run directory:import`.
 import { pathToFileURL } from 'node:url';
 import { FieldValue } from 'firebase-admin/firestore';
-import { entryFromDoc, formatRolesCell, grantRole, memberClaims, revokeRole, ROLE_NAMES } from '../lib/core/directory';
+import { entryFromDoc, memberClaims } from '../lib/core/directory';
 import { paths } from '../lib/core/paths';
 import { adminServices, type AdminServices } from './directory/import';
+import { ROLE_NAMES, formatRolesCell, grantRole, revokeRole } from '../lib/core/directory-roles';
 
 const USAGE = `usage: npm run roles -- grant|revoke EMAIL ROLE [SECTION…]   (ROLE: ${ROLE_NAMES.join(', ')})
        npm run roles -- show EMAIL`;

@@ -12,7 +12,6 @@ import { FieldValue } from 'firebase-admin/firestore';
 import { DEMO_PASSWORD, EMPLOYEES, THREADS, type DemoEmployee } from '../demo/org';
 import { DEMO_PORTS, BUILD_ORG_CONFIG } from '../lib/any/bundled-org-config';
 import { normalizeUrl, pageIdFor } from '../lib/any/page-identity';
-import { formatDirectoryErrors } from '../lib/core/directory';
 import { paths } from '../lib/core/paths';
 import { readDirectoryFile } from './directory/csv';
 import { DEMO_DIRECTORY_CSV } from './directory/demo-csv';
@@ -20,6 +19,7 @@ import { adminServices, importDirectory, type AdminServices } from './directory/
 import { likeId, newCommentId } from '../lib/core/schema';
 import { waitFor } from './poll';
 import { writeDirectoryShardsOverRest } from './directory-shards';
+import { formatDirectoryErrors } from '../lib/core/directory-validate';
 
 const PROJECT = BUILD_ORG_CONFIG.firebase.projectId;
 const INTRANET = `http://127.0.0.1:${DEMO_PORTS.intranet}`;

@@ -31,6 +31,7 @@
 // An entry holds exactly what the directory shows (PersonRow's fields) and the labels (level,
 // active, roles); not the profile's updatedAt, so rewriting a profile without changing what the
 // directory shows changes no shard (the writers compare entries and skip identical ones).
+// Over 250 lines on purpose: the shard format, its size limit, building and applying are one concept.
 import { personFromDoc } from './codecs';
 import type { Roles } from './membership';
 import type { PersonRow } from './rows';

@@ -3,7 +3,7 @@
 // (the separator is taken from the header line: `;` or `,`), CRLF line ends, and quoted fields with
 // separators, doubled quotes and line breaks inside. Node only (scripts and tests).
 import { CsvError, parse, type Options } from 'csv-parse/sync';
-import { validateDirectory, type DirectoryError, type DirectoryResult, type DirectoryTable } from '../../lib/core/directory';
+import { DirectoryError, DirectoryResult, DirectoryTable, validateDirectory } from '../../lib/core/directory-validate';
 
 export type TableResult = { ok: true; table: DirectoryTable; separator: ';' | ',' } | { ok: false; errors: DirectoryError[] };
 

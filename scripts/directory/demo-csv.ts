@@ -6,7 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EMPLOYEES } from '../../demo/org';
-import { DIRECTORY_COLUMNS, formatRolesCell, PATH_SEPARATOR } from '../../lib/core/directory';
+import { DIRECTORY_COLUMNS, PATH_SEPARATOR } from '../../lib/core/directory';
+import { formatRolesCell } from '../../lib/core/directory-roles';
 
 export const DEMO_DIRECTORY_CSV = resolve(import.meta.dirname, '../../demo/directory.csv');
 

@@ -299,7 +299,7 @@ describe('ProfileEditor: the directory’s fields are read-only', () => {
 describe('SyncStatus: says when changes wait, without nagging', () => {
   const now = 1_000_000;
   const fresh = { createdAt: now - 500, lastFailure: undefined };
-  const status = (props: { online: boolean; queue: Array<{ createdAt: number; lastFailure?: string }> }) =>
+  const status = (props: { online: boolean; queue: Array<{ createdAt: number; lastFailure?: string; notBefore?: number }> }) =>
     render(<SyncStatus {...props} now={now} onRetryNow={() => undefined} />);
 
   it('shows nothing while a change is on its normal way out (the comment itself is marked)', () => {

@@ -2,7 +2,7 @@
 // and every line number in an error is the line a person sees in their editor.
 import { describe, expect, it } from 'vitest';
 import { detectSeparator, readDirectoryFile, readDirectoryTable } from '../../scripts/directory/csv';
-import { formatDirectoryError } from '../../lib/core/directory';
+import { formatDirectoryError } from '../../lib/core/directory-validate';
 
 const HEADER = 'employee_id;email;display_name;department_path;job_title;manager_id;location;level;roles';
 const bytes = (text: string) => new TextEncoder().encode(text);

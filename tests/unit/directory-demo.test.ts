@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EMPLOYEES } from '../../demo/org';
-import { formatDirectoryError } from '../../lib/core/directory';
 import { readDirectoryFile } from '../../scripts/directory/csv';
 import { DEMO_DIRECTORY_CSV, demoDirectoryCsv } from '../../scripts/directory/demo-csv';
+import { formatDirectoryError } from '../../lib/core/directory-validate';
 
 describe('the demo directory (demo/directory.csv)', () => {
   const bytes = readFileSync(DEMO_DIRECTORY_CSV);

@@ -3,18 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   entryFromDoc,
-  formatRolesCell,
-  grantRole,
   identityChanges,
   identityFromEntry,
   memberClaims,
   membershipPolicyFrom,
   minimalIdentity,
-  parseRolesCell,
-  revokeRole,
   type DirectoryEntry,
 } from '../../lib/core/directory';
 import { personFromDoc } from '../../lib/core/codecs';
+import { formatRolesCell, grantRole, parseRolesCell, revokeRole } from '../../lib/core/directory-roles';
 
 const daan: DirectoryEntry = {
   personId: 'LV1004',

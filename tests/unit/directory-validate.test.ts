@@ -1,14 +1,8 @@
 // Checking the directory file (lib/core/directory.ts validateDirectory): every problem is named by
 // line and column, with what was expected; one problem anywhere means nothing is imported.
 import { describe, expect, it } from 'vitest';
-import {
-  DIRECTORY_COLUMNS,
-  formatDirectoryError,
-  formatDirectoryErrors,
-  MAX_LISTED_ERRORS,
-  validateDirectory,
-  type DirectoryTable,
-} from '../../lib/core/directory';
+import { DIRECTORY_COLUMNS, MAX_LISTED_ERRORS } from '../../lib/core/directory';
+import { DirectoryTable, formatDirectoryError, formatDirectoryErrors, validateDirectory } from '../../lib/core/directory-validate';
 
 type Row = Partial<Record<(typeof DIRECTORY_COLUMNS)[number], string>>;
 

@@ -25,6 +25,7 @@
 // now: an anonymous item then waits its full quiet time. The gap after an anonymous send is
 // shorter than the service worker's 30 s idle timeout, so the worker outlives it in practice.
 // Direct callers (the integration tests) may pass no pacing: then items go strictly in order.
+// Over 250 lines on purpose: the pacing of anonymous items belongs with the send loop it paces.
 import type { PrikbordDb } from '../db';
 import { localOperation, quarantineItem, refuseItem, settleItem } from './operations';
 import { stateAfter } from './items';
