@@ -9,7 +9,7 @@ import { DEMO_PORTS } from '../../lib/any/bundled-org-config';
 import { ensureSignedIn, launchWithExtension, tabIdOf, type ExtensionBrowser } from '../chromium';
 import { seedDemo, type SeededEmployee } from '../seed';
 import { percentiles, type BenchSection, type Figure } from './figures';
-import { INTRANET, loadRealRules, seedThread, type SeededThread } from './thread-seed';
+import { INTRANET, loadRealRules, seedThread, waitForServerQuiet, type SeededThread } from './thread-seed';
 
 const SECTION = 'thread-panel';
 /** A side panel is narrow; the panel's page gets this viewport (Chrome's default panel is ~360-450 px wide). */
@@ -326,6 +326,7 @@ export const threadPanel: BenchSection = {
     ];
     const threads = [];
     for (const [path, size] of paths) threads.push({ path, thread: await seedThread(root, path, size, authors) });
+    await waitForServerQuiet(authors);
     const intranet = await startIntranet({ port: DEMO_PORTS.intranet });
     let a: Reader | undefined;
     try {

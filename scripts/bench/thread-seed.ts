@@ -13,6 +13,7 @@ import { normalizeUrl, pageIdFor } from '../../lib/any/page-identity';
 import { newCommentId } from '../../lib/core/schema';
 import { namedCommentDoc, type SeededEmployee } from '../seed';
 import { paths } from '../../lib/core/paths';
+import { waitFor } from '../poll';
 
 const PROJECT = BUILD_ORG_CONFIG.firebase.projectId;
 export const INTRANET = `http://127.0.0.1:${DEMO_PORTS.intranet}`;
@@ -155,4 +156,36 @@ export async function nodeClient(email: string, password: string): Promise<NodeC
   connectFirestoreEmulator(firestore, host!, Number(port));
   const { user } = await signInWithEmailAndPassword(auth, email, password);
   return { firestore, uid: user.uid, close: () => deleteApp(app) };
+}
+
+/**
+ * Waits until the server side has caught up with seeded threads: every comment fires the
+ * expertise functions (functions/src/expertise.ts), and a thousand at once keep the emulators busy
+ * for a while. Measuring the panel during that burst would measure the burst. "Caught up" = the
+ * authors' expertise documents unchanged for `quietMs` (bounded by `timeoutMs`).
+ */
+export async function waitForServerQuiet(authors: SeededEmployee[], quietMs = 4000, timeoutMs = 300_000): Promise<void> {
+  const base = `http://${firestoreHost()}/v1/projects/${PROJECT}/databases/(default)/documents`;
+  const snapshot = async () =>
+    (
+      await Promise.all(
+        authors.map(async (a) => {
+          const res = await fetch(`${base}/${paths.expertise()}/${a.uid}`, { headers: { Authorization: 'Bearer owner' } });
+          return res.ok ? (((await res.json()) as { updateTime?: string }).updateTime ?? '') : '';
+        }),
+      )
+    ).join(',');
+  let last = await snapshot();
+  let quietSince = Date.now();
+  await waitFor(
+    async () => {
+      const now = await snapshot();
+      if (now !== last) {
+        last = now;
+        quietSince = Date.now();
+      }
+      return Date.now() - quietSince >= quietMs;
+    },
+    { what: 'the expertise functions to finish with the seeded threads', timeoutMs, intervalMs: 1000 },
+  );
 }
