@@ -6,12 +6,12 @@ import type { TextCheck } from '../../lib/core/schema';
 import { Composer, type PostOptions } from './Composer';
 import { draftKey } from '../../lib/data/drafts';
 import { LikeControl, type LikeActions } from './LikeControl';
-import { LinkifiedText } from '../shared/LinkifiedText';
+import { LinkifiedText } from '../common/LinkifiedText';
 import { PersonLookupContext } from '../people/people-context';
 import { PersonCard } from '../people/PeopleView';
 import { RoleLabels } from '../people/RoleLabels';
 import { authorLabel, isMine, ReaderContext } from './reader-context';
-import { RelativeTime } from '../shared/RelativeTime';
+import { RelativeTime } from '../common/RelativeTime';
 import type { CommentRow } from '../../lib/core/rows';
 
 /** What a reader can do in a thread; provided by the app. */

@@ -15,7 +15,7 @@ import { usePeople } from '../../components/people/use-people';
 import { ProfileEditor } from '../../components/profile/ProfileEditor';
 import { NotMember } from '../../components/session/NotMember';
 import { SignIn } from '../../components/session/SignIn';
-import { SyncStatus } from '../../components/shared/SyncStatus';
+import { SyncStatus } from '../../components/common/SyncStatus';
 import { DraftsContext } from '../../components/thread/drafts-context';
 import { ThreadView } from '../../components/thread/ThreadView';
 import { usePageThread } from '../../components/thread/use-page-thread';

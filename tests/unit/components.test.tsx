@@ -10,7 +10,7 @@ import { buildThread } from '../../lib/core/comment-tree';
 import { CHUNK, HEAD, TAIL } from '../../lib/core/thread-window';
 import { ReaderContext, type Reader } from '../../components/thread/reader-context';
 import { PersonLookupContext } from '../../components/people/people-context';
-import { SyncStatus, STUCK_MS } from '../../components/shared/SyncStatus';
+import { SyncStatus, STUCK_MS } from '../../components/common/SyncStatus';
 import { useEnglishMessages } from '../helpers/english-i18n';
 import nl from '../../public/_locales/nl/messages.json';
 import type { CommentRow } from '../../lib/core/rows';
