@@ -55,9 +55,10 @@ const zones = [
   {
     target: './lib/any',
     from: './',
-    except: ['./lib/any', './public/_locales', ...pkgs('wxt')],
+    // demo/prikbord.org.json is what `#org-file` resolves to unless a build names another organisation file.
+    except: ['./lib/any', './public/_locales', './demo/prikbord.org.json', ...pkgs('wxt')],
     message:
-      'lib/any/ is loaded by every context, the content script included: it may import only lib/any/, the locale JSON in public/_locales/ and wxt/* (no Dexie, no Firebase, no Preact).',
+      'lib/any/ is loaded by every context, the content script included: it may import only lib/any/, the locale JSON in public/_locales/, the organisation file (#org-file) and wxt/* (no Dexie, no Firebase, no Preact).',
   },
   {
     target: './lib/core',

@@ -5,7 +5,7 @@ import { execSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { startIntranet } from '../demo/serve-intranet.mjs';
 import { DEMO_PASSWORD, EMPLOYEES, MODERATORS } from '../demo/org';
-import { DEMO_PORTS } from '../lib/any/bundled-org-config';
+import { DEMO_PORTS } from '../demo/ports';
 import { ensureSignedIn, EXTENSION_DIR, launchWithExtension, openPanelPage } from './chromium';
 import { startEmulators } from './emulators';
 import { seedDemo } from './seed';

@@ -1,20 +1,22 @@
-// npm run directory:import -- FILE.csv [--dry-run] [--allow-many-leavers]
+// npm run directory:import -- FILE.csv [--dry-run] [--allow-many-leavers] [--org prikbord.org.json]
 // Imports the organisation's directory (docs/directory-import.md): checks the whole file first and
 // writes nothing if any line is wrong (every error is listed, by line and column; exit code 1).
 // Against the emulators when FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST are set,
-// otherwise against the project in GCLOUD_PROJECT (default: the organisation config's) with the
+// otherwise against the project in GCLOUD_PROJECT (default: the organisation file's) with the
 // service account in GOOGLE_APPLICATION_CREDENTIALS.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { readDirectoryFile } from './directory/csv';
 import { adminServices, importDirectory, type AdminServices } from './directory/import';
 import { summaryLine } from './directory/plan';
+import { takeOrgOption } from './org/org-file';
 import { formatDirectoryErrors } from '../lib/core/directory-validate';
 
-const USAGE = 'usage: npm run directory:import -- FILE.csv [--dry-run] [--allow-many-leavers]';
+const USAGE = 'usage: npm run directory:import -- FILE.csv [--dry-run] [--allow-many-leavers] [--org prikbord.org.json]';
 
 /** Runs the import as the command line asks; returns the exit code. */
-export async function main(args: string[], out = console.log, err = console.error): Promise<number> {
+export async function main(allArgs: string[], out = console.log, err = console.error): Promise<number> {
+  const args = takeOrgOption(allArgs);
   const flags = new Set(args.filter((arg) => arg.startsWith('--')));
   const files = args.filter((arg) => !arg.startsWith('--'));
   const unknown = [...flags].filter((flag) => !['--dry-run', '--allow-many-leavers'].includes(flag));

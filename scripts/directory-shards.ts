@@ -9,7 +9,8 @@
 // functions/src/directory-shards.ts). writeDirectoryShardsOverRest is the same build for the demo
 // seed: over the Firestore emulator's REST API as its owner, like the rest of scripts/seed.ts.
 import { pathToFileURL } from 'node:url';
-import { BUILD_ORG_CONFIG, DEMO_PORTS } from '../lib/any/bundled-org-config';
+import { currentOrg, takeOrgOption } from './org/org-file';
+import { DEMO_PORTS } from '../demo/ports';
 import { buildShards, entryFromProfile, type DirectoryEntry } from '../lib/core/directory-shards';
 import { paths } from '../lib/core/paths';
 
@@ -63,7 +64,7 @@ export async function putShardsOverRest(firestoreUrl: string, projectId: string,
 /** Reads every profile from the emulator (REST, as owner), builds the shards and writes them. Resolves to the number of shards. */
 export async function writeDirectoryShardsOverRest(
   firestoreUrl = `http://${process.env.FIRESTORE_EMULATOR_HOST ?? `127.0.0.1:${DEMO_PORTS.firestore}`}`,
-  projectId = BUILD_ORG_CONFIG.firebase.projectId,
+  projectId = currentOrg().firebase.projectId,
 ): Promise<number> {
   const entries: DirectoryEntry[] = [];
   let pageToken = '';
@@ -81,8 +82,9 @@ export async function writeDirectoryShardsOverRest(
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  takeOrgOption(process.argv.slice(2));
   // The Admin SDK finds the emulator through FIRESTORE_EMULATOR_HOST; it needs a project id either way.
-  process.env.GCLOUD_PROJECT ??= process.env.GOOGLE_CLOUD_PROJECT ?? BUILD_ORG_CONFIG.firebase.projectId;
+  process.env.GCLOUD_PROJECT ??= process.env.GOOGLE_CLOUD_PROJECT ?? currentOrg().firebase.projectId;
   const { rebuildDirectoryShards } = await import('../functions/src/directory-shards');
   const { db } = await import('../functions/src/admin');
   const started = Date.now();

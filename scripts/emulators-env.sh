@@ -46,13 +46,15 @@ unset -f __prikbord_emulators_env
 # (functions/), compiled first by prepare_functions.
 export PRIKBORD_EMULATORS=auth,firestore,functions
 
-# Compiles functions/ (the Functions emulator loads functions/lib) and installs its dependencies
-# the first time (npm ci at the root does too, through postinstall).
+# Compiles functions/ (the Functions emulator loads functions/lib), writes its parameters from the
+# organisation file ($PRIKBORD_ORG or the demo's; scripts/org/functions-env.ts), and installs its
+# dependencies the first time (npm ci at the root does too, through postinstall).
 prikbord_prepare_functions() {
   local root
   root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
   [ -d "$root/functions/node_modules" ] || npm ci --prefix "$root/functions" --no-audit --no-fund > /dev/null
   npm run --silent build --prefix "$root/functions"
+  (cd "$root" && npx tsx scripts/org/functions-env.ts)
 }
 
 # The emulators' debug logs grow without bound in long runs (a 50,000-person bench once wrote

@@ -3,7 +3,8 @@
 // Cloud SDK's Firestore jar through the launcher that scripts/emulators-env.sh prepares.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { DEMO_PORTS, BUILD_ORG_CONFIG } from '../lib/any/bundled-org-config';
+import { BUILD_ORG_CONFIG } from '../lib/any/bundled-org-config';
+import { DEMO_PORTS } from '../demo/ports';
 import { waitFor } from './poll';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -10,6 +10,7 @@ import { FieldValue } from 'firebase-admin/firestore';
 import { entryFromDoc, memberClaims } from '../lib/core/directory';
 import { paths } from '../lib/core/paths';
 import { adminServices, type AdminServices } from './directory/import';
+import { takeOrgOption } from './org/org-file';
 import { ROLE_NAMES, formatRolesCell, grantRole, revokeRole } from '../lib/core/directory-roles';
 
 const USAGE = `usage: npm run roles -- grant|revoke EMAIL ROLE [SECTION…]   (ROLE: ${ROLE_NAMES.join(', ')})
@@ -84,5 +85,5 @@ export async function main(args: string[], out = console.log, err = console.erro
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await main(takeOrgOption(process.argv.slice(2)));
 }

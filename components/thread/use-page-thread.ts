@@ -47,11 +47,11 @@ export function usePageThread(page: PageIdentity | null): PageThread {
   const pageId = page?.pageId;
   const [loadError, setLoadError] = useState<string | null>(null);
   // The organisation's live setting (config/settings), the bundled default until it answers.
-  const [anonymousPosting, setAnonymousPosting] = useState(config.anonymousPosting);
+  const [anonymousPosting, setAnonymousPosting] = useState(config.settings.anonymousPosting);
 
   useEffect(() => {
     if (!authUid) return;
-    return watchAnonymousPosting(fb.firestore, config.anonymousPosting, setAnonymousPosting);
+    return watchAnonymousPosting(fb.firestore, config.settings.anonymousPosting, setAnonymousPosting);
   }, [authUid]);
 
   // Mirror the page's thread into Dexie while it is on screen and its reader's data is in place.

@@ -2,8 +2,8 @@
 // a non-member gets no account and no session; a member's token carries `member: true` and their
 // roles as custom claims, which the rules and the panel read without reading any document.
 //
-// The policy is the organisation config's e-mail domains plus Firestore `config/membership` (allow
-// and deny lists, and further domains, written by administrators), and the directory
+// The policy is the organisation file's e-mail domains (org-params.ts) plus Firestore
+// `config/membership` (allow and deny lists, and further domains, written by administrators), and the directory
 // (`directory/{personId}`, written by `npm run directory:import`) says who has left. Both are read
 // with the Admin SDK; clients can read neither. At sign-in the person's profile is brought in line
 // with their directory entry (profile-from-directory.ts).
@@ -13,8 +13,8 @@ import { logger } from 'firebase-functions';
 import { decideMembership, type MemberClaims, type MembershipPolicy } from '../../lib/core/membership';
 import { memberClaims, membershipPolicyFrom, type DirectoryEntry } from '../../lib/core/directory';
 import { paths } from '../../lib/core/paths';
-import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
 import { db } from './admin';
+import { orgMembership } from './org-params';
 import { directoryEntryByEmail, syncProfile } from './profile-from-directory';
 
 /**
@@ -23,7 +23,7 @@ import { directoryEntryByEmail, syncProfile } from './profile-from-directory';
  * lists applies to the next sign-in at once.
  */
 export async function membershipPolicy(): Promise<MembershipPolicy> {
-  return membershipPolicyFrom(BUILD_ORG_CONFIG.membership.domains, (await db.doc(paths.membershipConfig()).get()).data());
+  return membershipPolicyFrom(orgMembership().domains, (await db.doc(paths.membershipConfig()).get()).data());
 }
 
 /** The membership decision for the person signing in, and their directory entry; a refusal's message is the reason (the panel translates it). */

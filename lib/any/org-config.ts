@@ -10,27 +10,49 @@ export interface FirebaseSettings {
   apiKey: string;
   authDomain: string;
   projectId: string;
+  /** Where the functions run (europe-west4, …); Firebase's default us-central1 when unset. */
+  region?: string;
   emulators?: { authUrl: string; firestoreHost: string; firestorePort: number };
 }
 
+/** Sign-in through the organisation's OpenID Connect identity provider (Entra ID or any other). */
+export interface OidcSettings {
+  /** The provider id in Firebase Authentication (Identity Platform), e.g. 'oidc.entra'. */
+  providerId: string;
+  issuer: string;
+  clientId: string;
+  /** Default: openid email profile. */
+  scopes?: string[];
+  /** The sign-in button's text per language; default: the translated "Sign in with your organisation account". */
+  buttonLabel?: { nl: string; en: string };
+}
+
+/**
+ * One organisation's Prikbord, as its organisation file says (schema/prikbord.org.schema.json,
+ * validated at build by scripts/org/org-file.ts). The types here and the schema describe the same
+ * shape; a unit test keeps them in step.
+ */
 export interface OrgConfig {
   orgName: string;
-  /** One entry per intranet site; its origins become the content script's match patterns. */
+  /** One entry per intranet site; its origins become the extension's host permissions. */
   sites: SiteRules[];
   firebase: FirebaseSettings;
-  /**
-   * Whether employees may post without their name. Some organisations (or works councils) want
-   * it off; the composer then says so. The rules accept anonymous comments either way: this is
-   * the organisation's policy in the product, not a security boundary.
-   */
-  anonymousPosting: boolean;
+  /** How employees sign in (lib/data/session/sign-in.ts): the identity provider, a password, or both (the demo). */
+  signIn: { password: boolean; oidc?: OidcSettings };
   /**
    * Who is a member: addresses in these e-mail domains (plus the allow list, minus the deny list,
-   * in Firestore `config/membership`). Decided on the server at every sign-in (functions/).
+   * in Firestore `config/membership`, where `npm run org:apply` writes these too). Decided on the
+   * server at every sign-in (functions/); the panel only uses them to explain a refusal.
    */
-  membership: { domains: string[] };
-  /** How employees sign in (lib/data/session/sign-in.ts). Enterprise OIDC joins this union. */
-  signIn: { method: 'password' };
+  membership: { domains: string[]; tenantIds?: string[] };
+  /**
+   * Defaults of the organisation's settings until the server-owned `config/settings` says
+   * otherwise. `anonymousPosting`: whether employees may post without their name (some works
+   * councils want it off; the rules then refuse anonymous comments and the composer says so).
+   */
+  settings: { anonymousPosting: boolean };
+  /** The manifest key (fixes the extension id) and the patterns within which policy may add origins. */
+  extension?: { key?: string; policyOrigins?: string[] };
 }
 
 /** Chrome match patterns for every configured intranet origin (content scripts, host access). */
@@ -39,7 +61,7 @@ export function matchPatterns(config: OrgConfig): string[] {
 }
 
 /**
- * The configuration this context runs with. Today the build-time defaults; managed policy
+ * The configuration this context runs with. Today the organisation file this was built with; managed policy
  * (chrome.storage.managed) and server-side settings will be merged in here, so callers already
  * treat it as loaded once at start-up and injected, never as a constant. Synchronous on purpose:
  * the intranet origins must be known while the background worker registers its listeners, and they

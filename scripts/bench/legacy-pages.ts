@@ -18,7 +18,7 @@
 //   - Not measured here: a cold service worker. It does not matter for these figures: the
 //     content script only talks to the worker after the load event and an idle moment.
 import { startIntranet } from '../../demo/serve-intranet.mjs';
-import { DEMO_PORTS } from '../../lib/any/bundled-org-config';
+import { DEMO_PORTS } from '../../demo/ports';
 import { launchWithExtension, type ExtensionBrowser } from '../chromium';
 import { sleep } from '../poll';
 import { percentiles, type BenchSection, type Figure } from './figures';

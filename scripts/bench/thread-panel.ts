@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { startIntranet } from '../../demo/serve-intranet.mjs';
 import { DEMO_PASSWORD } from '../../demo/org';
-import { DEMO_PORTS } from '../../lib/any/bundled-org-config';
+import { DEMO_PORTS } from '../../demo/ports';
 import { ensureSignedIn, launchWithExtension, tabIdOf, type ExtensionBrowser } from '../chromium';
 import { seedDemo, type SeededEmployee } from '../seed';
 import { percentiles, type BenchSection, type Figure } from './figures';

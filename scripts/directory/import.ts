@@ -4,9 +4,9 @@
 import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
 import { getAuth, type Auth, type UserIdentifier } from 'firebase-admin/auth';
 import { FieldValue, getFirestore, type Firestore, type WriteBatch } from 'firebase-admin/firestore';
-import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
 import { membershipPolicyFrom, type DirectoryPerson } from '../../lib/core/directory';
 import { paths } from '../../lib/core/paths';
+import { currentOrg } from '../org/org-file';
 import { leaverLimit, planImport, type Account, type CurrentState, type ImportPlan } from './plan';
 
 /** Firestore and Auth as the server. */
@@ -24,7 +24,7 @@ let counter = 0;
  * FIREBASE_AUTH_EMULATOR_HOST are set, otherwise the real project with the credentials in
  * GOOGLE_APPLICATION_CREDENTIALS. A `demo-` project exists only in the emulators.
  */
-export function adminServices(projectId = process.env.GCLOUD_PROJECT ?? BUILD_ORG_CONFIG.firebase.projectId): AdminServices {
+export function adminServices(projectId = process.env.GCLOUD_PROJECT ?? currentOrg().firebase.projectId): AdminServices {
   const emulated = Boolean(process.env.FIRESTORE_EMULATOR_HOST && process.env.FIREBASE_AUTH_EMULATOR_HOST);
   if (!emulated && projectId.startsWith('demo-')) {
     throw new Error(
@@ -73,7 +73,7 @@ export async function readCurrentState({ db, auth }: AdminServices, people: Dire
   }
 
   const config = (await db.doc(paths.membershipConfig()).get()).data();
-  return { directory, accounts, profiles, policy: membershipPolicyFrom(BUILD_ORG_CONFIG.membership.domains, config) };
+  return { directory, accounts, profiles, policy: membershipPolicyFrom(currentOrg().membership.domains, config) };
 }
 
 /** Carries out a plan: the Auth changes first (so an import that stops half-way is re-planned in full), then Firestore in batches of ≤ 500. */

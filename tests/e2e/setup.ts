@@ -2,7 +2,7 @@
 // organisation, and browsers with the built extension.
 import type { Page } from 'playwright-core';
 import { startIntranet } from '../../demo/serve-intranet.mjs';
-import { DEMO_PORTS } from '../../lib/any/bundled-org-config';
+import { DEMO_PORTS } from '../../demo/ports';
 import { launchWithExtension, openPanelPage, signInThroughPanel, tabIdOf, type ExtensionBrowser } from '../../scripts/chromium';
 import { DEMO_PASSWORD, demoEmployee } from '../helpers/fixtures';
 

@@ -13,7 +13,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PORTS, BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
+import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
+import { DEMO_PORTS } from '../../demo/ports';
 import { waitFor } from '../../scripts/poll';
 
 /** Where the pid of a restarted emulator goes; scripts/with-emulators.sh stops that process when the run ends. */

@@ -27,10 +27,7 @@ export type SignInProvider = PasswordProvider;
 
 /** The provider the organisation configured. */
 export function signInProvider(config: Pick<OrgConfig, 'signIn' | 'orgName' | 'membership'>, auth: Auth): SignInProvider {
-  switch (config.signIn.method) {
-    case 'password':
-      return passwordProvider(auth, config);
-  }
+  return passwordProvider(auth, config);
 }
 
 /** The password provider over Firebase Auth. */

@@ -1,0 +1,127 @@
+// The organisation file: the demo's is valid and agrees with the demo's ports; a broken file is
+// refused with one precise line per wrong key; the extension id and the functions' parameters
+// derived from it.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PORTS } from '../../demo/ports';
+import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
+import { DEMO_ORG_FILE, OrgFileError, keyPath, orgFilePath, orgFileProblems, readOrgFile, takeOrgOption } from '../../scripts/org/org-file';
+import { extensionIdFromKey, redirectUriFor } from '../../scripts/org/extension-id';
+import { functionsEnv } from '../../scripts/org/functions-env';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests break the file on purpose, key by key
+const demo = () => JSON.parse(readFileSync(DEMO_ORG_FILE, 'utf8')) as Record<string, any>;
+
+describe('the demo organisation file', () => {
+  it('is valid, and is what the extension is built with by default', () => {
+    expect(orgFileProblems(demo())).toEqual([]);
+    const { $schema: _schema, ...config } = demo();
+    expect(readOrgFile(DEMO_ORG_FILE)).toEqual(config);
+    expect(BUILD_ORG_CONFIG.orgName).toBe('Gemeente Lindeveen');
+  });
+
+  it("names the demo's ports", () => {
+    const org = readOrgFile(DEMO_ORG_FILE);
+    expect(org.sites[0]!.origins).toContain(`http://127.0.0.1:${DEMO_PORTS.intranet}`);
+    expect(org.firebase.emulators).toEqual({ authUrl: `http://127.0.0.1:${DEMO_PORTS.auth}`, firestoreHost: '127.0.0.1', firestorePort: DEMO_PORTS.firestore });
+    expect(new URL(org.signIn.oidc!.issuer).port).toBe(String(DEMO_PORTS.oidc));
+  });
+});
+
+describe('a broken organisation file', () => {
+  it('lists every wrong key, by its path', () => {
+    const file = demo();
+    file.sites[0].origins = ['intranet.lindeveen.nl', 'https://intranet.lindeveen.nl/'];
+    file.sites[0].routeByHash = 'no';
+    delete file.settings.anonymousPosting;
+    file.membership.domains = ['Lindeveen.NL'];
+    file.colour = 'blue';
+    const problems = orgFileProblems(file);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^sites\[0\]\.origins\[0\]: "intranet\.lindeveen\.nl" is not in the expected form \(An origin/),
+        expect.stringMatching(/^sites\[0\]\.origins\[1\]: /),
+        'sites[0].routeByHash: expected true or false, got "no"',
+        'settings.anonymousPosting: missing',
+        expect.stringMatching(/^membership\.domains\[0\]: "Lindeveen\.NL" is not in the expected form \(a lower-case domain/),
+        expect.stringMatching(/^colour: unknown key \(allowed here: .*orgName/),
+      ]),
+    );
+    expect(problems).toHaveLength(6);
+  });
+
+  it('checks what the schema cannot: an http identity provider, emulators for a real project, no way to sign in', () => {
+    const file = demo();
+    file.signIn = { password: false, oidc: { ...file.signIn.oidc, issuer: 'http://login.example.com/tenant/v2.0' } };
+    file.firebase.projectId = 'lindeveen-prikbord';
+    expect(orgFileProblems(file)).toEqual([
+      'signIn.oidc.issuer: must be https (only a local test provider may use http)',
+      'firebase.emulators: only for a demo- project (the emulators); remove it for lindeveen-prikbord',
+    ]);
+    delete file.signIn.oidc;
+    expect(orgFileProblems(file)).toContain('signIn: offers no way to sign in; set password to true or configure oidc');
+  });
+
+  it('names a file that is not JSON, or missing, in the error', () => {
+    expect(() => readOrgFile('/nonexistent/prikbord.org.json')).toThrow(
+      /nonexistent\/prikbord\.org\.json is not a valid organisation file:\n {2}- cannot be read \(ENOENT\)/,
+    );
+    try {
+      readOrgFile(new URL('../../package.json', import.meta.url).pathname);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(OrgFileError);
+      expect((error as OrgFileError).problems).toContain('orgName: missing');
+    }
+  });
+
+  it('reads JSON paths the way people do', () => {
+    expect(keyPath('/sites/0/origins/1')).toBe('sites[0].origins[1]');
+    expect(keyPath('', 'orgName')).toBe('orgName');
+    expect(keyPath('')).toBe('(the file)');
+  });
+});
+
+describe('choosing the organisation file', () => {
+  it('takes --org, then $PRIKBORD_ORG, then the demo', () => {
+    expect(orgFilePath(['--org', '/x/a.json'], { PRIKBORD_ORG: '/y/b.json' })).toBe('/x/a.json');
+    expect(orgFilePath(['--org=/x/a.json'], {})).toBe('/x/a.json');
+    expect(orgFilePath([], { PRIKBORD_ORG: '/y/b.json' })).toBe('/y/b.json');
+    expect(orgFilePath([], {})).toBe(DEMO_ORG_FILE);
+    expect(() => orgFilePath(['--org'], {})).toThrow(/--org needs a file/);
+  });
+
+  it("takes --org out of a script's arguments", () => {
+    const before = process.env.PRIKBORD_ORG;
+    try {
+      expect(takeOrgOption(['people.csv', '--org', '/x/a.json', '--dry-run'])).toEqual(['people.csv', '--dry-run']);
+      expect(process.env.PRIKBORD_ORG).toBe('/x/a.json');
+      expect(takeOrgOption(['people.csv'])).toEqual(['people.csv']);
+    } finally {
+      if (before === undefined) delete process.env.PRIKBORD_ORG;
+      else process.env.PRIKBORD_ORG = before;
+    }
+  });
+});
+
+describe('what is derived from the file', () => {
+  it("gives Chromium's extension id for the key, and the identity provider's redirect URI", () => {
+    // The id Chromium showed for the demo key (chrome://extensions), computed independently with
+    // openssl rsa -pubout -outform DER | sha256sum | cut -c1-32 | tr 0-9a-f a-p.
+    const id = extensionIdFromKey(readOrgFile(DEMO_ORG_FILE).extension!.key!);
+    expect(id).toBe('lbfkjggfheemkmjpjkdegmfcjpojedbh');
+    expect(redirectUriFor(id)).toBe('https://lbfkjggfheemkmjpjkdegmfcjpojedbh.chromiumapp.org/');
+  });
+
+  it("writes the functions' parameters", () => {
+    const org = readOrgFile(DEMO_ORG_FILE);
+    const env = functionsEnv({ ...org, membership: { domains: ['lindeveen.nl', 'gemeente-lindeveen.nl'], tenantIds: ['t1'] } }, 'demo/prikbord.org.json');
+    expect(env.split('\n')).toEqual([
+      '# Generated from demo/prikbord.org.json by scripts/org/functions-env.ts; edit the organisation file instead.',
+      'PRIKBORD_MEMBER_DOMAINS=lindeveen.nl,gemeente-lindeveen.nl',
+      'PRIKBORD_TENANT_IDS=t1',
+      'PRIKBORD_OIDC_PROVIDER=oidc.lindeveen',
+      '',
+    ]);
+  });
+});
