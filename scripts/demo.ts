@@ -1,7 +1,7 @@
 // npm run demo: build the extension, start the emulators, seed Gemeente Lindeveen, serve the demo
 // intranet and open Chromium on it with the extension loaded and a demo employee signed in.
 // Ctrl-C stops everything it started.
-import { execSync } from 'node:child_process';
+import { execSync, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { startIntranet } from '../demo/serve-intranet.mjs';
 import { DEMO_PASSWORD, EMPLOYEES, MODERATORS } from '../demo/org';
@@ -22,6 +22,11 @@ async function stopAll(code = 0): Promise<never> {
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
+// Java and Chromium first: one line saying what to install beats a stack trace from the emulators.
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const wantsBrowser = hasDisplay && process.env.PRIKBORD_DEMO_NO_BROWSER !== '1';
+if (spawnSync('bash', ['scripts/preflight.sh', ...(wantsBrowser ? [] : ['--no-browser'])], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
+
 try {
   console.log('1/5 Building the extension…');
   execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
@@ -39,8 +44,7 @@ try {
   stops.push(() => intranet.close());
   const intranetUrl = `http://127.0.0.1:${DEMO_PORTS.intranet}/`;
 
-  const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-  if (hasDisplay && process.env.PRIKBORD_DEMO_NO_BROWSER !== '1') {
+  if (wantsBrowser) {
     console.log('5/5 Opening Chromium with Prikbord loaded…');
     const eb = await launchWithExtension({ headless: false, userDataDir: resolve(ROOT, '.demo-profile'), startUrl: intranetUrl });
     stops.push(() => eb.close());

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { FieldValue } from 'firebase-admin/firestore';
 import { DEMO_PASSWORD, EMPLOYEES, THREADS, type DemoEmployee } from '../demo/org';
 import { BUILD_ORG_CONFIG } from '../lib/any/bundled-org-config';
+import { applyOrgSettings } from './org/apply';
 import { DEMO_PORTS } from '../demo/ports';
 import { normalizeUrl, pageIdFor } from '../lib/any/page-identity';
 import { paths } from '../lib/core/paths';
@@ -135,6 +136,7 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
   await clearEmulators();
   await importDemoDirectory();
   const { db } = emulatorAdmin();
+  await applyOrgSettings(db, BUILD_ORG_CONFIG); // as `npm run org:apply` does for an organisation
   const employees: SeededEmployee[] = [];
   for (const person of EMPLOYEES) {
     // The sign-in function makes the profile from the directory entry while the account is created.

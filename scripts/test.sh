@@ -7,6 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Java and Chromium first: without them the run would fail minutes later with a stack trace.
+bash scripts/preflight.sh || exit 1
+
 # Both checks run (a type error and a broken boundary are reported together), then the run stops if
 # either failed: a minute saved, and CI fails on either.
 failed=()

@@ -1,5 +1,10 @@
 // Prikbord's server side (Cloud Functions for Firebase): what no client may be trusted with.
-// Each module says what it does; this file only names what is deployed.
+// Each module says what it does; this file only names what is deployed, and where.
+import { setGlobalOptions } from 'firebase-functions/v2';
+import { region } from './org-params';
+
+setGlobalOptions({ region });
+
 export { membershipAtSignIn, membershipAtSignUp } from './membership';
 export { expertiseOnComment, expertiseOnHelpful, expertiseOnLike, expertiseOnPage } from './expertise';
 export { directoryShardOnProfileUpdate } from './directory-shards';

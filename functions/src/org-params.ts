@@ -16,6 +16,15 @@ const oidcProvider = defineString('PRIKBORD_OIDC_PROVIDER', {
   description: "The identity provider's id in Firebase Authentication (oidc.…); empty when there is none.",
 });
 
+/**
+ * Where the functions run: the region of the project's Firestore database (a Firestore trigger must
+ * run where its database is), e.g. europe-west4. The organisation file's firebase.region.
+ */
+export const region = defineString('PRIKBORD_REGION', {
+  default: 'us-central1',
+  description: "The functions' region: the same as the Firestore database's location (the organisation file's firebase.region).",
+});
+
 function list(value: string): string[] {
   return value
     .split(',')

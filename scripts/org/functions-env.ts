@@ -16,6 +16,7 @@ export function functionsEnv(org: OrgConfig, source: string): string {
     `PRIKBORD_MEMBER_DOMAINS=${org.membership.domains.join(',')}`,
     `PRIKBORD_TENANT_IDS=${(org.membership.tenantIds ?? []).join(',')}`,
     `PRIKBORD_OIDC_PROVIDER=${org.signIn.oidc?.providerId ?? ''}`,
+    `PRIKBORD_REGION=${org.firebase.region ?? 'us-central1'}`,
     '',
   ].join('\n');
 }

@@ -8,6 +8,7 @@ import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
 import { DEMO_ORG_FILE, OrgFileError, keyPath, orgFilePath, orgFileProblems, readOrgFile, takeOrgOption } from '../../scripts/org/org-file';
 import { extensionIdFromKey, redirectUriFor } from '../../scripts/org/extension-id';
 import { functionsEnv } from '../../scripts/org/functions-env';
+import { checkDeployment, type DeploySetup } from '../../scripts/org/deploy-check';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests break the file on purpose, key by key
 const demo = () => JSON.parse(readFileSync(DEMO_ORG_FILE, 'utf8')) as Record<string, any>;
@@ -121,7 +122,53 @@ describe('what is derived from the file', () => {
       'PRIKBORD_MEMBER_DOMAINS=lindeveen.nl,gemeente-lindeveen.nl',
       'PRIKBORD_TENANT_IDS=t1',
       'PRIKBORD_OIDC_PROVIDER=oidc.lindeveen',
+      'PRIKBORD_REGION=europe-west4',
       '',
     ]);
+  });
+});
+
+describe('npm run deploy:check', () => {
+  const example = readOrgFile(new URL('../../docs/examples/prikbord.org.json', import.meta.url).pathname);
+  const firebaseJson = readFileSync(new URL('../../firebase/firebase.json', import.meta.url), 'utf8');
+  const setup = (over: Partial<DeploySetup> = {}): DeploySetup => ({
+    firebaserc: JSON.stringify({ projects: { default: 'prikbord-voorbeeld' } }),
+    firebaseJson,
+    exists: () => true,
+    functionsEnv: functionsEnv(example, 'prikbord.org.json'),
+    orgFileName: 'prikbord.org.json',
+    ...over,
+  });
+
+  it('passes the example organisation file for Entra ID, and prints the redirect URI to register', () => {
+    const { problems, notes } = checkDeployment(example, setup());
+    expect(problems).toEqual([]);
+    const id = extensionIdFromKey(example.extension!.key!);
+    expect(notes).toContain(`redirect URI to register at your identity provider: https://${id}.chromiumapp.org/`);
+  });
+
+  it('stops a deploy to the wrong project, a demo project, or a missing rules file', () => {
+    expect(checkDeployment(example, setup({ firebaserc: JSON.stringify({ projects: { default: 'other' } }) })).problems).toEqual([
+      'firebase/.firebaserc deploys to other, but the organisation file names prikbord-voorbeeld',
+    ]);
+    expect(checkDeployment(readOrgFile(DEMO_ORG_FILE), setup({ firebaserc: undefined })).problems).toEqual([
+      "firebase.projectId is demo-prikbord: a demo- project exists only in the emulators; use your Firebase project's id",
+    ]);
+    expect(checkDeployment(example, setup({ exists: (path) => path !== 'firestore.rules' })).problems).toEqual([
+      'firebase/firebase.json: firestore.rules names firestore.rules, which does not exist',
+    ]);
+  });
+
+  it('refuses an identity provider without a fixed extension id, and a multi-tenant issuer without a tenant list', () => {
+    const noKey = { ...example, extension: {} };
+    expect(checkDeployment(noKey, setup()).problems).toEqual([
+      expect.stringMatching(/^extension\.key is not set: without it every installation gets another extension id/),
+    ]);
+    const common = {
+      ...example,
+      signIn: { ...example.signIn, oidc: { ...example.signIn.oidc!, issuer: 'https://login.microsoftonline.com/common/v2.0' } },
+      membership: { domains: ['voorbeeld.nl'] },
+    };
+    expect(checkDeployment(common, setup({ functionsEnv: undefined })).problems).toEqual([expect.stringMatching(/multi-tenant endpoint \(common\)/)]);
   });
 });
