@@ -12,7 +12,8 @@ export interface FirebaseSettings {
   projectId: string;
   /** Where the functions run (europe-west4, …); Firebase's default us-central1 when unset. */
   region?: string;
-  emulators?: { authUrl: string; firestoreHost: string; firestorePort: number };
+  /** The emulators' addresses (functions: the host is firestoreHost's). */
+  emulators?: { authUrl: string; firestoreHost: string; firestorePort: number; functionsPort?: number };
 }
 
 /** Sign-in through the organisation's OpenID Connect identity provider (Entra ID or any other). */

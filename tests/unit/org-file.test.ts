@@ -24,7 +24,12 @@ describe('the demo organisation file', () => {
   it("names the demo's ports", () => {
     const org = readOrgFile(DEMO_ORG_FILE);
     expect(org.sites[0]!.origins).toContain(`http://127.0.0.1:${DEMO_PORTS.intranet}`);
-    expect(org.firebase.emulators).toEqual({ authUrl: `http://127.0.0.1:${DEMO_PORTS.auth}`, firestoreHost: '127.0.0.1', firestorePort: DEMO_PORTS.firestore });
+    expect(org.firebase.emulators).toEqual({
+      authUrl: `http://127.0.0.1:${DEMO_PORTS.auth}`,
+      firestoreHost: '127.0.0.1',
+      firestorePort: DEMO_PORTS.firestore,
+      functionsPort: DEMO_PORTS.functions,
+    });
     expect(new URL(org.signIn.oidc!.issuer).port).toBe(String(DEMO_PORTS.oidc));
   });
 });
