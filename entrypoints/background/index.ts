@@ -52,7 +52,7 @@ export default defineBackground(() => {
   const follow = followPolicy({ project, tabs, display, browserTabs: chrome.tabs, scripting: chrome.scripting, warn: console.warn });
   const policy = watchPolicy(file, chrome.storage, (outcome) => void follow(outcome));
   const current: CurrentConfig = async () => {
-    const outcome = await policy.current();
+    const outcome = await policy.settled();
     return outcome.disabled ? null : outcome.config;
   };
 

@@ -134,6 +134,8 @@ export function followPolicy({ project, tabs, display, browserTabs, scripting, w
     const before = previous;
     previous = outcome;
     const change = await project.use(outcome);
+    // What waited in the outbox while switched off (or for this project) leaves now.
+    if (before !== undefined && (change === 'started' || change === 'switched')) void project.outbox.kick().catch(console.error);
     if (change === 'stopped') await clearCounts();
     if (change === 'switched') {
       await clearCounts();

@@ -3,10 +3,11 @@
 //
 // Policy (lib/any/policy-watch.ts): the panel starts with the policy this browser last saw
 // (storage.local, a few ms), then reads storage.managed and follows its changes. Switched off: a
-// plain message and nothing started behind it. A change that the running services cannot follow —
-// switched off or on, another Firebase project or identity provider — reloads this document,
-// which then starts afresh on the new configuration, with the database and Firebase app of that
-// project (lib/data/project-scope.ts). Other changes (extra origins) are only shown.
+// plain message and nothing started behind it. A change of what the panel runs with — switched
+// off or on, another Firebase project, identity provider or set of intranet origins (restartKey) —
+// reloads this document, which then starts afresh on the new configuration, with the database and
+// Firebase app of that project (lib/data/project-scope.ts). What is only reported (ignored values)
+// is shown live.
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';

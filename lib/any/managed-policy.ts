@@ -249,11 +249,14 @@ export function projectKey(config: OrgConfig): string {
 }
 
 /**
- * What an extension page must start afresh for: switched off or on, another Firebase project, or
- * another identity provider. Extra origins are not in it: pages follow them without a restart.
+ * What an extension page must start afresh for: switched off or on, another Firebase project or
+ * identity provider, other intranet origins (a panel showing a page whose origin policy just
+ * removed must stop offering its thread). All are rare, deliberate acts of IT, and a side panel
+ * starts in a fraction of a second with its drafts kept, so a restart is simpler and safer than
+ * re-wiring a running page.
  */
 export function restartKey(outcome: PolicyOutcome): string {
-  return outcome.disabled ? 'off' : JSON.stringify([projectKey(outcome.config), outcome.config.signIn]);
+  return outcome.disabled ? 'off' : JSON.stringify([projectKey(outcome.config), outcome.config.signIn, intranetOrigins(outcome.config)]);
 }
 
 /** A JSON text of `value` with object keys sorted: equal for equal policies whatever their key order. */

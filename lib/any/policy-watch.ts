@@ -19,6 +19,9 @@ import type { OrgConfig } from './org-config';
 /** The storage.local key of the last policy seen (the raw object storage.managed gave). */
 export const REMEMBERED_POLICY_KEY = 'managedPolicy';
 
+/** How long a first start waits for storage.managed at most (it answered after 2.9–4.8 s when measured). */
+export const SETTLE_LIMIT_MS = 10_000;
+
 /** A storage change as storage.onChanged reports it. */
 export type StorageChanges = Record<string, { newValue?: unknown; oldValue?: unknown }>;
 
@@ -36,6 +39,14 @@ export type PolicySource = 'remembered' | 'managed';
 export interface PolicyWatch {
   /** The outcome in effect, once the remembered copy has been read (a few ms after start). */
   current(): Promise<PolicyOutcome>;
+  /**
+   * The outcome in effect once there is one worth acting on: as current() when a policy was
+   * remembered; on the first start in a browser profile (nothing remembered yet) only after
+   * storage.managed has answered, so that a kill switch set before installation holds from the
+   * first page on. (A browser that hands a force-installed extension its policy only later, by
+   * onChanged, still gets the file's configuration until then.)
+   */
+  settled(): Promise<PolicyOutcome>;
   /** Resolves once storage.managed has been read (or failed to be); the content script's at once. */
   managedRead: Promise<void>;
 }
@@ -58,9 +69,13 @@ export function watchPolicy(file: OrgConfig, storage: PolicyStorage, onChange: (
     onChange(latest, source);
   };
 
+  let rememberedAny = false;
   const first = storage.local
     .get(REMEMBERED_POLICY_KEY)
-    .then((stored) => take(stored[REMEMBERED_POLICY_KEY], 'remembered'))
+    .then((stored) => {
+      rememberedAny = stored[REMEMBERED_POLICY_KEY] !== undefined;
+      take(stored[REMEMBERED_POLICY_KEY], 'remembered');
+    })
     .catch((error: unknown) => {
       console.error(error);
       take({}, 'remembered');
@@ -98,6 +113,12 @@ export function watchPolicy(file: OrgConfig, storage: PolicyStorage, onChange: (
   return {
     async current() {
       await first;
+      return latest!;
+    },
+    async settled() {
+      await first;
+      // Not forever: a browser whose policy never loads still gets the layer, with the file.
+      if (!rememberedAny) await Promise.race([managedRead, new Promise((resolve) => setTimeout(resolve, SETTLE_LIMIT_MS))]);
       return latest!;
     },
     managedRead,

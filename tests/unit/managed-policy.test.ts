@@ -194,9 +194,10 @@ describe('everything at once', () => {
 });
 
 describe('what needs a restart', () => {
-  it('changes with the kill switch, the project and the identity provider, not with extra origins', () => {
+  it('changes with the kill switch, the project, the identity provider and the origins, not with what is only reported', () => {
     const base = restartKey(applyPolicy(file, {}));
-    expect(restartKey(applyPolicy(file, { extraOrigins: ['http://127.0.0.1:8103'] }))).toBe(base);
+    expect(restartKey(applyPolicy(file, { colour: 'red', extraOrigins: ['https://example.com'], disabled: false }))).toBe(base);
+    expect(restartKey(applyPolicy(file, { extraOrigins: ['http://127.0.0.1:8103'] }))).not.toBe(base);
     expect(restartKey(applyPolicy(file, { disabled: true }))).not.toBe(base);
     expect(restartKey(applyPolicy(file, testProject))).not.toBe(base);
     expect(restartKey(applyPolicy(file, { oidcClientId: 'other' }))).not.toBe(base);

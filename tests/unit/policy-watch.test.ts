@@ -154,3 +154,25 @@ describe('following policy', () => {
     errors.mockRestore();
   });
 });
+
+describe('when the worker acts on policy', () => {
+  it('with a remembered policy: at once, before the browser has loaded its policy', async () => {
+    const storage = fakeStorage({ disabled: true }, { disabled: false });
+    storage.hold = true;
+    const watch = watchPolicy(BUILD_ORG_CONFIG, storage, () => undefined);
+    expect((await watch.settled()).disabled).toBe(false);
+  });
+
+  it('on the first start in a profile (nothing remembered): only once storage.managed has answered', async () => {
+    const storage = fakeStorage({ disabled: true });
+    storage.hold = true;
+    const watch = watchPolicy(BUILD_ORG_CONFIG, storage, () => undefined);
+    let settled: boolean | undefined;
+    void watch.settled().then((outcome) => (settled = outcome.disabled));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(settled).toBeUndefined();
+    await vi.waitFor(() => expect(storage.pending).toHaveLength(1));
+    storage.pending.shift()!();
+    await vi.waitFor(() => expect(settled).toBe(true));
+  });
+});

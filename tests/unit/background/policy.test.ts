@@ -105,6 +105,16 @@ describe('following policy in the worker', () => {
     expect(injected).toEqual([1]);
   });
 
+  it('switched on again or moved to another project: what waits in the outbox is sent', async () => {
+    const { log, follow } = setup();
+    await follow(applyPolicy(file, {}));
+    await follow(applyPolicy(file, { disabled: true }));
+    await follow(applyPolicy(file, {}));
+    await follow(applyPolicy(file, testProject));
+    await settle();
+    expect(log.filter((entry) => entry.startsWith('kick'))).toEqual(['kick demo-prikbord', 'kick prikbord-test']);
+  });
+
   it('an origin added while running: its open tabs get the layer, the others are left alone', async () => {
     const { injected, follow } = setup([
       { id: 1, url: 'http://127.0.0.1:8101/', status: 'complete' },
