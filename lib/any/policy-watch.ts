@@ -92,10 +92,11 @@ export function watchPolicy(file: OrgConfig, storage: PolicyStorage, onChange: (
   const readManaged = async () => {
     if (!managed) return;
     const raw = await managed.get();
-    // Remembered first (for the next start, and for the content scripts; only when it changed),
-    // then acted on: a side panel that restarts for this change must find it remembered.
+    // Remembered first (for the next start, and for the content scripts; only when it changed,
+    // and `{}` too, so that later starts know the browser's policy was read once), then acted on:
+    // a side panel that restarts for this change must find it remembered.
     const stored = (await storage.local.get(REMEMBERED_POLICY_KEY))[REMEMBERED_POLICY_KEY];
-    if (canonicalJson(stored ?? {}) !== canonicalJson(raw)) await storage.local.set({ [REMEMBERED_POLICY_KEY]: raw });
+    if (stored === undefined || canonicalJson(stored) !== canonicalJson(raw)) await storage.local.set({ [REMEMBERED_POLICY_KEY]: raw });
     take(raw, 'managed');
   };
 

@@ -80,14 +80,18 @@ describe('following policy', () => {
     expect(order).toEqual(['remembered disabled=false', 'set {"disabled":true}', 'managed disabled=true']);
   });
 
-  it('with no policy and nothing remembered: the file, once, and nothing written', async () => {
+  it('with no policy: the file, once; `{}` is remembered once, so later starts need not wait for the browser', async () => {
     const storage = fakeStorage({});
     const { seen, onChange } = recorder();
     const watch = watchPolicy(BUILD_ORG_CONFIG, storage, onChange);
     await watch.managedRead;
     expect(seen).toHaveLength(1);
     expect(seen[0]!.outcome.config).toBe(BUILD_ORG_CONFIG);
-    expect(storage.order).toEqual([]);
+    expect(storage.order).toEqual(['set {}']);
+
+    const again = watchPolicy(BUILD_ORG_CONFIG, storage, () => undefined);
+    await again.managedRead;
+    expect(storage.order).toEqual(['set {}']);
   });
 
   it('follows storage.onChanged for the managed area, reading the whole policy again, each read after the one before', async () => {
