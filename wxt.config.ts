@@ -35,5 +35,8 @@ export default defineConfig({
     // origins by policy): the extension never sees other sites.
     host_permissions: [...matchPatterns(org), ...(org.extension?.policyOrigins ?? [])],
     action: { default_title: '__MSG_actionTitle__' },
+    // What IT may set per installation by enterprise policy (public/managed-schema.json, read as
+    // chrome.storage.managed; docs/enterprise-policy.md).
+    storage: { managed_schema: 'managed-schema.json' },
   },
 });

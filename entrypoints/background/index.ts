@@ -9,13 +9,20 @@
 // in, because sidePanel.open must run synchronously inside the message listener to keep the
 // user gesture, and sidePanel is not in webextension-polyfill's types; each module asks only for
 // the small part of it it uses, so its unit tests pass fakes (tests/unit/background/).
+//
+// Enterprise policy (policy.ts): the worker follows chrome.storage.managed from its first turn;
+// the database, Firebase session, outbox sender and count cache are those of the Firebase project
+// in effect (none while switched off), reached through `project`.
 import { openDb } from '../../lib/data/db';
 import { loadOrgConfig } from '../../lib/any/org-config';
+import { watchPolicy } from '../../lib/any/policy-watch';
 import { liteSession } from '../../lib/data/firebase/lite-client';
 import { fetchPageCounts } from '../../lib/data/page-counts';
+import { projectScope } from '../../lib/data/project-scope';
 import { startOutboxWorker } from '../../lib/data/outbox/worker';
-import { injectAfterLoads, injectOnInstall } from './injection';
+import { injectAfterLoads, injectOnInstall, type CurrentConfig } from './injection';
 import { retryAlarm, outboxHandlers, wakeOutbox } from './outbox-wakeups';
+import { followPolicy, projectSwitch } from './policy';
 import { openPanelOnActionClick, panelHandlers } from './side-panel';
 import { tabPages } from './tab-pages';
 import { countDisplay } from './count-display';
@@ -24,27 +31,38 @@ import { countHandlers, tabCounts } from './counts';
 import { messageRouter } from './router';
 
 export default defineBackground(() => {
-  const config = loadOrgConfig();
-  const db = openDb();
-  const lite = liteSession(config.firebase);
+  const file = loadOrgConfig();
+  const tabs = tabPages(chrome.storage.session);
+  const display = countDisplay(chrome.action, chrome.tabs);
 
-  injectAfterLoads(chrome.webNavigation.onCompleted, chrome.scripting, config);
-  injectOnInstall(chrome.runtime.onInstalled, chrome.tabs, chrome.scripting, config);
+  const project = projectSwitch((config) => {
+    const scope = projectScope(config, file);
+    const db = openDb(scope.dbName);
+    const lite = liteSession(config.firebase, scope.appName);
+    const outbox = startOutboxWorker(db, lite, retryAlarm(chrome.alarms));
+    const counts = tabCounts({ cache: dexieCountCache(db), fetch: (pageId) => fetchPageCounts(lite, pageId), display, tabs, now: Date.now });
+    return {
+      outbox,
+      counts,
+      // The database stays open: a kick or count read under way may still use it, and an open
+      // Dexie handle costs nothing until the worker stops.
+      close: () => outbox.reset(),
+    };
+  });
+  const follow = followPolicy({ project, tabs, display, browserTabs: chrome.tabs, scripting: chrome.scripting, warn: console.warn });
+  const policy = watchPolicy(file, chrome.storage, (outcome) => void follow(outcome));
+  const current: CurrentConfig = async () => {
+    const outcome = await policy.settled();
+    return outcome.disabled ? null : outcome.config;
+  };
 
-  const outbox = startOutboxWorker(db, lite, retryAlarm(chrome.alarms));
+  injectAfterLoads(chrome.webNavigation.onCompleted, chrome.scripting, file, current);
+  injectOnInstall(chrome.runtime.onInstalled, chrome.tabs, chrome.scripting, current);
+
+  const { outbox, counts } = project;
   wakeOutbox(outbox, chrome.alarms);
 
   openPanelOnActionClick(chrome.sidePanel);
-
-  const tabs = tabPages(chrome.storage.session);
-  const display = countDisplay(chrome.action, chrome.tabs);
-  const counts = tabCounts({
-    cache: dexieCountCache(db),
-    fetch: (pageId) => fetchPageCounts(lite, pageId),
-    display,
-    tabs,
-    now: Date.now,
-  });
 
   chrome.runtime.onMessage.addListener(
     messageRouter(chrome.runtime.id, {

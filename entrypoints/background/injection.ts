@@ -16,6 +16,15 @@
 //
 // The listeners below are registered by the worker synchronously at start-up (index.ts), so the
 // navigation event that woke a stopped worker is delivered to it.
+//
+// Enterprise policy can add intranet origins and switch the layer off while the browser runs
+// (lib/any/managed-policy.ts). The navigation filter is therefore not the origins in effect but
+// everything policy could ever add: the organisation file's origins and its policyOrigins (both
+// host permissions of this build), fixed for the build; each load is then checked against the
+// configuration in effect. Re-registering the filter when policy changes would not do: the
+// configuration in effect is known only after an asynchronous storage read, and a worker stopped
+// and woken by a navigation gets that event only through a listener registered in its first
+// turn, with the filter it had then.
 import type { OrgConfig } from '../../lib/any/org-config';
 
 /**
@@ -35,6 +44,34 @@ export const LAYER_FILE = '/content-scripts/content.js';
 /** One URL filter per configured origin: `origin + '/'` as a prefix (about:blank and srcdoc never match). */
 export function intranetUrlFilters(config: OrgConfig): Array<{ urlPrefix: string }> {
   return config.sites.flatMap((site) => site.origins.map((origin) => ({ urlPrefix: `${new URL(origin).origin}/` })));
+}
+
+/** A webNavigation URL filter (the parts used here). */
+export interface UrlFilter {
+  urlPrefix?: string;
+  schemes?: string[];
+  hostEquals?: string;
+  hostSuffix?: string;
+  ports?: number[];
+}
+
+/** The URL filters of one match pattern of extension.policyOrigins (`https://*.host/*`, `http://host:8080/*`). */
+export function patternUrlFilters(pattern: string): UrlFilter[] {
+  const match = /^(https?):\/\/(\*\.)?([a-z0-9.-]+)(?::(\d+))?\/\*$/.exec(pattern);
+  if (!match) return [];
+  const [, scheme, anySub, host, port] = match;
+  const common: UrlFilter = { schemes: [scheme!], ...(port ? { ports: [Number(port)] } : {}) };
+  return anySub
+    ? [
+        { ...common, hostEquals: host },
+        { ...common, hostSuffix: `.${host}` },
+      ]
+    : [{ ...common, hostEquals: host }];
+}
+
+/** The navigation filter: every origin the file configures and every one policy could add (see the top). */
+export function navigationFilters(file: OrgConfig): UrlFilter[] {
+  return [...intranetUrlFilters(file), ...(file.extension?.policyOrigins ?? []).flatMap(patternUrlFilters)];
 }
 
 /** Whether `url` is on a configured intranet origin (what the filters above let through). */
@@ -65,13 +102,19 @@ export async function injectLayer(scripting: Injector, tabId: number, frameId: n
 /**
  * After an install or an update, the intranet tabs already open have no layer (or the previous
  * version's, which can no longer reach the extension): give them this one, in every frame, without
- * making anybody reload.
+ * making anybody reload. Also when policy adds origins or switches the layer back on; then `only`
+ * limits it to the tabs whose URL passes it (the origins just added).
  */
-export async function injectIntoOpenTabs(tabs: Array<{ id?: number; url?: string; status?: string }>, scripting: Injector, config: OrgConfig): Promise<number> {
+export async function injectIntoOpenTabs(
+  tabs: Array<{ id?: number; url?: string; status?: string }>,
+  scripting: Injector,
+  config: OrgConfig,
+  only: (url: string) => boolean = () => true,
+): Promise<number> {
   let injected = 0;
   for (const tab of tabs) {
     // A tab still loading gets its injection from its own onCompleted, after its load event.
-    if (tab.id === undefined || tab.status !== 'complete' || !isIntranetUrl(tab.url, config)) continue;
+    if (tab.id === undefined || tab.status !== 'complete' || !isIntranetUrl(tab.url, config) || !only(tab.url!)) continue;
     try {
       await scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: [LAYER_FILE] });
       injected++;
@@ -84,20 +127,38 @@ export async function injectIntoOpenTabs(tabs: Array<{ id?: number; url?: string
 
 /** The navigation event used here (chrome.webNavigation.onCompleted satisfies it). */
 export interface LoadEvent {
-  addListener(listener: (details: { tabId: number; frameId: number }) => void, filter: { url: Array<{ urlPrefix: string }> }): void;
+  addListener(listener: (details: { tabId: number; frameId: number; url: string }) => void, filter: { url: UrlFilter[] }): void;
 }
+
+/** The configuration in effect (policy applied), or null while policy has switched Prikbord off. */
+export type CurrentConfig = () => Promise<OrgConfig | null>;
 
 /** Runs `run` after `ms` (setTimeout; tests pass a recorder). */
 export type Later = (run: () => void, ms: number) => unknown;
 
 /**
- * Injects the layer into each intranet frame INJECT_AFTER_LOAD_MS after it has loaded. The
- * browser filters the events by URL, so other sites never wake the worker.
+ * Injects the layer into each intranet frame INJECT_AFTER_LOAD_MS after it has loaded, when its
+ * URL is on an intranet origin in effect then (`current`; none while switched off). The browser
+ * filters the events by URL (`file`'s navigationFilters), so other sites never wake the worker.
  */
-export function injectAfterLoads(onCompleted: LoadEvent, scripting: Injector, config: OrgConfig, later: Later = (run, ms) => setTimeout(run, ms)): void {
-  onCompleted.addListener((details) => void later(() => void injectLayer(scripting, details.tabId, details.frameId), INJECT_AFTER_LOAD_MS), {
-    url: intranetUrlFilters(config),
-  });
+export function injectAfterLoads(
+  onCompleted: LoadEvent,
+  scripting: Injector,
+  file: OrgConfig,
+  current: CurrentConfig,
+  later: Later = (run, ms) => setTimeout(run, ms),
+): void {
+  onCompleted.addListener(
+    (details) =>
+      void later(
+        () =>
+          void current()
+            .then((config) => (config && isIntranetUrl(details.url, config) ? injectLayer(scripting, details.tabId, details.frameId) : false))
+            .catch(console.error),
+        INJECT_AFTER_LOAD_MS,
+      ),
+    { url: navigationFilters(file) },
+  );
 }
 
 /** The install event used here (chrome.runtime.onInstalled satisfies it). */
@@ -110,12 +171,12 @@ export interface TabQuery {
   query(info: Record<string, never>): Promise<Array<{ id?: number; url?: string; status?: string }>>;
 }
 
-/** After each install or update, injects the layer into the intranet tabs already open (injectIntoOpenTabs). */
-export function injectOnInstall(onInstalled: InstallEvent, tabs: TabQuery, scripting: Injector, config: OrgConfig): void {
+/** After each install or update, injects the layer into the intranet tabs already open (injectIntoOpenTabs), unless switched off. */
+export function injectOnInstall(onInstalled: InstallEvent, tabs: TabQuery, scripting: Injector, current: CurrentConfig): void {
   onInstalled.addListener(() => {
-    void tabs
-      .query({})
-      .then((open) => injectIntoOpenTabs(open, scripting, config))
-      .catch(console.error);
+    void (async () => {
+      const config = await current();
+      if (config) await injectIntoOpenTabs(await tabs.query({}), scripting, config);
+    })().catch(console.error);
   });
 }

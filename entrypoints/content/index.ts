@@ -1,8 +1,13 @@
 // Content script, on configured intranet origins only. It works out which page this is, tells the
 // extension, and shows the launcher. No Firebase, no Dexie, no comment data: the page is untrusted.
+// Enterprise policy (lib/any/policy-watch.ts) decides too: the worker injects it only where policy
+// lets it, and it takes itself away (launcher, listeners) when policy switches Prikbord off or
+// removes its origin while the page is open.
 import { browser } from 'wxt/browser';
+import type { PolicyOutcome } from '../../lib/any/managed-policy';
 import { parseMessage, type Message, type Replies } from '../../lib/any/messages';
 import { loadOrgConfig, matchPatterns } from '../../lib/any/org-config';
+import { watchPolicy } from '../../lib/any/policy-watch';
 import { identifyDocument, rulesForUrl, type PageIdentity } from '../../lib/any/page-identity';
 import { afterPageLoad } from './after-load';
 import { frameRole, type FrameView } from './frame-role';
@@ -18,8 +23,14 @@ export default defineContentScript({
   // intranets' message listeners (JSON.parse(event.data), …) would see it. Its DOM event suffices.
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    const rules = rulesForUrl(location.href, loadOrgConfig().sites);
-    if (!rules) return;
+    const rulesIn = (outcome: PolicyOutcome) => (outcome.disabled ? undefined : rulesForUrl(location.href, outcome.config.sites));
+    // Only the copy of the policy the worker remembered (storage.local): a few ms, no wait for the
+    // browser's policy loading. Its changes reach this page while it stays open.
+    const policy = watchPolicy(loadOrgConfig(), { local: browser.storage.local, onChanged: browser.storage.onChanged }, (outcome) => {
+      if (!rulesIn(outcome)) ctx.abort('switched off or origin removed by enterprise policy');
+    });
+    const rules = rulesIn(await policy.current());
+    if (!rules || ctx.isInvalid) return;
     // Injected after load; still nothing of ours before the page has rendered its first frame
     // after load and the browser is idle, so we never delay that rendering nor compete with the
     // page's own follow-up scripts (after-load.ts says why each step).

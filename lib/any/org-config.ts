@@ -62,11 +62,12 @@ export function matchPatterns(config: OrgConfig): string[] {
 }
 
 /**
- * The configuration this context runs with. Today the organisation file this was built with; managed policy
- * (chrome.storage.managed) and server-side settings will be merged in here, so callers already
- * treat it as loaded once at start-up and injected, never as a constant. Synchronous on purpose:
- * the intranet origins must be known while the background worker registers its listeners, and they
- * are fixed at build time anyway (they are the manifest's host permissions).
+ * The organisation file this was built with. Synchronous on purpose: the background worker needs
+ * its origins (and the policyOrigins) while it registers its listeners in its first turn, and they
+ * are fixed at build time (they are the manifest's host permissions). Each context runs with this
+ * file plus enterprise policy (chrome.storage.managed) over it: lib/any/policy-watch.ts follows
+ * policy and lib/any/managed-policy.ts applies it, so callers treat the configuration as loaded at
+ * start-up and injected, never as a constant.
  */
 export function loadOrgConfig(): OrgConfig {
   return BUILD_ORG_CONFIG;

@@ -19,9 +19,10 @@ let services: FirebaseServices | undefined;
  * the network answers and syncs deltas across days), so a second persistent cache would only double
  * the disk and the ways to disagree.
  */
-export function firebase(settings: FirebaseSettings): FirebaseServices {
+export function firebase(settings: FirebaseSettings, appName?: string): FirebaseServices {
   if (services) return services;
-  const app = initializeApp({ apiKey: settings.apiKey, authDomain: settings.authDomain, projectId: settings.projectId });
+  // appName: another project's app of its own (lib/data/project-scope.ts); the default app otherwise.
+  const app = initializeApp({ apiKey: settings.apiKey, authDomain: settings.authDomain, projectId: settings.projectId }, appName);
   // getAuth from the web-extension entry persists the session in IndexedDB, shared by all extension pages.
   const auth = getAuth(app);
   const firestore = initializeFirestore(app, { localCache: memoryLocalCache() });

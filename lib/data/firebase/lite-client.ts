@@ -28,13 +28,14 @@ export interface LiteSession {
   uid(): Promise<string | null>;
 }
 
-export function liteSession(settings: FirebaseSettings): LiteSession {
+/** `appName`: the side panel's app name for the same project (lib/data/project-scope.ts); default: the default app. */
+export function liteSession(settings: FirebaseSettings, appName?: string): LiteSession {
   let current: LiteClient | undefined;
   const client = (): LiteClient => {
     if (current) return current;
-    // The default app name on purpose: Auth keys its stored session by app name, so only the same
-    // name as the side panel's app finds the session the panel signed in.
-    const app = initializeApp({ apiKey: settings.apiKey, authDomain: settings.authDomain, projectId: settings.projectId });
+    // The side panel's app name on purpose: Auth keys its stored session by app name, so only the
+    // same name as the side panel's app finds the session the panel signed in.
+    const app = initializeApp({ apiKey: settings.apiKey, authDomain: settings.authDomain, projectId: settings.projectId }, appName);
     const auth = getAuth(app);
     const firestore = getFirestore(app);
     if (settings.emulators) {

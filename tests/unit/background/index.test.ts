@@ -15,7 +15,7 @@ function fakeChrome() {
       onMessage: new FakeEvent<[unknown, SenderInfo, (reply: unknown) => void]>(),
       onInstalled: new FakeEvent<[]>(),
     },
-    webNavigation: { onCompleted: new FakeEvent<[{ tabId: number; frameId: number }]>() },
+    webNavigation: { onCompleted: new FakeEvent<[{ tabId: number; frameId: number; url: string }]>() },
     scripting: { executeScript: async (injection: unknown) => void log.push({ inject: injection }) },
     tabs: {
       query: async () => [],
@@ -32,8 +32,21 @@ function fakeChrome() {
       setPanelBehavior: async (behavior: unknown) => void log.push({ behavior }),
     },
     action: { setBadgeText: async (details: unknown) => void log.push({ badge: details }) },
-    storage: { session: new FakeSessionArea() },
+    storage: {
+      session: new FakeSessionArea(),
+      local: new FakeSessionArea(),
+      managed: new FakeManagedArea(),
+      onChanged: new FakeEvent<[Record<string, { newValue?: unknown; oldValue?: unknown }>, string]>(),
+    },
   };
+}
+
+/** chrome.storage.managed: what IT set, read-only for the extension. */
+class FakeManagedArea {
+  policy: Record<string, unknown> = {};
+  async get(): Promise<Record<string, unknown>> {
+    return structuredClone(this.policy);
+  }
 }
 
 describe('the background worker’s wiring', () => {
@@ -53,6 +66,7 @@ describe('the background worker’s wiring', () => {
     expect(chrome.alarms.onAlarm.listeners).toHaveLength(1);
     expect(chrome.runtime.onMessage.listeners).toHaveLength(1);
     expect(chrome.tabs.onRemoved.listeners).toHaveLength(1);
+    expect(chrome.storage.onChanged.listeners).toHaveLength(1);
     expect(chrome.log).toContainEqual({ behavior: { openPanelOnActionClick: true } });
   });
 
@@ -75,6 +89,36 @@ describe('the background worker’s wiring', () => {
     expect(chrome.log).toEqual([
       { badge: { tabId: 7, text: '3' } },
       { tabId: 7, message: { type: 'page:count', pageId: pageA.pageId, counts: { comments: 3, likes: 1 } }, options: { frameId: 0 } },
+    ]);
+  });
+
+  it('follows policy: switched off, a load gets no layer and the badges go; switched on again, an origin policy adds gets it', async () => {
+    start();
+    await chrome.storage.session.set({ tabPages: { 7: { ...pageA, frameId: 0 } } });
+    await settle();
+    chrome.log.length = 0;
+
+    chrome.storage.managed.policy = { disabled: true };
+    chrome.storage.onChanged.fire({ disabled: { newValue: true } }, 'managed');
+    await vi.waitFor(() => expect(chrome.log).toContainEqual({ badge: { tabId: 7, text: '' } }));
+    expect(chrome.storage.local.items.get('managedPolicy')).toEqual({ disabled: true });
+
+    vi.useFakeTimers();
+    try {
+      chrome.webNavigation.onCompleted.fire({ tabId: 7, frameId: 0, url: 'http://127.0.0.1:8101/' });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(chrome.log.filter((entry) => 'inject' in (entry as object))).toEqual([]);
+
+      chrome.storage.managed.policy = { extraOrigins: ['http://127.0.0.1:8103'] };
+      chrome.storage.onChanged.fire({ disabled: { oldValue: true }, extraOrigins: { newValue: ['http://127.0.0.1:8103'] } }, 'managed');
+      await vi.advanceTimersByTimeAsync(10);
+      chrome.webNavigation.onCompleted.fire({ tabId: 8, frameId: 0, url: 'http://127.0.0.1:8103/' });
+      await vi.advanceTimersByTimeAsync(1000);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(chrome.log.filter((entry) => 'inject' in (entry as object))).toEqual([
+      { inject: { target: { tabId: 8, frameIds: [0] }, files: ['/content-scripts/content.js'] } },
     ]);
   });
 });

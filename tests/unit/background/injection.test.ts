@@ -9,6 +9,8 @@ import {
   intranetUrlFilters,
   isIntranetUrl,
   LAYER_FILE,
+  navigationFilters,
+  patternUrlFilters,
   type Injector,
 } from '../../../entrypoints/background/injection';
 import { BUILD_ORG_CONFIG } from '../../../lib/any/bundled-org-config';
@@ -90,20 +92,41 @@ describe('injecting the layer', () => {
   });
 });
 
+type Load = { tabId: number; frameId: number; url: string };
+
 describe('when the layer goes in', () => {
-  it('asks the browser for the load events of the intranet origins only', () => {
-    const onCompleted = new FakeEvent<[{ tabId: number; frameId: number }]>();
-    injectAfterLoads(onCompleted, recorder().injector, config, () => undefined);
+  const inEffect = async () => config;
+
+  it('asks the browser for the load events of the intranet origins only, and of those policy may add', () => {
+    const noPolicyOrigins: OrgConfig = { ...config, extension: {} };
+    const onCompleted = new FakeEvent<[Load]>();
+    injectAfterLoads(onCompleted, recorder().injector, noPolicyOrigins, inEffect, () => undefined);
     expect(onCompleted.filters).toEqual([{ url: intranetUrlFilters(config) }]);
+
+    const withPolicyOrigins: OrgConfig = { ...config, extension: { policyOrigins: ['http://127.0.0.1/*', 'https://*.lindeveen.nl/*'] } };
+    const second = new FakeEvent<[Load]>();
+    injectAfterLoads(second, recorder().injector, withPolicyOrigins, inEffect, () => undefined);
+    expect(second.filters).toEqual([{ url: navigationFilters(withPolicyOrigins) }]);
+    expect(navigationFilters(withPolicyOrigins)).toEqual([
+      ...intranetUrlFilters(config),
+      { schemes: ['http'], hostEquals: '127.0.0.1' },
+      { schemes: ['https'], hostEquals: 'lindeveen.nl' },
+      { schemes: ['https'], hostSuffix: '.lindeveen.nl' },
+    ]);
+  });
+
+  it('turns a policy origin pattern with a port into a filter on that port, and a malformed one into none', () => {
+    expect(patternUrlFilters('http://intranet.lindeveen.nl:8080/*')).toEqual([{ schemes: ['http'], ports: [8080], hostEquals: 'intranet.lindeveen.nl' }]);
+    expect(patternUrlFilters('<all_urls>')).toEqual([]);
   });
 
   it(`injects into the frame that finished loading, ${INJECT_AFTER_LOAD_MS} ms after its load`, async () => {
-    const onCompleted = new FakeEvent<[{ tabId: number; frameId: number }]>();
+    const onCompleted = new FakeEvent<[Load]>();
     const { calls, injector } = recorder();
     const timers: Array<{ run: () => void; ms: number }> = [];
-    injectAfterLoads(onCompleted, injector, config, (run, ms) => timers.push({ run, ms }));
+    injectAfterLoads(onCompleted, injector, config, inEffect, (run, ms) => timers.push({ run, ms }));
 
-    onCompleted.fire({ tabId: 7, frameId: 2 });
+    onCompleted.fire({ tabId: 7, frameId: 2, url: 'http://127.0.0.1:8101/a.html' });
     expect(timers.map((timer) => timer.ms)).toEqual([INJECT_AFTER_LOAD_MS]);
     expect(calls).toEqual([]); // not at once
     timers[0]!.run();
@@ -111,7 +134,34 @@ describe('when the layer goes in', () => {
     expect(calls).toEqual([{ target: { tabId: 7, frameIds: [2] }, files: [LAYER_FILE] }]);
   });
 
-  it('after an install or update, looks up the open tabs and gives the intranet ones the layer', async () => {
+  it('checks each load against the configuration in effect then: an origin policy added gets the layer, one it did not, or anything while switched off, does not', async () => {
+    const onCompleted = new FakeEvent<[Load]>();
+    const { calls, injector } = recorder();
+    let current: OrgConfig | null = config;
+    injectAfterLoads(
+      onCompleted,
+      injector,
+      config,
+      async () => current,
+      (run) => run(),
+    );
+
+    onCompleted.fire({ tabId: 1, frameId: 0, url: 'http://127.0.0.1:8103/' }); // within policyOrigins, not added
+    await settle();
+    expect(calls).toEqual([]);
+
+    current = { ...config, sites: [...config.sites, { origins: ['http://127.0.0.1:8103'], routeByHash: false }] };
+    onCompleted.fire({ tabId: 1, frameId: 0, url: 'http://127.0.0.1:8103/' });
+    await settle();
+    expect(calls.map((call) => call.target)).toEqual([{ tabId: 1, frameIds: [0] }]);
+
+    current = null; // switched off
+    onCompleted.fire({ tabId: 2, frameId: 0, url: 'http://127.0.0.1:8101/' });
+    await settle();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('after an install or update, looks up the open tabs and gives the intranet ones the layer, unless switched off', async () => {
     const onInstalled = new FakeEvent<[]>();
     const { calls, injector } = recorder();
     const tabs = {
@@ -122,10 +172,26 @@ describe('when the layer goes in', () => {
         ];
       },
     };
-    injectOnInstall(onInstalled, tabs, injector, config);
+    let current: OrgConfig | null = config;
+    injectOnInstall(onInstalled, tabs, injector, async () => current);
     expect(calls).toEqual([]); // nothing before the install event
     onInstalled.fire();
     await settle();
     expect(calls).toEqual([{ target: { tabId: 1, allFrames: true }, files: [LAYER_FILE] }]);
+
+    current = null;
+    onInstalled.fire();
+    await settle();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('gives only the tabs `only` lets through the layer (origins policy just added)', async () => {
+    const { calls, injector } = recorder();
+    const tabs = [
+      { id: 1, url: 'http://127.0.0.1:8101/', status: 'complete' },
+      { id: 2, url: 'http://intranet.lindeveen.local/', status: 'complete' },
+    ];
+    expect(await injectIntoOpenTabs(tabs, injector, config, (url) => url.startsWith('http://intranet.lindeveen.local/'))).toBe(1);
+    expect(calls.map((call) => call.target)).toEqual([{ tabId: 2, allFrames: true }]);
   });
 });
