@@ -17,7 +17,7 @@ const config = loadOrgConfig();
 const db = openDb();
 const fb = firebase(config.firebase);
 const link = backgroundLink();
-const session = startSession(firebaseSessionDeps(fb.auth, fb.firestore, db, signInProvider(config, fb.auth), link));
+const session = startSession(firebaseSessionDeps(fb.auth, fb.firestore, db, signInProvider(config, fb.auth, { uiLanguage }), link));
 const services: Services = { db, fb, config, link, session };
 
 render(
