@@ -17,7 +17,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
-import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import type { KoaContextWithOIDC } from 'oidc-provider';
 import { BUILD_ORG_CONFIG } from '../lib/any/bundled-org-config';
 import type { OrgConfig } from '../lib/any/org-config';
 import { extensionIdFromKey, redirectUriFor } from '../scripts/org/extension-id';
@@ -176,6 +176,8 @@ export async function startOidcServer(options: OidcServerOptions = {}): Promise<
   const bySub = new Map([...accounts.values()].map((account) => [account.sub, account]));
 
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  // Loaded here, not at the top: the accounts above are used without a server (unit tests).
+  const { default: Provider } = await import('oidc-provider');
   const provider = new Provider(issuer, {
     clients: [
       {
