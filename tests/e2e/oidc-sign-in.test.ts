@@ -81,6 +81,24 @@ describe('enterprise sign-in through the identity provider (OIDC)', () => {
     expect(await panel.locator('#sign-in-email').isVisible()).toBe(true);
   });
 
+  it("lets the code exchange through CORS for the extension's origin only (Entra: the SPA platform)", async () => {
+    const { token_endpoint: token } = (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as { token_endpoint: string };
+    const exchange = (origin: string) =>
+      fetch(token, {
+        method: 'POST',
+        headers: { Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code: 'x',
+          client_id: 'prikbord-demo',
+          redirect_uri: idp.redirectUri,
+          code_verifier: 'y'.repeat(43),
+        }),
+      });
+    expect((await exchange(`chrome-extension://${eb.extensionId}`)).headers.get('access-control-allow-origin')).toBe(`chrome-extension://${eb.extensionId}`);
+    expect((await exchange('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('says the sign-in service cannot be reached when the identity provider is down', async () => {
     await idp.close();
     try {
@@ -99,6 +117,7 @@ describe('enterprise sign-in through the identity provider (OIDC)', () => {
     const popup = await openLoginWindow();
     expect(popup.url().startsWith(`${idp.issuer}/interaction/`)).toBe(true);
     expect(await popup.locator('#login-email').inputValue()).toBe(olivia.email); // login_hint
+    await popup.waitForLoadState('load');
     await popup.screenshot({ path: '/tmp/oidc-popup.png' });
     await popup.close();
     await panel
@@ -106,7 +125,11 @@ describe('enterprise sign-in through the identity provider (OIDC)', () => {
       .getByText('Inloggen is afgebroken: het inlogvenster werd gesloten voordat je klaar was. Probeer het opnieuw wanneer je wilt.')
       .waitFor({ timeout: 20_000 });
     expect(await panel.locator('#sign-in-email').inputValue()).toBe(olivia.email);
-    expect(await panel.getByRole('button', { name: BUTTON }).isEnabled()).toBe(true);
+    // "Annuleren" at the provider (an OAuth access_denied) reads the same.
+    const again = await openLoginWindow();
+    await again.getByRole('button', { name: 'Annuleren' }).click();
+    await expect.poll(() => panel.getByRole('alert').textContent(), { timeout: 20_000 }).toMatch(/^Inloggen is afgebroken/);
+    expect(logins).toEqual([]);
   });
 
   it('signs in through the login window as that person: their profile from the directory, their one account', async () => {
@@ -119,6 +142,9 @@ describe('enterprise sign-in through the identity provider (OIDC)', () => {
     expect(user.providerData.map((p) => p.providerId).sort()).toEqual(['oidc.lindeveen', 'password']);
     expect(user.customClaims).toMatchObject({ member: true });
     expect(logins).toEqual([olivia.email]);
+    // The login window used the browser profile's own cookies: the provider's session is the
+    // profile's (single sign-on with whatever else signed in there), which the silent renewal uses.
+    expect((await eb.context.cookies(idp.issuer)).map((cookie) => cookie.name)).toContain('_session');
   });
 
   it('leaves her own things in this browser: a like, a half-written comment', async () => {
