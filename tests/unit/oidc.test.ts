@@ -2,6 +2,7 @@
 // identity provider, a fake chrome.identity and a fake Firebase (lib/data/session/oidc.ts). The same
 // flow against a real OpenID Connect server, the Auth emulator and the membership functions is
 // tests/e2e/oidc-sign-in.test.ts.
+import { OAuthProvider } from 'firebase/auth/web-extension';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { OidcSettings } from '../../lib/any/org-config';
 import {
@@ -295,6 +296,14 @@ describe('signing in through the identity provider', () => {
     const misconfigured = fakeProvider();
     misconfigured.idp.firebase = () => Promise.reject({ code: 'auth/invalid-credential', message: '' });
     expect(await misconfigured.provider.signIn()).toMatchObject({ key: 'authErrorOidcRefused', subs: ['auth/invalid-credential'] });
+  });
+
+  it('hands Firebase the raw nonce: the SDK sends it as is, and Identity Platform hashes it to compare', () => {
+    // firebase/auth's OAuthProvider.credential({ idToken, rawNonce }) → signInWithIdp's postBody.
+    // ("The SHA-256 hash of the raw nonce must match the nonce field in the ID token": its own doc.)
+    const credential = new OAuthProvider('oidc.entra').credential({ idToken: 'token', rawNonce: 'raw' });
+    const request = (credential as unknown as { buildRequest(): { postBody: string } }).buildRequest();
+    expect(Object.fromEntries(new URLSearchParams(request.postBody))).toEqual({ id_token: 'token', providerId: 'oidc.entra', nonce: 'raw' });
   });
 
   it("reads Chrome's launchWebAuthFlow errors", () => {
