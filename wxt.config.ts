@@ -30,7 +30,9 @@ export default defineConfig({
     // webNavigation + scripting: the layer is injected after an intranet page has loaded, not
     // declared as a content script (entrypoints/background/injection.ts); the events are URL-filtered to the
     // intranet origins, and scripts can only run where host_permissions allow.
-    permissions: ['storage', 'sidePanel', 'alarms', 'webNavigation', 'scripting'],
+    // identity: sign-in through the organisation's identity provider (chrome.identity.launchWebAuthFlow,
+    // lib/data/session/oidc.ts); it shows no permission warning.
+    permissions: ['storage', 'sidePanel', 'alarms', 'webNavigation', 'scripting', 'identity'],
     // Only this organisation's intranet origins (and the patterns within which its IT may add
     // origins by policy): the extension never sees other sites.
     host_permissions: [...matchPatterns(org), ...(org.extension?.policyOrigins ?? [])],

@@ -2,6 +2,7 @@
 // extension for one organisation. The organisation file is checked first; a broken one stops here
 // with every wrong key listed, before WXT runs.
 import { spawnSync } from 'node:child_process';
+import { signInRedirectLines } from './org/sign-in-redirect';
 import { OrgFileError, orgFilePath, readOrgFile } from './org/org-file';
 
 const args = process.argv.slice(2);
@@ -10,6 +11,7 @@ const file = orgFilePath(args);
 try {
   const org = readOrgFile(file);
   console.log(`Building Prikbord for ${org.orgName} (${file})`);
+  for (const line of signInRedirectLines(org.extension?.key)) console.log(`  ${line}`);
 } catch (error) {
   console.error(error instanceof OrgFileError ? error.message : String(error));
   process.exit(1);

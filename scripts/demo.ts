@@ -4,6 +4,7 @@
 import { execSync, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { startIntranet } from '../demo/serve-intranet.mjs';
+import { startOidcServer } from '../demo/oidc-server';
 import { DEMO_PASSWORD, EMPLOYEES, MODERATORS } from '../demo/org';
 import { DEMO_PORTS } from '../demo/ports';
 import { ensureSignedIn, EXTENSION_DIR, launchWithExtension, openPanelPage } from './chromium';
@@ -39,9 +40,12 @@ try {
   const employees = await seedDemo();
   console.log(`    ${employees.length} employees in ${new Set(employees.map((e) => e.department)).size} departments.`);
 
-  console.log('4/5 Serving the demo intranet…');
+  console.log('4/5 Serving the demo intranet and its identity provider…');
   const intranet = await startIntranet({ port: DEMO_PORTS.intranet });
   stops.push(() => intranet.close());
+  // Gemeente Lindeveen's stand-in for Entra ID: "Inloggen met je Lindeveen-account" in the panel.
+  const idp = await startOidcServer();
+  stops.push(() => idp.close());
   const intranetUrl = `http://127.0.0.1:${DEMO_PORTS.intranet}/`;
 
   if (wantsBrowser) {
@@ -65,7 +69,7 @@ try {
     console.log(`    1. Open chrome://extensions (edge://extensions), switch on Developer mode.`);
     console.log(`    2. "Load unpacked" and choose ${EXTENSION_DIR}`);
     console.log(`    3. Open ${intranetUrl} and click the Prikbord button (bottom right) or the toolbar icon.`);
-    console.log(`    4. Sign in as ${user.email} with password ${DEMO_PASSWORD}.`);
+    console.log(`    4. Sign in as ${user.email} with password ${DEMO_PASSWORD}, by the form or by "Sign in with your Lindeveen account".`);
   }
   console.log(`\nIntranet: ${intranetUrl}`);
   console.log(
@@ -73,6 +77,9 @@ try {
       .slice(1, 5)
       .map((e) => e.email)
       .join(', ')} … (password ${DEMO_PASSWORD})`,
+  );
+  console.log(
+    `Identity provider: ${idp.issuer} — sign out, then "Sign in with your Lindeveen account" / "Inloggen met je Lindeveen-account" (same addresses and password).`,
   );
   console.log(`Moderator (may hide comments): ${MODERATORS.map((key) => `${key}@lindeveen.nl`).join(', ')}. The VPN expert: daan@lindeveen.nl.`);
   console.log('Try: the legacy trait pages under /legacy/, anonymous posting, likes, and People → "who knows about vpn?".');

@@ -27,12 +27,20 @@ export interface Emulators {
 export async function startEmulators(log: (line: string) => void = () => undefined): Promise<Emulators> {
   const command = `source scripts/emulators-env.sh && prikbord_prepare_functions && prikbord_quiet_emulator_logs && exec npx firebase emulators:start --config firebase/firebase.json --only "$PRIKBORD_EMULATORS" --project ${BUILD_ORG_CONFIG.firebase.projectId}`;
   const child: ChildProcess = spawn('bash', ['-c', command], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  child.stdout?.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach(log));
-  child.stderr?.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach(log));
+  // The Functions emulator's port answers seconds before it has loaded the functions; an account
+  // made in between passes no blocking function (no membership claims, no profile). firebase-tools
+  // says when everything is loaded.
+  let ready = false;
+  const watch = (line: string) => {
+    if (/All emulators ready/.test(line)) ready = true;
+    log(line);
+  };
+  child.stdout?.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach(watch));
+  child.stderr?.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach(watch));
   await waitFor(
     async () => {
       const ports = [DEMO_PORTS.firestore, DEMO_PORTS.auth, DEMO_PORTS.functions];
-      if ((await Promise.all(ports.map((port) => reachable(`http://127.0.0.1:${port}/`)))).every(Boolean)) return true;
+      if (ready && (await Promise.all(ports.map((port) => reachable(`http://127.0.0.1:${port}/`)))).every(Boolean)) return true;
       if (child.exitCode !== null) throw new Error('The emulators stopped during start-up (see the lines above).');
       return false;
     },

@@ -135,12 +135,15 @@ export async function importDemoDirectory(): Promise<void> {
 export async function seedDemo(options: { threads?: boolean } = {}): Promise<SeededEmployee[]> {
   await clearEmulators();
   await importDemoDirectory();
-  const { db } = emulatorAdmin();
+  const { db, auth } = emulatorAdmin();
   await applyOrgSettings(db, BUILD_ORG_CONFIG); // as `npm run org:apply` does for an organisation
   const employees: SeededEmployee[] = [];
   for (const person of EMPLOYEES) {
     // The sign-in function makes the profile from the directory entry while the account is created.
     const uid = await createAccount(person.email, DEMO_PASSWORD, person.displayName);
+    // The directory vouches for the address: signing in through the demo identity provider
+    // (demo/oidc-server.ts) then reaches this same account, password kept (one person, one uid).
+    await auth.updateUser(uid, { emailVerified: true });
     // Then the employee fills in their own fields (update: fails loudly if no profile was made).
     await db.doc(paths.profile(uid)).update({ languages: person.languages, skills: person.skills, optOut: false, updatedAt: FieldValue.serverTimestamp() });
     // No moderators/{uid}: the moderator role is in the directory entry, so in the token (the rules read it there).

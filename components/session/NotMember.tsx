@@ -19,7 +19,9 @@ export function NotMember({ email, orgName, domains, reason, onSignOut }: NotMem
       <p>
         {reason === 'former-colleague'
           ? t('notMemberFormer', email, orgName)
-          : t('notMemberBody', email, orgName, domains.map((domain) => `@${domain}`).join(', '))}
+          : reason === 'other-tenant'
+            ? t('notMemberOtherTenant', email, orgName)
+            : t('notMemberBody', email, orgName, domains.map((domain) => `@${domain}`).join(', '))}
       </p>
       <button type="button" onClick={onSignOut}>
         {t('signOut')}

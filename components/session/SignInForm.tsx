@@ -1,14 +1,22 @@
-// Email and password sign-in (the demo's accounts live in the Auth emulator).
+// E-mail and password sign-in (the demo's accounts live in the Auth emulator). The e-mail address
+// may be held by the screen around it (SignIn.tsx), so the identity provider's button can suggest it.
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/any/i18n';
 
 export interface SignInFormProps {
   /** Resolves to an error message to show, or null when signed in. */
   onSignIn(email: string, password: string): Promise<string | null>;
+  /** A heading of its own (below the identity provider's button); without one the screen's title labels it. */
+  heading?: string;
+  /** The e-mail address, when the screen holds it. */
+  email?: string;
+  onEmail?(email: string): void;
 }
 
-export function SignInForm({ onSignIn }: SignInFormProps) {
-  const [email, setEmail] = useState('');
+export function SignInForm({ onSignIn, heading, email: heldEmail, onEmail }: SignInFormProps) {
+  const [ownEmail, setOwnEmail] = useState('');
+  const email = heldEmail ?? ownEmail;
+  const setEmail = onEmail ?? setOwnEmail;
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -16,7 +24,7 @@ export function SignInForm({ onSignIn }: SignInFormProps) {
   return (
     <form
       class="sign-in"
-      aria-labelledby="sign-in-title"
+      aria-labelledby={heading ? 'sign-in-password-title' : 'sign-in-title'}
       onSubmit={async (event) => {
         event.preventDefault();
         setBusy(true);
@@ -24,8 +32,7 @@ export function SignInForm({ onSignIn }: SignInFormProps) {
         setBusy(false);
       }}
     >
-      <h2 id="sign-in-title">{t('signInTitle')}</h2>
-      <p>{t('signInIntro')}</p>
+      {heading && <h3 id="sign-in-password-title">{heading}</h3>}
       <label for="sign-in-email">{t('email')}</label>
       <input id="sign-in-email" type="email" autocomplete="username" value={email} onInput={(e) => setEmail(e.currentTarget.value)} required />
       <label for="sign-in-password">{t('password')}</label>
@@ -42,7 +49,7 @@ export function SignInForm({ onSignIn }: SignInFormProps) {
           {error}
         </p>
       )}
-      <button type="submit" disabled={busy}>
+      <button type="submit" class={heading ? 'secondary' : undefined} disabled={busy}>
         {busy ? t('signingIn') : t('signIn')}
       </button>
     </form>

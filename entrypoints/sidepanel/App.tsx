@@ -40,7 +40,7 @@ export function App() {
   if (person === null) {
     return (
       <main class="panel">
-        <SignIn provider={session.provider} />
+        <SignIn provider={session.provider} lapsed={session.lapsed.value} />
       </main>
     );
   }
@@ -68,7 +68,7 @@ function SignedInPanel({ person }: { person: Person }) {
   const online = useOnline();
   const people = usePeople(session.authUid.value);
   const queue = useOutboxQueue(person.uid);
-  const drafts = useMemo(() => dexieDrafts(db), []);
+  const drafts = useMemo(() => dexieDrafts(db, person.uid), [person.uid]);
   const peopleByUid = useMemo(() => new Map(people.people.map((p) => [p.uid, p])), [people.people]);
   const profile = session.profile.value;
   const page = target?.page ?? null;

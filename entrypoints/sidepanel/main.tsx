@@ -65,7 +65,7 @@ function start(outcome: PolicyOutcome) {
   const db = openDb(scope.dbName);
   const fb = firebase(config.firebase, scope.appName);
   const link = backgroundLink();
-  const session = startSession(firebaseSessionDeps(fb.auth, fb.firestore, db, signInProvider(config, fb.auth), link));
+  const session = startSession(firebaseSessionDeps(fb.auth, fb.firestore, db, signInProvider(config, fb.auth, { uiLanguage }), link));
   const services: Services = { db, fb, config, link, session };
 
   render(

@@ -24,6 +24,8 @@ export interface OidcSettings {
   clientId: string;
   /** Default: openid email profile. */
   scopes?: string[];
+  /** The grant: 'code' (authorization code + PKCE, the default) or 'implicit' (the ID token straight from the authorization endpoint). */
+  flow?: 'code' | 'implicit';
   /** The sign-in button's text per language; default: the translated "Sign in with your organisation account". */
   buttonLabel?: { nl: string; en: string };
 }

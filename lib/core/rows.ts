@@ -193,4 +193,6 @@ export interface Draft {
   key: string;
   text: string;
   updatedAt: number;
+  /** Whose draft it is: another person signing in on this profile neither sees nor keeps it. Absent in drafts saved before. */
+  uid?: string;
 }

@@ -16,11 +16,18 @@ export function draftKey(target: { pageId: string; parentId: string | null } | {
   return 'editOf' in target ? `edit:${target.editOf}` : `new:${target.pageId}:${target.parentId ?? 'root'}`;
 }
 
-/** Drafts in Dexie: they survive a reload, a crash and the browser being closed. */
-export function dexieDrafts(db: PrikbordDb): DraftStore {
+/**
+ * Drafts in Dexie: they survive a reload, a crash and the browser being closed. With `uid`, they
+ * are that person's: saved with their uid, and another person's draft is never loaded (nor kept:
+ * forgetOtherPeople removes it when someone else signs in).
+ */
+export function dexieDrafts(db: PrikbordDb, uid?: string): DraftStore {
   return {
-    load: async (key) => (await db.drafts.get(key))?.text,
-    save: async (key, text) => void (text ? await db.drafts.put({ key, text, updatedAt: Date.now() }) : await db.drafts.delete(key)),
+    load: async (key) => {
+      const draft = await db.drafts.get(key);
+      return draft && (draft.uid === undefined || uid === undefined || draft.uid === uid) ? draft.text : undefined;
+    },
+    save: async (key, text) => void (text ? await db.drafts.put({ key, text, updatedAt: Date.now(), ...(uid ? { uid } : {}) }) : await db.drafts.delete(key)),
     clear: (key) => db.drafts.delete(key),
   };
 }

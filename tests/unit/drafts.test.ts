@@ -2,6 +2,7 @@
 // removes the draft.
 import { describe, expect, it } from 'vitest';
 import { dexieDrafts, draftKey, memoryDrafts } from '../../lib/data/drafts';
+import { forgetOtherPeople } from '../../lib/data/thread/thread-sync';
 import { freshDb } from '../helpers/fake-db';
 
 describe('draft keys', () => {
@@ -44,5 +45,20 @@ describe('Dexie drafts', () => {
     db.close();
     await db.open();
     expect(await dexieDrafts(db).load('k')).toBe('Kept');
+  });
+});
+
+describe("one person's drafts on a shared browser profile", () => {
+  it('are not shown to another person, and are forgotten when someone else signs in', async () => {
+    const db = freshDb();
+    const key = draftKey({ pageId: 'p_1', parentId: null });
+    await dexieDrafts(db, 'uid-anna').save(key, 'Wat Anna half schreef');
+    await db.drafts.put({ key: 'old', text: 'Saved before drafts had an owner', updatedAt: 1 });
+    expect(await dexieDrafts(db, 'uid-bram').load(key)).toBeUndefined();
+    expect(await dexieDrafts(db, 'uid-anna').load(key)).toBe('Wat Anna half schreef');
+    await forgetOtherPeople(db, 'uid-anna'); // Anna again: hers stay
+    expect(await db.drafts.count()).toBe(2);
+    await forgetOtherPeople(db, 'uid-bram');
+    expect((await db.drafts.toArray()).map((draft) => draft.key)).toEqual(['old']);
   });
 });

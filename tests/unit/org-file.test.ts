@@ -9,6 +9,9 @@ import { DEMO_ORG_FILE, OrgFileError, keyPath, orgFilePath, orgFileProblems, rea
 import { extensionIdFromKey, redirectUriFor } from '../../scripts/org/extension-id';
 import { functionsEnv } from '../../scripts/org/functions-env';
 import { checkDeployment, type DeploySetup } from '../../scripts/org/deploy-check';
+import { signInRedirectLines } from '../../scripts/org/sign-in-redirect';
+import { demoIdpAccounts } from '../../demo/oidc-server';
+import { EMPLOYEES } from '../../demo/org';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests break the file on purpose, key by key
 const demo = () => JSON.parse(readFileSync(DEMO_ORG_FILE, 'utf8')) as Record<string, any>;
@@ -117,6 +120,21 @@ describe('what is derived from the file', () => {
     const id = extensionIdFromKey(readOrgFile(DEMO_ORG_FILE).extension!.key!);
     expect(id).toBe('lbfkjggfheemkmjpjkdegmfcjpojedbh');
     expect(redirectUriFor(id)).toBe('https://lbfkjggfheemkmjpjkdegmfcjpojedbh.chromiumapp.org/');
+  });
+
+  it('prints what to register at the identity provider', () => {
+    expect(signInRedirectLines(readOrgFile(DEMO_ORG_FILE).extension!.key)).toEqual([
+      'Extension id: lbfkjggfheemkmjpjkdegmfcjpojedbh',
+      'Redirect URI to register at the identity provider: https://lbfkjggfheemkmjpjkdegmfcjpojedbh.chromiumapp.org/',
+    ]);
+    expect(signInRedirectLines(undefined)[0]).toMatch(/No extension\.key/);
+  });
+
+  it("gives the demo identity provider's accounts the organisation's tenant: every demo employee", () => {
+    const org = readOrgFile(DEMO_ORG_FILE);
+    const accounts = demoIdpAccounts(org);
+    expect(accounts.map((a) => a.email)).toEqual(EMPLOYEES.map((e) => e.email));
+    expect(new Set(accounts.map((a) => a.tid))).toEqual(new Set(org.membership.tenantIds));
   });
 
   it("writes the functions' parameters", () => {

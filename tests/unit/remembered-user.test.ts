@@ -1,7 +1,7 @@
 // The panel shows Dexie's copy for the person last signed in on this profile while Firebase Auth
 // still checks the restored session over the network (lib/data/session/remembered-user.ts).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { rememberedUser, rememberUser } from '../../lib/data/session/remembered-user';
+import { markSignedOut, rememberedUser, rememberUser, signedOutOnPurpose } from '../../lib/data/session/remembered-user';
 
 describe('the person last signed in on this profile', () => {
   beforeEach(() => {
@@ -25,6 +25,16 @@ describe('the person last signed in on this profile', () => {
     expect(rememberedUser()).toBeNull();
   });
 
+  it('knows a sign-out was on purpose until someone signs in again', () => {
+    rememberUser({ uid: 'uid-anna', email: 'anna@lindeveen.nl' });
+    expect(signedOutOnPurpose()).toBe(false);
+    markSignedOut();
+    rememberUser(null);
+    expect(signedOutOnPurpose()).toBe(true);
+    rememberUser({ uid: 'uid-bram', email: 'bram@lindeveen.nl' });
+    expect(signedOutOnPurpose()).toBe(false);
+  });
+
   it('ignores what it cannot read', () => {
     localStorage.setItem('prikbord:lastUser', '{not json');
     expect(rememberedUser()).toBeNull();
@@ -37,5 +47,7 @@ describe('the person last signed in on this profile', () => {
     vi.stubGlobal('localStorage', undefined);
     expect(rememberedUser()).toBeNull();
     expect(() => rememberUser({ uid: 'u', email: null })).not.toThrow();
+    expect(() => markSignedOut()).not.toThrow();
+    expect(signedOutOnPurpose()).toBe(false);
   });
 });

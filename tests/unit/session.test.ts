@@ -1,6 +1,6 @@
 // The session of an extension page (lib/data/session/session.ts), with fake parts: who is shown
 // before and after Auth reports, what waits for Auth, forgetting the previous person first,
-// the profile's retry, roles, and the background being told.
+// the profile's retry, roles, the background being told, and a lapsed session renewed silently.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PersonRow } from '../../lib/core/rows';
 import { PROFILE_RETRY_MS, startSession, type Person, type Session, type SessionDeps } from '../../lib/data/session/session';
@@ -21,7 +21,7 @@ function fakeDeps(overrides: Partial<SessionDeps> = {}) {
     profileLoads: 0,
   };
   const deps: SessionDeps = {
-    provider: { method: 'password', signIn: async () => null, signOut: async () => undefined },
+    provider: { signOut: async () => undefined },
     link: { kickOutbox: () => undefined, reportCounts: () => undefined, announceAuth: (uid) => void calls.announced.push(uid) },
     watchAuth: (onChange) => {
       report = onChange;
@@ -29,6 +29,7 @@ function fakeDeps(overrides: Partial<SessionDeps> = {}) {
     },
     remembered: null,
     remember: (user) => void calls.remembered.push(user),
+    signedOutOnPurpose: () => false,
     loadProfile: async () => {
       calls.profileLoads++;
       return annaProfile;
@@ -192,5 +193,94 @@ describe('another person signs in on the same browser profile', () => {
     parts.authReports(bram);
     expect(session!.profile.value).toBeUndefined();
     expect(session!.roles.value).toEqual({});
+  });
+});
+
+describe('a session that lapses (signed out without a sign-out)', () => {
+  /** A provider that can sign people in again silently; `answer` decides each attempt. */
+  function resumable(answer: (person: Person) => Promise<boolean>) {
+    const attempts: Person[] = [];
+    const provider = {
+      signOut: async () => undefined,
+      resume: (person: Person) => {
+        attempts.push(person);
+        return answer(person);
+      },
+    };
+    return { provider, attempts };
+  }
+
+  it('keeps showing the person while the identity provider signs them in again, then follows Auth', async () => {
+    let finish: (ok: boolean) => void = () => undefined;
+    const { provider, attempts } = resumable(() => new Promise((resolve) => (finish = resolve)));
+    const { deps, calls, authReports } = fakeDeps({ provider, remembered: anna });
+    session = startSession(deps);
+    authReports(null); // the restored session was refused (revoked tokens, account changed)
+    expect(attempts).toEqual([anna]);
+    expect(session.person.value).toEqual(anna); // the panel goes on with what it has
+    expect(session.authUid.value).toBeNull(); // but no Firestore work without a session
+    expect(calls.remembered).toEqual([]); // and still remembered if the page reloads meanwhile
+    authReports(anna);
+    finish(true);
+    await settle();
+    expect(session.person.value).toEqual(anna);
+    expect(session.authUid.value).toBe(anna.uid);
+    expect(session.lapsed.value).toBeNull();
+    expect(calls.forgot).toEqual([anna.uid]); // the same person: nothing of theirs forgotten
+  });
+
+  it('also when the session ends while the panel is open', async () => {
+    const { provider, attempts } = resumable(async () => true);
+    const { deps, authReports } = fakeDeps({ provider });
+    session = startSession(deps);
+    authReports(anna);
+    authReports(null);
+    expect(attempts).toEqual([anna]);
+    expect(session.person.value).toEqual(anna);
+  });
+
+  it('shows the sign-in, saying the session ended, when it cannot be renewed silently', async () => {
+    const { provider } = resumable(async () => false);
+    const { deps, calls, authReports } = fakeDeps({ provider, remembered: anna });
+    session = startSession(deps);
+    authReports(null);
+    await settle();
+    expect(session.person.value).toBeNull();
+    expect(session.lapsed.value).toEqual(anna);
+    expect(calls.remembered).toEqual([null]);
+  });
+
+  it('treats a failed attempt like "cannot"', async () => {
+    const { provider } = resumable(async () => Promise.reject(new Error('offline')));
+    const { deps, authReports } = fakeDeps({ provider, remembered: anna });
+    session = startSession(deps);
+    authReports(null);
+    await settle();
+    expect(session.person.value).toBeNull();
+    expect(session.lapsed.value).toEqual(anna);
+  });
+
+  it('does not sign back in someone who signed out on purpose', () => {
+    const { provider, attempts } = resumable(async () => true);
+    const { deps, authReports } = fakeDeps({ provider, signedOutOnPurpose: () => true });
+    session = startSession(deps);
+    authReports(anna);
+    authReports(null);
+    expect(attempts).toEqual([]);
+    expect(session.person.value).toBeNull();
+    expect(session.lapsed.value).toBeNull();
+  });
+
+  it('tries nothing when nobody was signed in, or when the organisation has no silent way in', () => {
+    const { provider, attempts } = resumable(async () => true);
+    const first = fakeDeps({ provider });
+    session = startSession(first.deps);
+    first.authReports(null);
+    expect(attempts).toEqual([]);
+    session.stop();
+    const passwordOnly = fakeDeps({ remembered: anna });
+    session = startSession(passwordOnly.deps);
+    passwordOnly.authReports(null);
+    expect(session.person.value).toBeNull();
   });
 });

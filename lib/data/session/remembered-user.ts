@@ -14,6 +14,8 @@ export interface RememberedUser {
 }
 
 const REMEMBERED_KEY = 'prikbord:lastUser';
+/** Set by an explicit sign-out, until someone signs in: a session that ends then did not lapse. */
+const SIGNED_OUT_KEY = 'prikbord:signedOut';
 
 /** The person last signed in on this browser profile, or null. */
 export function rememberedUser(): RememberedUser | null {
@@ -25,12 +27,36 @@ export function rememberedUser(): RememberedUser | null {
   }
 }
 
-/** Called with every auth state Firebase reports. */
+/** Called with every auth state Firebase reports (a signed-in person also ends an explicit sign-out). */
 export function rememberUser(user: { uid: string; email: string | null } | null): void {
   try {
-    if (user) localStorage.setItem(REMEMBERED_KEY, JSON.stringify({ uid: user.uid, email: user.email }));
-    else localStorage.removeItem(REMEMBERED_KEY);
+    if (user) {
+      localStorage.setItem(REMEMBERED_KEY, JSON.stringify({ uid: user.uid, email: user.email }));
+      localStorage.removeItem(SIGNED_OUT_KEY);
+    } else localStorage.removeItem(REMEMBERED_KEY);
   } catch {
     // no storage (tests): the panel just waits for Auth
+  }
+}
+
+/**
+ * Records that the person signs out on purpose (before Firebase is told), so no extension page
+ * takes the end of the session for a lapse and signs them in again silently, and the next sign-in
+ * through the identity provider asks which account.
+ */
+export function markSignedOut(): void {
+  try {
+    localStorage.setItem(SIGNED_OUT_KEY, '1');
+  } catch {
+    // no storage: nothing to tell other pages
+  }
+}
+
+/** Whether the last session here ended by an explicit sign-out (and nobody signed in since). */
+export function signedOutOnPurpose(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_OUT_KEY) === '1';
+  } catch {
+    return false;
   }
 }

@@ -3,7 +3,7 @@
 // browser's local data is theirs yet. Made once per page
 // (entrypoints/*/main.tsx); the side panel and a second extension page (the comms console) read
 // the same signals instead of repeating the effects below.
-import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { onAuthStateChanged, type Auth } from 'firebase/auth/web-extension';
 import type { Firestore } from 'firebase/firestore';
 import { canModerate, type Roles } from '../../core/membership';
@@ -12,7 +12,7 @@ import { nudgeOutbox, type BackgroundLink } from '../background-link';
 import type { PrikbordDb } from '../db';
 import { forgetOtherPeople } from '../thread/thread-sync';
 import { loadProfile, readMembership, type Membership } from './profile';
-import { rememberedUser, rememberUser, type RememberedUser } from './remembered-user';
+import { rememberedUser, rememberUser, signedOutOnPurpose, type RememberedUser } from './remembered-user';
 import type { SignInProvider } from './sign-in';
 
 /** Who the page shows data for: the person Auth reports, or until it does, the one remembered. */
@@ -41,6 +41,11 @@ export interface Session {
    * not inherit the last one's anonymous posts and likes, so they are forgotten first.
    */
   readyUid: ReadonlySignal<string | null>;
+  /**
+   * The person whose session ended without a sign-out (revoked, the account changed) and could not
+   * be signed in again silently: the sign-in screen says their session ended. Null otherwise.
+   */
+  lapsed: ReadonlySignal<Person | null>;
   /** How this organisation signs in. */
   provider: SignInProvider;
   /** Stops every listener and effect of the session. */
@@ -56,6 +61,8 @@ export interface SessionDeps {
   /** The person last signed in on this browser profile, and how to update that memory. */
   remembered: Person | null;
   remember(user: Person | null): void;
+  /** Whether the session is ending by an explicit sign-out (not a lapse to recover from silently). */
+  signedOutOnPurpose(): boolean;
   loadProfile(uid: string): Promise<PersonRow | null>;
   /** The signed-in person's membership from their token; `refresh` asks the server for a new token. */
   loadMembership(refresh: boolean): Promise<Membership>;
@@ -72,6 +79,7 @@ export function firebaseSessionDeps(auth: Auth, firestore: Firestore, db: Prikbo
     watchAuth: (onChange) => onAuthStateChanged(auth, (user) => onChange(user ? { uid: user.uid, email: user.email } : null)),
     remembered: rememberedUser(),
     remember: rememberUser,
+    signedOutOnPurpose,
     loadProfile: (uid) => loadProfile(firestore, db, uid),
     loadMembership: async (refresh) => {
       if (!auth.currentUser) throw new Error('nobody is signed in');
@@ -89,7 +97,11 @@ export const PROFILE_RETRY_MS = 5000;
 export function startSession(deps: SessionDeps): Session {
   const user = signal<Person | null | undefined>(undefined);
   const remembered = deps.remembered;
-  const person = computed(() => (user.value === undefined ? (remembered ?? undefined) : user.value));
+  // While a lapsed session is being renewed silently, the panel goes on showing that person's
+  // local data (as before Auth reported), and starts no Firestore work for them.
+  const resumingAs = signal<Person | null>(null);
+  const lapsed = signal<Person | null>(null);
+  const person = computed(() => resumingAs.value ?? (user.value === undefined ? (remembered ?? undefined) : user.value));
   const membership = signal<Membership | undefined>(undefined);
   const authUid = computed(() => (membership.value?.member ? (user.value?.uid ?? null) : null));
   const uid = computed(() => person.value?.uid ?? null);
@@ -98,12 +110,38 @@ export function startSession(deps: SessionDeps): Session {
   const moderator = computed(() => canModerate(roles.value));
   const readyUid = signal<string | null>(null);
 
-  const stopAuth = deps.watchAuth((next) => {
-    user.value = next;
-    deps.remember(next);
-    // The background keeps its own session for launcher counts and the outbox: tell it to reload.
-    deps.link.announceAuth(next?.uid ?? null);
-  });
+  const stopAuth = deps.watchAuth((next) =>
+    // One change for the effects: the person must not flicker to "nobody" while a renewal starts.
+    batch(() => {
+      const before = user.value === undefined ? remembered : user.value;
+      user.value = next;
+      // The background keeps its own session for launcher counts and the outbox: tell it to reload.
+      deps.link.announceAuth(next?.uid ?? null);
+      if (next) {
+        resumingAs.value = null;
+        lapsed.value = null;
+        deps.remember(next);
+        return;
+      }
+      // Signed out without a sign-out: the session lapsed. Try to sign the same person in again
+      // silently (the identity provider's own session); the sign-in screen is the fallback.
+      if (before && !resumingAs.value && deps.provider.resume && !deps.signedOutOnPurpose()) {
+        const who = before;
+        resumingAs.value = who;
+        const giveUp = () => {
+          if (resumingAs.value !== who) return;
+          batch(() => {
+            resumingAs.value = null;
+            lapsed.value = who;
+          });
+          deps.remember(null);
+        };
+        deps.provider.resume(who).then((signedIn) => signedIn || giveUp(), giveUp);
+        return;
+      }
+      if (!resumingAs.value) deps.remember(null);
+    }),
+  );
 
   const effects = [
     effect(() => {
@@ -167,6 +205,7 @@ export function startSession(deps: SessionDeps): Session {
     roles,
     moderator,
     readyUid,
+    lapsed,
     provider: deps.provider,
     stop() {
       stopAuth();

@@ -1,39 +1,60 @@
-// How a person signs in, behind one interface: the panel asks the organisation's provider and
-// shows the form that provider needs. Extension pages only.
-// Today: e-mail and password (the demo's accounts, in the Auth emulator). Enterprise sign-in
-// (OIDC through chrome.identity.launchWebAuthFlow + signInWithCredential) is a second provider
-// beside this one, chosen by the organisation config; nothing else changes.
+// How a person signs in, as the organisation configured it (signIn in the organisation file): its
+// identity provider (OIDC: Entra ID or any other, oidc.ts), e-mail and password, or both (the
+// demo). The panel shows the ways this object offers; the session (session.ts) uses `resume` to
+// sign a person in again when their session lapses, and everyone signs out the same way.
+// Extension pages only.
 import { signInWithEmailAndPassword, signOut, type Auth } from 'firebase/auth/web-extension';
-import type { MessageKey } from '../../any/i18n';
 import type { OrgConfig } from '../../any/org-config';
+import { firebaseOidcDeps, oidcSignIn, type OidcDeps, type OidcSignIn } from './oidc';
+import { markSignedOut, signedOutOnPurpose } from './remembered-user';
+import { signInError, type SignInError } from './sign-in-errors';
 
-/** What went wrong, as an i18n key a person can act on with its substitutions, and the raw code for the log. */
-export interface SignInError {
-  key: MessageKey;
-  subs: string[];
-  code: string;
-}
+export { authErrorKey, signInError, type SignInError } from './sign-in-errors';
+export type { OidcSignIn } from './oidc';
 
 /** E-mail and password sign-in. */
-export interface PasswordProvider {
-  method: 'password';
+export interface PasswordSignIn {
   /** Resolves to null when signed in, or to what went wrong. */
   signIn(email: string, password: string): Promise<SignInError | null>;
-  signOut(): Promise<void>;
 }
 
-/** Every sign-in method the panel knows; the union grows with OIDC. */
-export type SignInProvider = PasswordProvider;
+/** The ways this organisation signs in, and signing out. */
+export interface SignInProvider {
+  /** The organisation's identity provider, when it has one: shown first. */
+  oidc?: OidcSignIn;
+  /** E-mail and password, when the organisation offers them. */
+  password?: PasswordSignIn;
+  /** Signs out of Prikbord on this browser profile (not out of the identity provider). */
+  signOut(): Promise<void>;
+  /**
+   * Signs a person whose session lapsed in again without showing anything, when a way in allows
+   * it (the identity provider's own session); resolves true when it did. Absent: there is no such way.
+   */
+  resume?(person: { uid: string; email: string | null }): Promise<boolean>;
+}
 
-/** The provider the organisation configured. */
-export function signInProvider(config: Pick<OrgConfig, 'signIn' | 'orgName' | 'membership'>, auth: Auth): SignInProvider {
-  return passwordProvider(auth, config);
+/** The providers the organisation configured, over Firebase Auth. */
+export function signInProvider(
+  config: Pick<OrgConfig, 'signIn' | 'orgName' | 'membership'>,
+  auth: Auth,
+  local: Pick<OidcDeps, 'uiLanguage'>,
+  oidcDeps: (settings: NonNullable<OrgConfig['signIn']['oidc']>) => OidcDeps = (settings) => firebaseOidcDeps(auth, settings, { ...local, signedOutOnPurpose }),
+): SignInProvider {
+  const oidc = config.signIn.oidc ? oidcSignIn(oidcDeps(config.signIn.oidc), config) : undefined;
+  return {
+    ...(oidc ? { oidc, resume: (person) => oidc.resume(person) } : {}),
+    ...(config.signIn.password ? { password: passwordSignIn(auth, config) } : {}),
+    async signOut() {
+      // First, so every extension page that sees the session end knows it was on purpose (no silent sign-in back).
+      markSignedOut();
+      await signOut(auth);
+    },
+  };
 }
 
 /** The password provider over Firebase Auth. */
-export function passwordProvider(auth: Auth, org: Pick<OrgConfig, 'orgName' | 'membership'>): PasswordProvider {
+export function passwordSignIn(auth: Auth, org: Pick<OrgConfig, 'orgName' | 'membership'>): PasswordSignIn {
   return {
-    method: 'password',
     async signIn(email, password) {
       if (!email.trim() || !password) return { key: 'authErrorMissing', subs: [], code: '' };
       try {
@@ -43,40 +64,5 @@ export function passwordProvider(auth: Auth, org: Pick<OrgConfig, 'orgName' | 'm
         return signInError(error, org);
       }
     },
-    signOut: () => signOut(auth),
   };
-}
-
-/**
- * What to tell a person whose sign-in failed. A refusal by the organisation's membership check (a
- * blocking function on the server) reaches the client as a generic internal error whose message
- * carries the reason the server gave; that reason is picked out here.
- */
-export function signInError(error: unknown, org: Pick<OrgConfig, 'orgName' | 'membership'>): SignInError {
-  const code = String((error as { code?: unknown }).code ?? 'unknown');
-  const message = String((error as { message?: unknown }).message ?? '');
-  if (message.includes('former-colleague')) return { key: 'authErrorFormerColleague', subs: [], code };
-  if (message.includes('not-in-organisation') || message.includes('no-email')) {
-    return { key: 'authErrorNotMember', subs: [org.orgName, org.membership.domains.map((d) => `@${d}`).join(', ')], code };
-  }
-  const key = authErrorKey(code);
-  return { key, subs: key === 'authErrorGeneric' ? [code] : [], code };
-}
-
-/** Maps a Firebase Auth error code to the message a person can act on. */
-export function authErrorKey(code: string): MessageKey {
-  switch (code) {
-    case 'auth/invalid-credential':
-    case 'auth/invalid-email':
-    case 'auth/user-not-found':
-    case 'auth/wrong-password':
-    case 'auth/user-disabled':
-      return 'authErrorInvalid';
-    case 'auth/network-request-failed':
-      return 'authErrorNetwork';
-    case 'auth/too-many-requests':
-      return 'authErrorTooMany';
-    default:
-      return 'authErrorGeneric';
-  }
 }

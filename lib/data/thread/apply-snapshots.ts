@@ -121,14 +121,16 @@ export async function applyHelpfulSnapshot(db: PrikbordDb, pageId: string, snap:
 
 /**
  * When someone else signs in to this browser profile, forgets the previous person's own facts:
- * which anonymous comments were theirs, and their likes. Their cursors go too, so each page
- * re-reads them when that person signs in again. (Their unsent outbox items stay, to be sent
- * when they return: nothing typed is lost. That is the one trace a shared profile keeps.)
+ * which anonymous comments were theirs, their likes, and their unsent drafts (a half-written
+ * comment must not turn up in the next person's composer, under their name). Their cursors go too,
+ * so each page re-reads them when that person signs in again. (Their unsent outbox items stay, to
+ * be sent when they return: nothing sent off is lost. That is the one trace a shared profile keeps.)
  */
 export async function forgetOtherPeople(db: PrikbordDb, uid: string): Promise<void> {
-  await db.transaction('rw', db.owned, db.likes, db.pages, async () => {
+  await db.transaction('rw', [db.owned, db.likes, db.pages, db.drafts], async () => {
     await db.owned.where('uid').notEqual(uid).delete();
     await db.likes.filter((row) => row.uid !== uid).delete();
+    await db.drafts.filter((row) => row.uid !== undefined && row.uid !== uid).delete();
     await db.pages.toCollection().modify((page) => {
       if (page.mine && page.mine.uid !== uid) delete page.mine;
     });
