@@ -12,6 +12,7 @@
 // our assumption, stated below; change a constant and rerun to see what it does.
 //
 // Over 250 lines on purpose: the assumptions, the models and the prices are read together.
+import { PEOPLE_RESYNC_MS } from '../../lib/core/people-sync-plan';
 
 /** The organisation and its activity per month. */
 export const ORG = {
@@ -417,8 +418,8 @@ export const LABELS: Record<string, string> = {
 
 /** Reads of one panel session besides the people sync: the own profile (getDoc) and the settings listener (config/settings), 1 each. */
 export const PANEL_READS = 2;
-/** The people sync repeats every 5 minutes while the panel is open (components/people/use-people.ts). */
-export const RESYNC_MINUTES = 5;
+/** The people sync repeats while the panel is open (components/people/use-people.ts): every 5 minutes. */
+export const RESYNC_MINUTES = PEOPLE_RESYNC_MS / 60_000;
 
 export interface Month {
   rows: Row[];

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { setLogLevel } from 'firebase/firestore';
 import { DIRECTORY_SHARD_COUNT } from '../../lib/core/directory-shards';
 import { paths } from '../../lib/core/paths';
+import { peopleToSync } from '../../lib/core/people-sync-plan';
 import { Meter, firestoreTriggers } from './cost-meter';
 import { ACTIVITY, ORG, PRICES, extrapolate, meanCost, type ExpertiseSync, type Measured, type Month, type VisitCost } from './cost-model';
 import { runSample, type SampleResult } from './cost-sample';
@@ -20,8 +21,8 @@ import type { BenchSection, Figure } from './figures';
 import { storedBytes, type CompositeIndex } from './storage-size';
 import { loadRealRules } from './thread-seed';
 
-/** How the panel syncs the expertise index on this branch (components/people/use-people.ts), and before. */
-const EXPERTISE_SYNC = 'every-session' as ExpertiseSync;
+/** How the panel syncs the expertise index (lib/core/people-sync-plan.ts): also outside the people view, or only there. */
+const EXPERTISE_SYNC: ExpertiseSync = peopleToSync('reader', false).includes('expertise') ? 'every-session' : 'people-view';
 
 /** The emulator hub switches the Functions emulator's background triggers off and on (the meter runs them instead). */
 async function backgroundTriggers(on: boolean): Promise<void> {
