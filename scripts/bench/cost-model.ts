@@ -93,6 +93,12 @@ export const PAGES = {
   historyMonths: 2,
 } as const;
 
+type Numbers<T> = { readonly [K in keyof T]: number };
+/** The assumption sets as plain numbers (so a variant can change one). */
+export type Org = Numbers<typeof ORG>;
+export type Activity = Numbers<typeof ACTIVITY>;
+export type Pages = Numbers<typeof PAGES>;
+
 /** Prices: list prices, USD, as we know them; CHECK them before relying on the result (no internet here). */
 export const PRICES = {
   date: '2025-06',
@@ -124,6 +130,15 @@ export const PRICES = {
     memoryGiB: 0.25,
     /** Cloud Run bills a request's time rounded up to 100 ms. */
     billingQuantumSeconds: 0.1,
+  },
+  network: {
+    /**
+     * What a client outside Google Cloud receives is internet egress (cloud.google.com/vpc/network-pricing,
+     * Premium Tier from Europe, first TiB, as we know it); Firestore's free quota includes 10 GiB a month.
+     * Functions read Firestore in the same region: no egress.
+     */
+    egressPerGiB: 0.12,
+    freeEgressGiB: 10,
   },
   /** EUR per USD (ECB reference rate, mid 2025, about 1.16 USD for 1 EUR): a named rate, check it too. */
   eurPerUsd: 0.86,
@@ -191,7 +206,7 @@ export function billedSeconds(ms: number, quantum: number = PRICES.functions.bil
 export type ExpertiseSync = 'every-session' | 'people-view';
 
 /** Actions per month of the kinds whose cost is linear in their number. */
-export function monthlyActions(org = ORG, a = ACTIVITY): Record<string, number> {
+export function monthlyActions(org: Org = ORG, a: Activity = ACTIVITY): Record<string, number> {
   const likes = org.reactors * a.likesPerReactor;
   const comments = org.creators * a.commentsPerCreator;
   const replies = comments * a.replyShare;
@@ -285,12 +300,13 @@ export function distinctChanged(changes: number, holders: number): number {
 
 /**
  * Reads one reader's delta syncs of one collection (directory shards, or expertise documents) bill
- * in a month. The reader syncs `sessions` times a month at the start of a session and then every
- * `everyMinutes` while it lasts `minutes`. Changes arrive uniformly over the working hours. A sync
- * reads each document changed since the last one once (distinct documents, of `holders`), and an
- * empty answer still bills one read: E[max(1, N)] = μ + e^−μ for N ~ Poisson(μ).
+ * in a month, and the documents they bring. The reader syncs `sessions` times a month at the start
+ * of a session and then every `everyMinutes` while it lasts `minutes`. Changes arrive uniformly
+ * over the working hours. A sync reads each document changed since the last one once (distinct
+ * documents, of `holders`), and an empty answer still bills one read: E[max(1, N)] = μ + e^−μ for
+ * N ~ Poisson(μ).
  */
-export function deltaSyncReads(o: {
+export function deltaSync(o: {
   sessions: number;
   minutes: number;
   everyMinutes: number;
@@ -298,8 +314,8 @@ export function deltaSyncReads(o: {
   holders: number;
   workingDays: number;
   workingHours: number;
-}): number {
-  if (o.sessions <= 0) return 0;
+}): { reads: number; docs: number } {
+  if (o.sessions <= 0) return { reads: 0, docs: 0 };
   const monthMinutes = o.workingDays * o.workingHours * 60;
   const perMinute = o.changesPerMonth / monthMinutes;
   // Syncs at the session's start and every `everyMinutes` strictly before it ends.
@@ -307,9 +323,14 @@ export function deltaSyncReads(o: {
   const gapMinutes = Math.max(0, monthMinutes / o.sessions - repeats * o.everyMinutes);
   const atOpen = distinctChanged(perMinute * gapMinutes, o.holders);
   const mean = perMinute * o.everyMinutes;
-  const perRepeat = mean + Math.exp(-mean);
-  return o.sessions * (Math.max(1, atOpen) + repeats * perRepeat);
+  return {
+    reads: o.sessions * (Math.max(1, atOpen) + repeats * (mean + Math.exp(-mean))),
+    docs: o.sessions * (atOpen + repeats * mean),
+  };
 }
+
+/** The reads of deltaSync. */
+export const deltaSyncReads = (o: Parameters<typeof deltaSync>[0]) => deltaSync(o).reads;
 
 /** Directory shards populated by `people` people hashed over `shards` shards (expected). */
 export function populatedShards(people: number, shards: number): number {
@@ -324,12 +345,14 @@ export interface MonthTotals {
   deletes: number;
   /** GiB stored (what the month's storage bill is for). */
   storedGiB: number;
+  /** GiB the clients receive (documents read, estimated from their sizes). */
+  egressGiB: number;
   invocations: number;
   fnSeconds: number;
 }
 
 export interface MonthPrice {
-  firestore: { reads: number; writes: number; deletes: number; storage: number };
+  firestore: { reads: number; writes: number; deletes: number; storage: number; egress: number };
   functions: { invocations: number; cpu: number; memory: number };
   usd: number;
   eur: number;
@@ -338,7 +361,7 @@ export interface MonthPrice {
 /**
  * The month's bill in USD and EUR. With `freeTier`, the daily free operations are taken off each
  * working day's share (activity on `workingDays` days; the quota of the other days goes unused),
- * the free GiB off storage, and the monthly Functions free tier off invocations and compute.
+ * the free GiB off storage and egress, and the monthly Functions free tier off invocations and compute.
  */
 export function priceMonth(t: MonthTotals, freeTier: boolean, prices = PRICES, workingDays: number = ACTIVITY.workingDays): MonthPrice {
   const f = prices.firestore;
@@ -352,6 +375,7 @@ export function priceMonth(t: MonthTotals, freeTier: boolean, prices = PRICES, w
     writes: (daily(t.writes, f.freeWritesPerDay) / 100_000) * f.writesPer100k,
     deletes: (daily(t.deletes, f.freeDeletesPerDay) / 100_000) * f.deletesPer100k,
     storage: free(t.storedGiB, f.freeStorageGiB) * f.storagePerGiBMonth,
+    egress: free(t.egressGiB, prices.network.freeEgressGiB) * prices.network.egressPerGiB,
   };
   const functions = {
     invocations: (free(t.invocations, fn.freeInvocations) / 1_000_000) * fn.perMillionInvocations,
@@ -367,8 +391,11 @@ export const perThousand = (eur: number, employees: number = ORG.employees) => (
 
 /** A cost at list prices with no free tier (for one kind's share of the bill), in EUR. */
 export function eurOf(c: Pick<UnitCost, 'reads' | 'writes' | 'deletes' | 'invocations' | 'fnSeconds'>, prices = PRICES): number {
-  return priceMonth({ reads: c.reads, writes: c.writes, deletes: c.deletes, storedGiB: 0, invocations: c.invocations, fnSeconds: c.fnSeconds }, false, prices)
-    .eur;
+  return priceMonth(
+    { reads: c.reads, writes: c.writes, deletes: c.deletes, storedGiB: 0, egressGiB: 0, invocations: c.invocations, fnSeconds: c.fnSeconds },
+    false,
+    prices,
+  ).eur;
 }
 
 // ---------- the month ----------
@@ -380,6 +407,8 @@ export interface Measured {
   visit: VisitCost;
   /** Stored bytes (document + index entries): per person of a profile, a directory entry and a shard entry; per expertise document. */
   storage: { profile: number; directoryEntry: number; shardEntry: number; expertiseDoc: number };
+  /** Document bytes (no index entries), the estimate of what a read sends: a comment, a page, a profile, an expertise document, one person's row in a shard. */
+  wire: { comment: number; page: number; profile: number; expertiseDoc: number; shardPerPerson: number };
 }
 
 /** One kind of action in the month: how many, what they cost in total, their part of the bill. */
@@ -388,7 +417,9 @@ export interface Row {
   label: string;
   actions: number;
   total: UnitCost;
-  /** EUR at list prices, no free tier. */
+  /** GiB its reads send to the browsers (an estimate from the documents' sizes). */
+  egressGiB: number;
+  /** EUR at list prices, no free tier: operations and egress. */
   eur: number;
   /** Share of the bill (no free tier). */
   share: number;
@@ -431,10 +462,20 @@ export interface Month {
   thread: ReturnType<typeof threadVisitReads>;
   /** Expertise documents and directory shards changed per month (what every reader's delta sync reads). */
   changes: { expertise: number; shards: number };
+  /** GiB the clients receive per month, by kind. */
+  egress: Record<string, number>;
 }
 
 /** The month: every kind's actions × measured unit cost, the modelled reads, storage, and the bill. */
-export function extrapolate(m: Measured, expertiseSync: ExpertiseSync, shardCount: number, org = ORG, a = ACTIVITY, pages = PAGES, prices = PRICES): Month {
+export function extrapolate(
+  m: Measured,
+  expertiseSync: ExpertiseSync,
+  shardCount: number,
+  org: Org = ORG,
+  a: Activity = ACTIVITY,
+  pages: Pages = PAGES,
+  prices = PRICES,
+): Month {
   const counts = monthlyActions(org, a);
   const unit = (kind: string): UnitCost => {
     const u = m.units[kind];
@@ -474,45 +515,68 @@ export function extrapolate(m: Measured, expertiseSync: ExpertiseSync, shardCoun
     m.visit,
   );
   const sync = (o: { sessions: number; minutes: number; changes: number; holders: number }) =>
-    deltaSyncReads({ ...o, changesPerMonth: o.changes, everyMinutes: RESYNC_MINUTES, workingDays: a.workingDays, workingHours: a.workingHours });
+    deltaSync({ ...o, changesPerMonth: o.changes, everyMinutes: RESYNC_MINUTES, workingDays: a.workingDays, workingHours: a.workingHours });
   const peopleView = expertiseSync === 'people-view';
+  const directorySync = sync({ sessions: a.panelSessions, minutes: a.panelMinutes, changes: changes.shards, holders: shards });
+  const expertiseSessions = a.panelSessions * (peopleView ? a.peopleViewShare : 1);
+  const expertiseDeltas = sync({
+    sessions: expertiseSessions,
+    minutes: peopleView ? a.peopleViewMinutes : a.panelMinutes,
+    changes: changes.expertise,
+    holders: a.expertiseHolders,
+  });
   const modelled = [
     { kind: 'thread', actions: org.readers * a.threadVisits, total: { ...ZERO, reads: org.readers * thread.reads } },
-    {
-      kind: 'sync-directory',
-      actions: org.readers * a.panelSessions,
-      total: { ...ZERO, reads: org.readers * sync({ sessions: a.panelSessions, minutes: a.panelMinutes, changes: changes.shards, holders: shards }) },
-    },
-    {
-      kind: 'sync-expertise',
-      actions: org.readers * a.panelSessions * (peopleView ? a.peopleViewShare : 1),
-      total: {
-        ...ZERO,
-        reads:
-          org.readers *
-          sync({
-            sessions: a.panelSessions * (peopleView ? a.peopleViewShare : 1),
-            minutes: peopleView ? a.peopleViewMinutes : a.panelMinutes,
-            changes: changes.expertise,
-            holders: a.expertiseHolders,
-          }),
-      },
-    },
+    { kind: 'sync-directory', actions: org.readers * a.panelSessions, total: { ...ZERO, reads: org.readers * directorySync.reads } },
+    { kind: 'sync-expertise', actions: org.readers * expertiseSessions, total: { ...ZERO, reads: org.readers * expertiseDeltas.reads } },
     // scripts/directory/import.ts reads the whole directory, every account's profile and the membership config each run.
     { kind: 'directory-import', actions: a.directoryImports, total: { ...ZERO, reads: a.directoryImports * (2 * org.employees + 1) } },
   ];
+
+  // What the clients receive: the documents they read, by their size (an estimate of the bytes on the wire).
+  const w = m.wire;
+  const shardDoc = (org.employees / Math.max(1, shards)) * w.shardPerPerson;
+  const egressBytes: Record<string, number> = {
+    badge: counts.badge! * w.page,
+    panel: counts.panel! * w.profile,
+    thread: org.readers * (thread.docs * w.comment + (thread.firstVisits + thread.revisits) * w.page),
+    'sync-directory': org.readers * directorySync.docs * shardDoc,
+    'sync-expertise': org.readers * expertiseDeltas.docs * w.expertiseDoc,
+    'first-sync': counts['first-sync']! * (shards * shardDoc + a.expertiseHolders * w.expertiseDoc),
+  };
+  // The outbox's own reads (rate window, page) are small documents.
+  for (const r of linear) egressBytes[r.kind] ??= r.total.reads * w.page;
+  const egress = Object.fromEntries(Object.entries(egressBytes).map(([k, b]) => [k, b / 2 ** 30]));
+  const egressGiB = Object.values(egress).reduce((x, y) => x + y, 0);
+
   const growth = [...linear, ...modelled].reduce((s, r) => s + r.total.bytes, 0);
   const base = org.employees * (m.storage.profile + m.storage.directoryEntry + m.storage.shardEntry) + a.expertiseHolders * m.storage.expertiseDoc;
   const storedGiB = (base + a.storedMonths * growth) / 2 ** 30;
-  const priced = [...linear, ...modelled].map((r) => ({ ...r, label: LABELS[r.kind] ?? r.kind, eur: eurOf(monthTotalOf(r.total), prices) }));
-  const storageEur = storedGiB * prices.firestore.storagePerGiBMonth * prices.eurPerUsd;
-  const all = [...priced, { kind: 'storage', label: LABELS.storage!, actions: 0, total: { ...ZERO, bytes: growth }, eur: storageEur }];
+  // Each kind's part of the bill: its operations, and the bytes its reads send to the browsers.
+  const priced = [...linear, ...modelled].map((r) => ({
+    ...r,
+    label: LABELS[r.kind] ?? r.kind,
+    egressGiB: egress[r.kind] ?? 0,
+    eur: eurOf(monthTotalOf(r.total), prices) + (egress[r.kind] ?? 0) * prices.network.egressPerGiB * prices.eurPerUsd,
+  }));
+  const all = [
+    ...priced,
+    {
+      kind: 'storage',
+      label: LABELS.storage!,
+      actions: 0,
+      egressGiB: 0,
+      total: { ...ZERO, bytes: growth },
+      eur: storedGiB * prices.firestore.storagePerGiBMonth * prices.eurPerUsd,
+    },
+  ];
   const sum = all.reduce((s, r) => addCost(s, r.total), { ...ZERO });
   const totals: MonthTotals = {
     reads: sum.reads + sum.fnReads,
     writes: sum.writes + sum.fnWrites,
     deletes: sum.deletes + sum.fnDeletes,
     storedGiB,
+    egressGiB,
     invocations: sum.invocations,
     fnSeconds: sum.fnSeconds,
   };
@@ -527,6 +591,7 @@ export function extrapolate(m: Measured, expertiseSync: ExpertiseSync, shardCoun
     dominant: rows[0]!,
     thread,
     changes,
+    egress,
   };
 }
 

@@ -287,6 +287,7 @@ export async function runSample(
   const visits: Visit[] = [];
   const peopleSyncs: SampleResult['peopleSyncs'] = [];
   const seen = new Map<string, number>();
+  const likedPages = new Set<string>();
   const signUps = EMPLOYEES.slice(plan.people);
   const facts = (page: Page) => ({ url: page.url, title: page.title });
   const author = (p: Person) => ({ uid: p.uid, displayName: p.employee.displayName });
@@ -349,7 +350,11 @@ export async function runSample(
             }
           });
         if (kind === 'like-page') {
-          record(kind, await like(page, undefined, true));
+          // A page they have not liked yet (liking it again would send nothing).
+          const where = pick(pages.filter((pg) => !likedPages.has(`${p.uid}/${pg.pageId}`)));
+          if (!where) throw new Error('every page is liked already in the sample');
+          record(kind, await like(where, undefined, true));
+          likedPages.add(`${p.uid}/${where.pageId}`);
           break;
         }
         const comments = pages.flatMap((pg) => pg.comments.filter((c) => c.authorUid !== p.uid).map((c) => ({ pg, c })));

@@ -15,10 +15,26 @@ import { DIRECTORY_SHARD_COUNT } from '../../lib/core/directory-shards';
 import { paths } from '../../lib/core/paths';
 import { peopleToSync } from '../../lib/core/people-sync-plan';
 import { Meter, firestoreTriggers } from './cost-meter';
-import { ACTIVITY, ORG, PRICES, extrapolate, meanCost, type ExpertiseSync, type Measured, type Month, type VisitCost } from './cost-model';
+import {
+  ACTIVITY,
+  LABELS,
+  ORG,
+  PAGES,
+  PRICES,
+  extrapolate,
+  meanCost,
+  perThousand,
+  priceMonth,
+  type Activity,
+  type ExpertiseSync,
+  type Measured,
+  type Pages,
+  type Month,
+  type VisitCost,
+} from './cost-model';
 import { runSample, type SampleResult } from './cost-sample';
 import type { BenchSection, Figure } from './figures';
-import { storedBytes, type CompositeIndex } from './storage-size';
+import { documentBytes, storedBytes, type CompositeIndex } from './storage-size';
 import { loadRealRules } from './thread-seed';
 
 /** How the panel syncs the expertise index (lib/core/people-sync-plan.ts): also outside the people view, or only there. */
@@ -57,30 +73,57 @@ export function visitCost(visits: SampleResult['visits']): VisitCost & { firstVi
   };
 }
 
-/** Stored bytes per person (profile, directory entry, shard entry) and per expertise document, from the emulator's documents. */
-async function storageSizes(meter: Meter, composites: CompositeIndex[]): Promise<Measured['storage']> {
+/**
+ * From the emulator's documents at the end of the sample: stored bytes (with index entries) per
+ * person of a profile, a directory entry and a shard entry, and per expertise document; and the
+ * document bytes alone (the estimate of what a read sends) of a comment, a page, a profile, an
+ * expertise document and a person's row in a shard.
+ */
+async function sizes(meter: Meter, composites: CompositeIndex[]): Promise<Pick<Measured, 'storage' | 'wire'>> {
   const of = async (collection: string) => {
     const docs = await meter.collection(collection);
-    return { docs, bytes: docs.reduce((s, d) => s + storedBytes(d.ref.path, d.data(), composites), 0) };
+    const sum = (f: (path: string, data: Record<string, unknown>) => number) => docs.reduce((s, d) => s + f(d.ref.path, d.data() ?? {}), 0);
+    return { docs, n: docs.length, stored: sum((p, d) => storedBytes(p, d, composites)), wire: sum(documentBytes) };
   };
-  const [profiles, directory, shards, expertise] = await Promise.all([
-    of(paths.profiles()),
-    of(paths.directory()),
-    of(paths.directoryShards()),
-    of(paths.expertise()),
-  ]);
-  const inShards = shards.docs.reduce((s, d) => s + ((d.get('people') as unknown[] | undefined)?.length ?? 0), 0);
-  const per = (x: { bytes: number }, n: number) => (n > 0 ? x.bytes / n : 0);
+  const [profiles, directory, shards, expertise, pages] = await Promise.all(
+    [paths.profiles(), paths.directory(), paths.directoryShards(), paths.expertise(), 'pages'].map(of),
+  );
+  const comments = await Promise.all(pages!.docs.map((p) => of(paths.comments(p.id))));
+  const inShards = shards!.docs.reduce((s, d) => s + ((d.get('people') as unknown[] | undefined)?.length ?? 0), 0);
+  const per = (total: number, n: number) => (n > 0 ? total / n : 0);
+  const commentCount = comments.reduce((s, c) => s + c.n, 0);
   return {
-    profile: per(profiles, profiles.docs.length),
-    directoryEntry: per(directory, directory.docs.length),
-    shardEntry: per(shards, inShards),
-    expertiseDoc: per(expertise, expertise.docs.length),
+    storage: {
+      profile: per(profiles!.stored, profiles!.n),
+      directoryEntry: per(directory!.stored, directory!.n),
+      shardEntry: per(shards!.stored, inShards),
+      expertiseDoc: per(expertise!.stored, expertise!.n),
+    },
+    wire: {
+      comment: per(
+        comments.reduce((s, c) => s + c.wire, 0),
+        commentCount,
+      ),
+      page: per(pages!.wire, pages!.n),
+      profile: per(profiles!.wire, profiles!.n),
+      expertiseDoc: per(expertise!.wire, expertise!.n),
+      shardPerPerson: per(shards!.wire, inShards),
+    },
   };
 }
 
 const fmt = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const eur = (x: number) => `€${x < 10 ? fmt(x, 2) : fmt(x, 0)}`;
+
+/** Which kinds send the most bytes to the browsers, largest first. */
+function egressShares(month: Month): string {
+  const total = month.totals.egressGiB || 1;
+  return Object.entries(month.egress)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([kind, gib]) => `${LABELS[kind] ?? kind} ${fmt((gib / total) * 100, 0)}%`)
+    .join(', ');
+}
 
 /** The month per kind of action, as a plain-text table. */
 export function monthTable(month: Month): string {
@@ -96,6 +139,7 @@ export function monthTable(month: Month): string {
     'writes/mo',
     'deletes/mo',
     'invoc/mo',
+    'GiB out/mo',
     '€/mo',
     'share',
   ];
@@ -114,12 +158,41 @@ export function monthTable(month: Month): string {
       fmt(t.writes + t.fnWrites),
       fmt(t.deletes + t.fnDeletes),
       fmt(t.invocations),
+      r.egressGiB > 0 ? fmt(r.egressGiB, 1) : '',
       eur(r.eur),
       `${fmt(r.share * 100, 1)}%`,
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** The month again with one assumption changed at a time: how much the answer hangs on each. */
+export function sensitivity(measured: Measured, expertiseSync: ExpertiseSync): string {
+  const variants: Array<[string, Partial<Activity>, Partial<Pages>]> = [
+    ['as assumed', {}, {}],
+    ['panel open all working day (480 min a session)', { panelMinutes: 480 }, {}],
+    ['twice the panel sessions (16 a month)', { panelSessions: 16 }, {}],
+    ['People view in half the sessions', { peopleViewShare: 0.5 }, {}],
+    [
+      'half the directory changes (edits, HR, newcomers)',
+      { profileEditShare: ACTIVITY.profileEditShare / 2, hrChangeShare: ACTIVITY.hrChangeShare / 2, newMemberShare: ACTIVITY.newMemberShare / 2 },
+      {},
+    ],
+    ['twice the likes and comments', { likesPerReactor: 2 * ACTIVITY.likesPerReactor, commentsPerCreator: 2 * ACTIVITY.commentsPerCreator }, {}],
+    ['3× the people with expertise documents', { expertiseHolders: 3 * ACTIVITY.expertiseHolders }, {}],
+    ['threads hold no earlier months', {}, { historyMonths: 0 }],
+    ['threads hold 6 earlier months', {}, { historyMonths: 6 }],
+    ['attention spread evenly (Zipf alpha 0)', {}, { zipfAlpha: 0 }],
+  ];
+  const rows = variants.map(([name, activity, pages]) => {
+    const m = extrapolate(measured, expertiseSync, DIRECTORY_SHARD_COUNT, ORG, { ...ACTIVITY, ...activity }, { ...PAGES, ...pages });
+    return [name, eur(m.eur.list), eur(m.perThousand.list), `${m.dominant.label} (${fmt(m.dominant.share * 100, 0)}%)`];
+  });
+  const header = ['assumption changed', '€/month', '€ per 1,000', 'largest share'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -136,10 +209,10 @@ export const cost: BenchSection = {
     await backgroundTriggers(false);
     const meter = new Meter(db, firestoreTriggers(fns), composites, root);
     let sample: SampleResult;
-    let storage: Measured['storage'];
+    let measuredSizes: Pick<Measured, 'storage' | 'wire'>;
     try {
       sample = await runSample(quick, meter, Meter.handler(fns.membershipAtSignIn), Meter.handler(fns.membershipAtSignUp));
-      storage = await storageSizes(meter, composites);
+      measuredSizes = await sizes(meter, composites);
     } finally {
       await meter.close();
       await backgroundTriggers(true);
@@ -150,7 +223,7 @@ export const cost: BenchSection = {
     if (missing.length > 0) throw new Error(`not sampled: ${missing.join(', ')}`);
     const units = Object.fromEntries(kinds.map((k) => [k, meanCost(sample.costs.get(k)!)]));
     const visit = visitCost(sample.visits);
-    const measured: Measured = { units, visit, storage };
+    const measured: Measured = { units, visit, ...measuredSizes };
     const month = extrapolate(measured, EXPERTISE_SYNC, DIRECTORY_SHARD_COUNT);
     const other = extrapolate(measured, EXPERTISE_SYNC === 'people-view' ? 'every-session' : 'people-view', DIRECTORY_SHARD_COUNT);
     const syncModel =
@@ -159,6 +232,7 @@ export const cost: BenchSection = {
         1,
         sample.peopleSyncs.reduce((s, x) => s + x.expected, 0),
       );
+    const opsOnly = priceMonth({ ...month.totals, egressGiB: 0 }, false).eur;
     const actions = [...sample.costs.values()].reduce((s, list) => s + list.length, 0) + sample.visits.length + sample.peopleSyncs.length;
 
     console.log(
@@ -170,9 +244,16 @@ export const cost: BenchSection = {
         '',
         monthTable(month),
         '',
-        `Month: ${fmt(month.totals.reads)} reads, ${fmt(month.totals.writes)} writes, ${fmt(month.totals.deletes)} deletes, ${fmt(month.totals.invocations)} invocations, ${fmt(month.totals.storedGiB, 2)} GiB stored after ${ACTIVITY.storedMonths} months.`,
+        `Month: ${fmt(month.totals.reads)} reads, ${fmt(month.totals.writes)} writes, ${fmt(month.totals.deletes)} deletes, ${fmt(month.totals.invocations)} invocations, ${fmt(month.totals.storedGiB, 2)} GiB stored after ${ACTIVITY.storedMonths} months, ${fmt(month.totals.egressGiB, 0)} GiB sent to the browsers (${egressShares(month)}).`,
+        `Document sizes (measured, bytes): comment ${fmt(measured.wire.comment)}, page ${fmt(measured.wire.page)}, profile ${fmt(measured.wire.profile)}, expertise document ${fmt(measured.wire.expertiseDoc)}, a person's row in a shard ${fmt(measured.wire.shardPerPerson)} (a shard of ${fmt(ORG.employees / DIRECTORY_SHARD_COUNT)} people: ${fmt((measured.wire.shardPerPerson * ORG.employees) / DIRECTORY_SHARD_COUNT / 1024)} KB).`,
+        `Without the network egress estimate: ${eur(opsOnly)} a month (${eur(perThousand(opsOnly))} per 1,000).`,
         `Bill: ${eur(month.eur.list)} a month at list prices (${eur(month.perThousand.list)} per 1,000 employees); with the free tier ${eur(month.eur.free)} (${eur(month.perThousand.free)} per 1,000).`,
         `Largest share: ${month.dominant.label}, ${fmt(month.dominant.share * 100, 0)}% of the bill.`,
+        EXPERTISE_SYNC === 'people-view'
+          ? `The expertise index is synced only while the People view is shown; synced at every panel session (as before) the month would be ${eur(other.eur.list)} (${eur(other.perThousand.list)} per 1,000).`
+          : `Synced only while the People view is shown, the expertise index would make the month ${eur(other.eur.list)} (${eur(other.perThousand.list)} per 1,000).`,
+        '',
+        sensitivity(measured, EXPERTISE_SYNC),
         '',
       ].join('\n'),
     );
@@ -186,7 +267,14 @@ export const cost: BenchSection = {
         value: month.perThousand.list,
         unit: '€',
         budget: { max: 1 },
-        note: `< €1 per 1,000 employees per month; no free tier; ${priceNote}`,
+        note: `< €1 per 1,000 employees per month; operations, storage and egress (estimate), no free tier; ${priceNote}`,
+      },
+      {
+        section,
+        name: 'cost per 1,000 employees per month, operations and storage only',
+        value: perThousand(opsOnly),
+        unit: '€',
+        note: 'list prices, without the network egress estimate',
       },
       {
         section,
@@ -207,6 +295,7 @@ export const cost: BenchSection = {
       { section, name: 'document deletes per month', value: Math.round(month.totals.deletes), unit: 'deletes' },
       { section, name: 'function invocations per month', value: Math.round(month.totals.invocations), unit: 'count' },
       { section, name: `stored after ${ACTIVITY.storedMonths} months`, value: month.totals.storedGiB, unit: 'GiB', note: 'documents and index entries' },
+      { section, name: 'sent to the browsers per month (estimate)', value: month.totals.egressGiB, unit: 'GiB', note: egressShares(month) },
       {
         section,
         name: `largest share: ${month.dominant.label}`,

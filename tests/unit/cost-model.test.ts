@@ -121,7 +121,7 @@ describe('the people delta sync', () => {
 });
 
 describe('prices', () => {
-  const totals = { reads: 0, writes: 0, deletes: 0, storedGiB: 0, invocations: 0, fnSeconds: 0 };
+  const totals = { reads: 0, writes: 0, deletes: 0, storedGiB: 0, egressGiB: 0, invocations: 0, fnSeconds: 0 };
 
   it('prices reads per 100,000 and takes the daily free quota off each working day', () => {
     expect(priceMonth({ ...totals, reads: 1_000_000 }, false).usd).toBeCloseTo(0.3);
@@ -139,10 +139,12 @@ describe('prices', () => {
     expect(compute.functions.memory).toBeCloseTo(1000 * 0.25 * PRICES.functions.perGiBSecond);
   });
 
-  it('converts to euros with the named rate, and storage over the free GiB', () => {
+  it('converts to euros with the named rate; storage and egress over their free GiB', () => {
     const p = priceMonth({ ...totals, storedGiB: 11 }, true);
     expect(p.usd).toBeCloseTo(10 * PRICES.firestore.storagePerGiBMonth);
     expect(p.eur).toBeCloseTo(p.usd * PRICES.eurPerUsd);
+    expect(priceMonth({ ...totals, egressGiB: 30 }, true).usd).toBeCloseTo(20 * PRICES.network.egressPerGiB);
+    expect(priceMonth({ ...totals, egressGiB: 30 }, false).usd).toBeCloseTo(30 * PRICES.network.egressPerGiB);
   });
 });
 
@@ -164,6 +166,7 @@ describe('the month', () => {
     },
     visit: { firstOverhead: 4, revisitOverhead: 3, perDoc: 1 },
     storage: { profile: 1000, directoryEntry: 1000, shardEntry: 500, expertiseDoc: 3000 },
+    wire: { comment: 400, page: 300, profile: 500, expertiseDoc: 1500, shardPerPerson: 300 },
   };
 
   it('adds up the rows, and the dominant row is the largest', () => {
@@ -194,6 +197,17 @@ describe('the month', () => {
     const lazy = extrapolate(measured, 'people-view', 256);
     expect(lazy.rows.find((r) => r.kind === 'sync-expertise')!.total.reads).toBeLessThan(expertise.total.reads / 2);
     expect(lazy.eur.list).toBeLessThan(every.eur.list);
+  });
+
+  it('sends the browsers what they read: the changed shards, each a few dozen people', () => {
+    const month = extrapolate(measured, 'people-view', 256);
+    const shardDoc = (ORG.employees / populatedShards(ORG.employees, 256)) * 300;
+    const syncDocs = month.egress['sync-directory']! * 2 ** 30;
+    expect(syncDocs / shardDoc).toBeLessThan(month.rows.find((r) => r.kind === 'sync-directory')!.total.reads);
+    expect(month.totals.egressGiB).toBeCloseTo(sum(Object.values(month.egress)));
+    const directory = month.rows.find((r) => r.kind === 'sync-directory')!;
+    const ops = (directory.total.reads / 100_000) * PRICES.firestore.readsPer100k * PRICES.eurPerUsd;
+    expect(directory.eur).toBeCloseTo(ops + directory.egressGiB * PRICES.network.egressPerGiB * PRICES.eurPerUsd);
   });
 
   it('refuses a month with a kind that was not measured', () => {
