@@ -262,6 +262,8 @@ export async function runSample(
   meter: Meter,
   signIn: (event: unknown) => Promise<unknown>,
   signUp: (event: unknown) => Promise<unknown>,
+  /** Brings one person's expertise on one page up to date (the triggers' refresh), for the history written as the owner. */
+  refresh: (pageId: string, uid: string) => Promise<unknown>,
 ): Promise<SampleResult> {
   const plan = quick ? PLAN.quick : PLAN.full;
   const random = rng(quick ? 7 : 11);
@@ -279,6 +281,8 @@ export async function runSample(
     await seedHistory(page, size, people);
     pages.push(page);
   }
+  // The history's expertise, as the triggers would have left it (the owner's writes ran none).
+  for (const page of pages) for (const uid of new Set(page.comments.map((c) => c.authorUid))) if (uid) await refresh(page.pageId, uid);
   // Every browser has synced the directory once (the first sync is priced from the organisation's size, not measured here).
   for (const p of people) await syncPeople(p.fs, p.db);
 

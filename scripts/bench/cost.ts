@@ -205,13 +205,14 @@ export const cost: BenchSection = {
     // The functions' code, run in this process; importing it initialises their Admin SDK (emulators only).
     const fns = await import('../../functions/src/index');
     const { db } = await import('../../functions/src/admin');
+    const expertise = await import('../../functions/src/expertise');
     const composites = compositeIndexes(root);
     await backgroundTriggers(false);
     const meter = new Meter(db, firestoreTriggers(fns), composites, root);
     let sample: SampleResult;
     let measuredSizes: Pick<Measured, 'storage' | 'wire'>;
     try {
-      sample = await runSample(quick, meter, Meter.handler(fns.membershipAtSignIn), Meter.handler(fns.membershipAtSignUp));
+      sample = await runSample(quick, meter, Meter.handler(fns.membershipAtSignIn), Meter.handler(fns.membershipAtSignUp), expertise.refreshEvidence);
       measuredSizes = await sizes(meter, composites);
     } finally {
       await meter.close();
@@ -246,6 +247,7 @@ export const cost: BenchSection = {
         '',
         `Month: ${fmt(month.totals.reads)} reads, ${fmt(month.totals.writes)} writes, ${fmt(month.totals.deletes)} deletes, ${fmt(month.totals.invocations)} invocations, ${fmt(month.totals.storedGiB, 2)} GiB stored after ${ACTIVITY.storedMonths} months, ${fmt(month.totals.egressGiB, 0)} GiB sent to the browsers (${egressShares(month)}).`,
         `Document sizes (measured, bytes): comment ${fmt(measured.wire.comment)}, page ${fmt(measured.wire.page)}, profile ${fmt(measured.wire.profile)}, expertise document ${fmt(measured.wire.expertiseDoc)}, a person's row in a shard ${fmt(measured.wire.shardPerPerson)} (a shard of ${fmt(ORG.employees / DIRECTORY_SHARD_COUNT)} people: ${fmt((measured.wire.shardPerPerson * ORG.employees) / DIRECTORY_SHARD_COUNT / 1024)} KB).`,
+        `Changes every reader's people sync reads: ${fmt(month.changes.expertise)} expertise documents and ${fmt(month.changes.shards)} directory shards a month.`,
         `Without the network egress estimate: ${eur(opsOnly)} a month (${eur(perThousand(opsOnly))} per 1,000).`,
         `Bill: ${eur(month.eur.list)} a month at list prices (${eur(month.perThousand.list)} per 1,000 employees); with the free tier ${eur(month.eur.free)} (${eur(month.perThousand.free)} per 1,000).`,
         `Largest share: ${month.dominant.label}, ${fmt(month.dominant.share * 100, 0)}% of the bill.`,
