@@ -16,6 +16,7 @@
 // - Each written document's stored size (storage-size.ts) before and after gives the bytes an action
 //   adds; the `updatedAt` of expertise documents and directory shards before and after tells whether
 //   every reader's next people sync will read them.
+// Over 250 lines on purpose: the client's and the server's counting must agree on one notion of a write.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { paths as firestorePaths } from '../../lib/core/paths';

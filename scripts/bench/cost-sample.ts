@@ -12,6 +12,7 @@
 // over Lite: remote-operations.ts), profile edits (lib/data/people/save-profile.ts), sign-ins and
 // first sign-ins (the blocking functions of functions/src/membership.ts, run in this process with
 // the sign-in's event), and people delta syncs (lib/data/people/people-sync.ts).
+// Over 250 lines on purpose: every kind of action with the state it picks its subject from, in one loop.
 import 'fake-indexeddb/auto';
 import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword, type Auth } from 'firebase/auth';
