@@ -1,13 +1,13 @@
-// The panel's hook onto the people directory: delta-syncs profiles and the expertise index into
-// Dexie (on sign-in and every 5 minutes), reads them back live, and saves the own profile.
+// The panel's hook onto the people directory: delta-syncs the directory and the expertise index
+// into Dexie (when the panel opens and every 5 minutes; the expertise index only while the people
+// view is shown: lib/core/people-sync-plan.ts says why), reads them back live, and saves the own profile.
 import { useEffect } from 'preact/hooks';
+import { PEOPLE_RESYNC_MS, peopleToSync } from '../../lib/core/people-sync-plan';
 import type { EvidenceRow, PersonRow } from '../../lib/core/rows';
-import { syncPeople } from '../../lib/data/people/people-sync';
+import { syncDirectory, syncExpertise } from '../../lib/data/people/people-sync';
 import { saveOwnProfile } from '../../lib/data/people/save-profile';
 import { useServices } from '../app/services';
 import { useLiveQuery } from '../hooks/use-live-query';
-
-const RESYNC_MS = 5 * 60_000;
 
 export interface PeopleState {
   people: PersonRow[];
@@ -17,16 +17,25 @@ export interface PeopleState {
   save(next: PersonRow): Promise<string | null>;
 }
 
-/** The directory for the signed-in person `uid` (null: nothing is synced or read). */
-export function usePeople(uid: string | null): PeopleState {
+/** Runs `sync` now and every PEOPLE_RESYNC_MS; returns the effect's cleanup. */
+function repeat(name: string, sync: () => Promise<unknown>): () => void {
+  const run = () => void sync().catch((error) => console.warn(`${name} sync`, error));
+  run();
+  const timer = setInterval(run, PEOPLE_RESYNC_MS);
+  return () => clearInterval(timer);
+}
+
+/**
+ * The directory for the signed-in person `uid` (null: nothing is synced or read); the expertise
+ * index is kept in sync only while `peopleViewShown` (its evidence is read there alone).
+ */
+export function usePeople(uid: string | null, peopleViewShown: boolean): PeopleState {
   const { db, fb } = useServices();
-  useEffect(() => {
-    if (!uid) return;
-    const run = () => void syncPeople(fb.firestore, db).catch((error) => console.warn('people sync', error));
-    run();
-    const timer = setInterval(run, RESYNC_MS);
-    return () => clearInterval(timer);
-  }, [uid]);
+  const wanted = peopleToSync(uid, peopleViewShown);
+  const directory = wanted.includes('directory');
+  const expertise = wanted.includes('expertise');
+  useEffect(() => (directory ? repeat('directory', () => syncDirectory(fb.firestore, db)) : undefined), [uid, directory]);
+  useEffect(() => (expertise ? repeat('expertise', () => syncExpertise(fb.firestore, db)) : undefined), [uid, expertise]);
   const people = useLiveQuery(() => (uid ? db.people.toArray() : []), [uid], [] as PersonRow[]);
   const evidence = useLiveQuery(() => (uid ? db.evidence.toArray() : []), [uid], [] as EvidenceRow[]);
   const mine = people.find((p) => p.uid === uid);

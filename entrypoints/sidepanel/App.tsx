@@ -66,7 +66,8 @@ function SignedInPanel({ person }: { person: Person }) {
   const target = useTargetPage();
   const now = useNow();
   const online = useOnline();
-  const people = usePeople(session.authUid.value);
+  // The expertise index is synced only while the people view shows it (lib/core/people-sync-plan.ts).
+  const people = usePeople(session.authUid.value, view.value === 'people');
   const queue = useOutboxQueue(person.uid);
   const drafts = useMemo(() => dexieDrafts(db, person.uid), [person.uid]);
   const peopleByUid = useMemo(() => new Map(people.people.map((p) => [p.uid, p])), [people.people]);
