@@ -9,6 +9,8 @@
 // grow linearly (thread visits, the people delta sync), with every assumption a named constant in
 // cost-model.ts. The result is printed per kind of action and written as figures.
 // Over 250 lines on purpose: the tables and the figures say the same month, side by side.
+import { functionsParamsIntoEnv } from '../org/functions-env';
+import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setLogLevel } from 'firebase/firestore';
@@ -204,6 +206,8 @@ export const cost: BenchSection = {
     setLogLevel('silent');
     await loadRealRules(root);
     // The functions' code, run in this process; importing it initialises their Admin SDK (emulators only).
+    // Their parameters (member domains, region, …) come from the organisation file, as in the emulator.
+    functionsParamsIntoEnv(BUILD_ORG_CONFIG);
     const fns = await import('../../functions/src/index');
     const { db } = await import('../../functions/src/admin');
     const expertise = await import('../../functions/src/expertise');

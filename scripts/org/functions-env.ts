@@ -21,6 +21,17 @@ export function functionsEnv(org: OrgConfig, source: string): string {
   ].join('\n');
 }
 
+/**
+ * The same parameters into this process's environment (where unset), for code that runs the
+ * functions' handlers in-process (the cost bench): `defineString(…).value()` reads process.env.
+ */
+export function functionsParamsIntoEnv(org: OrgConfig): void {
+  for (const line of functionsEnv(org, '').split('\n')) {
+    const match = /^([A-Z_]+)=(.*)$/.exec(line);
+    if (match) process.env[match[1]!] ??= match[2]!;
+  }
+}
+
 export function writeFunctionsEnv(file: string): string {
   const org = readOrgFile(file);
   const target = resolve(import.meta.dirname, `../../functions/.env.${org.firebase.projectId}`);
