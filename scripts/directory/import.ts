@@ -25,6 +25,13 @@ let counter = 0;
  * GOOGLE_APPLICATION_CREDENTIALS. A `demo-` project exists only in the emulators.
  */
 export function adminServices(projectId = process.env.GCLOUD_PROJECT ?? currentOrg().firebase.projectId): AdminServices {
+  checkAdminEnvironment(projectId);
+  const app: App = initializeApp({ projectId }, `prikbord-admin-${++counter}`);
+  return { db: getFirestore(app), auth: getAuth(app), close: () => deleteApp(app) };
+}
+
+/** Throws what is missing for the Admin SDK to reach `projectId`: the emulators' addresses, or a real project's credentials. */
+export function checkAdminEnvironment(projectId: string): void {
   const emulated = Boolean(process.env.FIRESTORE_EMULATOR_HOST && process.env.FIREBASE_AUTH_EMULATOR_HOST);
   if (!emulated && projectId.startsWith('demo-')) {
     throw new Error(
@@ -34,8 +41,6 @@ export function adminServices(projectId = process.env.GCLOUD_PROJECT ?? currentO
   if (!emulated && !process.env.GOOGLE_APPLICATION_CREDENTIALS) {
     throw new Error(`set GOOGLE_APPLICATION_CREDENTIALS to a service account key of ${projectId} (or run against the emulators)`);
   }
-  const app: App = initializeApp({ projectId }, `prikbord-admin-${++counter}`);
-  return { db: getFirestore(app), auth: getAuth(app), close: () => deleteApp(app) };
 }
 
 const chunks = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
