@@ -4,6 +4,7 @@
 // (lib/core/console.ts), and the audit entry as written and read back (lib/core/audit.ts).
 import { describe, expect, it } from 'vitest';
 import { auditFromDoc, rolesAuditDoc } from '../../lib/core/audit';
+import { personFromDoc } from '../../lib/core/codecs';
 import { consoleAccess, findPeople, parseSections, roleHolders, sectionSuggestions } from '../../lib/core/console';
 import type { Roles } from '../../lib/core/membership';
 import { parseRoleChange, planRoleChange, RoleChangeError, type RoleChange } from '../../lib/core/role-change';
@@ -167,5 +168,12 @@ describe('an audit entry (lib/core/audit.ts)', () => {
     expect(auditFromDoc('a3', { ...written, kind: 'settings' })).toBeNull();
     expect(auditFromDoc('a4', { ...written, role: 'boss' })).toBeNull();
     expect(auditFromDoc('a5', { ...written, actor: 'x', before: 'y' })).toMatchObject({ actor: { uid: null, name: '', via: 'command-line' }, before: {} });
+  });
+});
+
+describe("the signed-in person's own row (lib/core/codecs.ts personFromDoc)", () => {
+  it('keeps their roles, so the overview and their labels do not lose them', () => {
+    expect(personFromDoc('r', { displayName: 'Rachida Bouzid', roles: { admin: true, bogus: 1 } }).roles).toEqual({ admin: true });
+    expect(personFromDoc('h', { displayName: 'Hugo de Boer' })).not.toHaveProperty('roles');
   });
 });

@@ -66,29 +66,32 @@ export function AuditView() {
         <p class="empty">{kind ? t('consoleAuditEmptyKind') : t('consoleAuditEmpty')}</p>
       ) : (
         <>
-          <table class="audit">
-            <caption class="visually-hidden">{t('consoleAuditCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('consoleAuditWhen')}</th>
-                <th scope="col">{t('consoleAuditWho')}</th>
-                <th scope="col">{t('consoleAuditWhat')}</th>
-                <th scope="col">{t('consoleAuditBefore')}</th>
-                <th scope="col">{t('consoleAuditAfter')}</th>
-              </tr>
-            </thead>
-            <tbody ref={table}>
-              {state.entries.map((entry) => (
-                <AuditRow key={entry.id} entry={entry} />
-              ))}
-            </tbody>
-          </table>
+          {/* A narrow window scrolls the table sideways; the region is focusable so the keyboard can scroll it too. */}
+          <div class="table-scroll" role="region" aria-label={t('consoleAuditCaption')} tabIndex={0}>
+            <table class="audit">
+              <caption class="visually-hidden">{t('consoleAuditCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('consoleAuditWhen')}</th>
+                  <th scope="col">{t('consoleAuditWho')}</th>
+                  <th scope="col">{t('consoleAuditWhat')}</th>
+                  <th scope="col">{t('consoleAuditBefore')}</th>
+                  <th scope="col">{t('consoleAuditAfter')}</th>
+                </tr>
+              </thead>
+              <tbody ref={table}>
+                {state.entries.map((entry) => (
+                  <AuditRow key={entry.id} entry={entry} />
+                ))}
+              </tbody>
+            </table>
+          </div>
           {state.hasOlder ? (
             <button type="button" class="secondary more" disabled={loadingOlder} onClick={() => void older()}>
               {loadingOlder ? t('consoleLoading') : t('consoleAuditOlder')}
             </button>
           ) : (
-            <p class="muted">{t('consoleAuditAllShown', state.entries.length)}</p>
+            <p class="muted">{t('consoleAuditAllShown')}</p>
           )}
         </>
       )}
