@@ -7,7 +7,6 @@
 // their token's custom claims (what the rules check); the last administrator can't be removed.
 // Roles: admin, comms, moderator [SECTIONS: only there], community_manager SECTION…, ambassador,
 // leader. Emulators or a real project, as `npm run directory:import`.
-import { userInfo } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { AuditActor } from '../lib/core/audit';
 import { ROLE_NAMES, formatRolesCell } from '../lib/core/directory-roles';
@@ -15,7 +14,7 @@ import { paths } from '../lib/core/paths';
 import { parseRoleChange } from '../lib/core/role-change';
 import { entryFromDoc } from '../lib/core/directory';
 import { changeRoles } from '../functions/src/roles';
-import { checkAdminEnvironment } from './directory/import';
+import { checkAdminEnvironment, osUserName } from './directory/import';
 import { currentOrg, takeOrgOption } from './org/org-file';
 
 const USAGE = `usage: npm run roles -- grant|revoke EMAIL ROLE [SECTION…]   (ROLE: ${ROLE_NAMES.join(', ')})
@@ -26,13 +25,7 @@ export type ServerServices = Parameters<typeof changeRoles>[0];
 
 /** Who the audit log names for a change made here: the command line and the OS user running it. */
 export function commandLineActor(): AuditActor {
-  let user = 'admin script';
-  try {
-    user = userInfo().username || user;
-  } catch {
-    // No user database entry (a container): the generic name will do.
-  }
-  return { uid: null, name: `command line (${user})`, via: 'command-line' };
+  return { uid: null, name: `command line (${osUserName()})`, via: 'command-line' };
 }
 
 /** Shows, grants or revokes one role; returns what was done, or throws what is wrong (nothing changed then). */

@@ -2,10 +2,12 @@
 // sections) as one append-only entry — who, what, when, before → after. Pure: the shape of an
 // entry, the document the server writes and how a client reads one back (untrusted shape).
 //
-// `audit/{id}` is written only with the Admin SDK, by the function that changes a role
-// (functions/src/roles.ts) in the same transaction as the change itself, and by `npm run roles`
-// through that same code. The rules let comms and administrators read it and nobody write it
-// (firebase/firestore.rules), so nobody, not even an administrator, can edit or remove an entry.
+// `audit/{id}` is written only with the Admin SDK, together with the change itself: by the
+// function that changes a role (functions/src/roles.ts, in the same transaction), by `npm run
+// roles` through that same code, and by the directory import when a file's roles column changes
+// someone's roles (scripts/directory/import.ts, in the same batch). The rules let comms and
+// administrators read it and nobody write it (firebase/firestore.rules), so nobody, not even an
+// administrator, can edit or remove an entry.
 import { normalizeRoles } from './directory';
 import { ROLE_NAMES, type RoleName } from './directory-roles';
 import type { Roles } from './membership';
@@ -39,16 +41,21 @@ export interface AuditPerson {
   name: string;
 }
 
-/** One role granted or revoked (with the sections it named), and the person's roles around it. */
+/**
+ * A person's roles changed, and their roles around it: one role granted or revoked (with the
+ * sections it named) in the console or with `npm run roles`, or all of them set at once by the
+ * directory import from the file's roles column (`set`: no one role, no sections).
+ */
 export interface RolesAuditEntry {
   id: string;
   /** Server time of the change, epoch ms (0 while a client has not heard it from the server). */
   at: number;
   kind: 'roles';
-  action: 'grant' | 'revoke';
+  action: 'grant' | 'revoke' | 'set';
   actor: AuditActor;
   target: AuditPerson;
-  role: RoleName;
+  /** The role granted or revoked; null for `set`. */
+  role: RoleName | null;
   sections: string[];
   before: Roles;
   after: Roles;
@@ -77,9 +84,10 @@ const record = (value: unknown): Data => (typeof value === 'object' && value !==
 /** An audit document as an entry; null for a shape this client does not know (a newer kind, a broken one). */
 export function auditFromDoc(id: string, data: Data): AuditEntry | null {
   if (data.kind !== 'roles') return null;
-  const action = data.action;
+  const action = data.action === 'grant' || data.action === 'revoke' || data.action === 'set' ? data.action : null;
   const role = data.role;
-  if ((action !== 'grant' && action !== 'revoke') || typeof role !== 'string' || !(ROLE_NAMES as readonly string[]).includes(role)) return null;
+  const knownRole = typeof role === 'string' && (ROLE_NAMES as readonly string[]).includes(role);
+  if (!action || (action === 'set' ? role !== null : !knownRole)) return null;
   const actor = record(data.actor);
   const target = record(data.target);
   const at = record(data.at);
@@ -90,7 +98,7 @@ export function auditFromDoc(id: string, data: Data): AuditEntry | null {
     action,
     actor: { uid: typeof actor.uid === 'string' ? actor.uid : null, name: text(actor.name), via: actor.via === 'console' ? 'console' : 'command-line' },
     target: { kind: 'person', uid: typeof target.uid === 'string' ? target.uid : null, personId: text(target.personId, 64), name: text(target.name) },
-    role: role as RoleName,
+    role: action === 'set' ? null : (role as RoleName),
     sections: Array.isArray(data.sections) ? data.sections.filter((s): s is string => typeof s === 'string').slice(0, 50) : [],
     before: normalizeRoles(data.before),
     after: normalizeRoles(data.after),

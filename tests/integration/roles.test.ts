@@ -11,6 +11,8 @@ import { getFunctions, connectFunctionsEmulator } from 'firebase/functions';
 import { db as server, auth as serverAuth } from '../../functions/src/admin';
 import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
 import type { AuditEntry } from '../../lib/core/audit';
+import type { DirectoryPerson } from '../../lib/core/directory';
+import type { Roles } from '../../lib/core/membership';
 import { paths } from '../../lib/core/paths';
 import { auditFeed, type AuditFeedState } from '../../lib/data/console/audit';
 import { consoleFunctions, rolesApi, type RolesApi } from '../../lib/data/console/roles';
@@ -19,6 +21,11 @@ import { rolesCommand } from '../../scripts/roles';
 import { seedDemo, type SeededEmployee } from '../../scripts/seed';
 import { signedInClient, type Client } from '../helpers/emulator-clients';
 import { DEMO_PASSWORD, seededEmployee } from '../helpers/fixtures';
+import { EMPLOYEES } from '../../demo/org';
+import { readDirectoryFile } from '../../scripts/directory/csv';
+import { demoDirectoryCsv } from '../../scripts/directory/demo-csv';
+import { importDirectory } from '../../scripts/directory/import';
+import { emulatorAdmin } from '../../scripts/seed';
 
 let staff: SeededEmployee[];
 const clients: Client[] = [];
@@ -34,7 +41,8 @@ const uidOf = (key: string) => seededEmployee(staff, key).uid;
 const personIdOf = (key: string) => seededEmployee(staff, key).personId;
 const data = async (path: string) => (await server.doc(path).get()).data();
 const claims = async (key: string) => (await serverAuth.getUser(uidOf(key))).customClaims;
-const auditEntries = async () => (await server.collection(paths.audit()).get()).docs.map((d) => d.data());
+/** The audit entries the console made (the seed's directory import wrote the demo's roles before). */
+const consoleEntries = async () => (await server.collection(paths.audit()).where('actor.via', '==', 'console').get()).docs.map((d) => d.data());
 
 /** Everything a role change writes, for one person: to compare before and after a refusal. */
 async function snapshotOf(key: string) {
@@ -62,7 +70,7 @@ describe('changing roles through the console function', () => {
     expect(await data(paths.directoryEntry(personIdOf('hugo')))).toMatchObject({ roles: { ambassador: true } });
     expect(await data(paths.profile(uidOf('hugo')))).toMatchObject({ roles: { ambassador: true } });
     expect(await claims('hugo')).toEqual({ member: true, roles: { ambassador: true } });
-    const [entry, ...others] = await auditEntries();
+    const [entry, ...others] = await consoleEntries();
     expect(others).toEqual([]);
     expect(entry).toMatchObject({
       kind: 'roles',
@@ -85,7 +93,7 @@ describe('changing roles through the console function', () => {
     const rachida = await consoleAs('rachida');
     const outcome = await rachida.roles.change({ uid: uidOf('hugo'), action: 'grant', role: 'ambassador', sections: [] });
     expect(outcome).toMatchObject({ ok: true, result: { changed: false, token: 'unchanged' } });
-    expect(await auditEntries()).toHaveLength(1);
+    expect(await consoleEntries()).toHaveLength(1);
   });
 
   it('sections: a community manager of HR and ICT, then ICT revoked alone', async () => {
@@ -107,13 +115,22 @@ describe('changing roles through the console function', () => {
     let state: AuditFeedState | undefined;
     const feed = auditFeed(anna.firestore, 'roles', (next) => (state = next));
     try {
-      await waitFor(() => state?.loaded && state.entries.length === 3, { what: 'three audit entries in the feed' });
+      // The console's three changes, after the demo's roles as the directory import set them.
+      const imported = EMPLOYEES.filter((e) => Object.keys(e.roles).length > 0).length;
+      await waitFor(() => state?.loaded && state.entries.length === 3 + imported, { what: 'every audit entry in the feed' });
       expect(state!.error).toBeNull();
-      expect(state!.entries.map((e: AuditEntry) => [e.action, e.role, e.target.name])).toEqual([
-        ['revoke', 'community_manager', 'Ilse Meijer'],
-        ['grant', 'community_manager', 'Ilse Meijer'],
-        ['grant', 'ambassador', 'Hugo de Boer'],
+      expect(state!.entries.slice(0, 4).map((e: AuditEntry) => [e.action, e.role, e.target.name, e.actor.via])).toEqual([
+        ['revoke', 'community_manager', 'Ilse Meijer', 'console'],
+        ['grant', 'community_manager', 'Ilse Meijer', 'console'],
+        ['grant', 'ambassador', 'Hugo de Boer', 'console'],
+        ['set', null, expect.any(String), 'command-line'],
       ]);
+      expect(state!.entries.find((e) => e.target.name === 'Rachida Bouzid')).toMatchObject({
+        action: 'set',
+        actor: { name: expect.stringMatching(/^directory import \(.+\)$/) },
+        before: {},
+        after: { admin: true },
+      });
       expect(state!.hasOlder).toBe(false);
     } finally {
       feed.stop();
@@ -144,7 +161,10 @@ describe('changing roles through the console function', () => {
     const app = initializeApp({ apiKey, authDomain, projectId }, 'signed-out-console');
     const functions = getFunctions(app, BUILD_ORG_CONFIG.firebase.region);
     connectFunctionsEmulator(functions, BUILD_ORG_CONFIG.firebase.emulators!.firestoreHost, BUILD_ORG_CONFIG.firebase.emulators!.functionsPort!);
-    expect(await rolesApi(functions).change({ uid: uidOf('noah'), action: 'grant', role: 'leader', sections: [] })).toEqual({ ok: false, problem: 'signed-out' });
+    expect(await rolesApi(functions).change({ uid: uidOf('noah'), action: 'grant', role: 'leader', sections: [] })).toEqual({
+      ok: false,
+      problem: 'signed-out',
+    });
     await deleteApp(app);
   });
 });
@@ -215,5 +235,43 @@ describe('`npm run roles`', () => {
     const before = (await server.collection(paths.audit()).get()).size;
     await expect(rolesCommand({ db: server, auth: serverAuth }, 'revoke', admins[0]!, 'admin')).rejects.toThrow('last administrator');
     expect((await server.collection(paths.audit()).get()).size).toBe(before);
+  });
+});
+
+describe('the directory import (a file with a roles column)', () => {
+  /** The demo's directory file, with `edit` applied to its people. */
+  function demoFile(edit: (person: DirectoryPerson) => void): DirectoryPerson[] {
+    const file = readDirectoryFile(Buffer.from(demoDirectoryCsv()));
+    if (!file.ok) throw new Error('demo/directory.csv does not read');
+    for (const person of file.people) edit(person);
+    return file.people;
+  }
+
+  it('writes each role it changes to the audit log, as the directory import', async () => {
+    const roles = new Map((await server.collection(paths.directory()).get()).docs.map((d) => [d.get('email') as string, d.get('roles') as Roles]));
+    const before = (await server.collection(paths.audit()).get()).size;
+    // The file as the directory is now, but Willem becomes a leader.
+    const people = demoFile((p) => {
+      p.roles = p.email === 'willem@lindeveen.nl' ? { leader: true } : (roles.get(p.email) ?? {});
+    });
+    await importDirectory(emulatorAdmin(), people, { fileHasRoles: true });
+    const entries = (await server.collection(paths.audit()).where('target.name', '==', 'Willem Koster').get()).docs.map((d) => d.data());
+    expect(entries).toEqual([
+      expect.objectContaining({ action: 'set', role: null, before: {}, after: { leader: true }, actor: expect.objectContaining({ via: 'command-line' }) }),
+    ]);
+    expect((await server.collection(paths.audit()).get()).size).toBe(before + 1);
+    expect(await claims('willem')).toEqual({ member: true, roles: { leader: true } });
+  });
+
+  it('refuses a file that leaves no administrator, and changes nothing', async () => {
+    const before = await snapshotOf('noah');
+    // The directory as it is, but nobody "admin" (and Noah an ambassador).
+    const roles = new Map((await server.collection(paths.directory()).get()).docs.map((d) => [d.get('email') as string, d.get('roles') as Roles]));
+    const people = demoFile((p) => {
+      const { admin: _dropped, ...rest } = roles.get(p.email) ?? {};
+      p.roles = p.email === 'noah@lindeveen.nl' ? { ...rest, ambassador: true } : rest;
+    });
+    await expect(importDirectory(emulatorAdmin(), people, { fileHasRoles: true })).rejects.toThrow('this file leaves no administrator');
+    expect(await snapshotOf('noah')).toEqual(before);
   });
 });

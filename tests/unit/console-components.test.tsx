@@ -65,7 +65,13 @@ describe('console.html for someone it is not for', () => {
 describe('the console frame', () => {
   it('shows only the sections given, the current one marked, with a skip link', () => {
     const html = render(
-      <ConsoleShell orgName="Gemeente Lindeveen" name="Anna de Vries" onSignOut={() => {}} sections={[{ id: 'roles', label: 'consoleNavRoles' }]} current="roles">
+      <ConsoleShell
+        orgName="Gemeente Lindeveen"
+        name="Anna de Vries"
+        onSignOut={() => {}}
+        sections={[{ id: 'roles', label: 'consoleNavRoles' }]}
+        current="roles"
+      >
         <h1>Roles</h1>
       </ConsoleShell>,
     );

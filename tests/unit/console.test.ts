@@ -168,6 +168,10 @@ describe('an audit entry (lib/core/audit.ts)', () => {
     expect(auditFromDoc('a3', { ...written, kind: 'settings' })).toBeNull();
     expect(auditFromDoc('a4', { ...written, role: 'boss' })).toBeNull();
     expect(auditFromDoc('a5', { ...written, actor: 'x', before: 'y' })).toMatchObject({ actor: { uid: null, name: '', via: 'command-line' }, before: {} });
+    // Roles set by the directory import: no one role.
+    expect(auditFromDoc('a6', { ...written, action: 'set', role: null, at })).toMatchObject({ action: 'set', role: null });
+    expect(auditFromDoc('a7', { ...written, action: 'set' })).toBeNull();
+    expect(auditFromDoc('a8', { ...written, action: 'promote' })).toBeNull();
   });
 });
 

@@ -101,7 +101,7 @@ export function AuditView() {
 
 function AuditRow({ entry }: { entry: AuditEntry }) {
   const language = uiLanguage();
-  const label = roleWithSections(entry.role, entry.role === 'moderator' && entry.sections.length === 0 ? true : entry.sections);
+  const label = entry.role ? roleWithSections(entry.role, entry.role === 'moderator' && entry.sections.length === 0 ? true : entry.sections) : '';
   return (
     <tr tabIndex={-1}>
       <td>{entry.at ? <time dateTime={new Date(entry.at).toISOString()}>{fullDateTime(entry.at, language)}</time> : '…'}</td>
@@ -110,7 +110,13 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
         <br />
         <span class="muted">{entry.actor.via === 'console' ? t('consoleAuditViaConsole') : t('consoleAuditViaCommandLine')}</span>
       </td>
-      <td>{entry.action === 'grant' ? t('consoleAuditGranted', label, entry.target.name) : t('consoleAuditRevoked', label, entry.target.name)}</td>
+      <td>
+        {entry.action === 'grant'
+          ? t('consoleAuditGranted', label, entry.target.name)
+          : entry.action === 'revoke'
+            ? t('consoleAuditRevoked', label, entry.target.name)
+            : t('consoleAuditSet', entry.target.name)}
+      </td>
       <td>{rolesText(entry.before)}</td>
       <td>{rolesText(entry.after)}</td>
     </tr>
