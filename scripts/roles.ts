@@ -23,9 +23,9 @@ const USAGE = `usage: npm run roles -- grant|revoke EMAIL ROLE [SECTION…]   (R
 /** Firestore and Auth of the Admin SDK the server code runs with (functions/src/admin.ts). */
 export type ServerServices = Parameters<typeof changeRoles>[0];
 
-/** Who the audit log names for a change made here: the command line and the OS user running it. */
+/** Who the audit log names for a change made here: the OS user running it, at the command line. */
 export function commandLineActor(): AuditActor {
-  return { uid: null, name: `command line (${osUserName()})`, via: 'command-line' };
+  return { uid: null, name: osUserName(), via: 'command-line' };
 }
 
 /** Shows, grants or revokes one role; returns what was done, or throws what is wrong (nothing changed then). */

@@ -22,14 +22,18 @@ export type AuditKind = (typeof AUDIT_KINDS)[number];
 /** How many entries the console shows at a time. */
 export const AUDIT_PAGE_SIZE = 50;
 
-/** Who made a change: a person in the console, or an administrator at the command line. */
+/** Who made a change: a person in the console, or someone with the project's service account at a command line. */
 export interface AuditActor {
   /** Their uid in the console; null at the command line (the Admin SDK has no user). */
   uid: string | null;
-  /** Their name in the console; "command line (OS user)" otherwise. */
+  /** Their name in the console; at the command line, the operating-system user who ran it. */
   name: string;
-  via: 'console' | 'command-line';
+  /** Where: the console, `npm run roles`, or `npm run directory:import` (the file's roles column). */
+  via: AuditVia;
 }
+
+export const AUDIT_VIAS = ['console', 'command-line', 'directory-import'] as const;
+export type AuditVia = (typeof AUDIT_VIAS)[number];
 
 /** Whom a change is about: a person of the directory. */
 export interface AuditPerson {
@@ -96,7 +100,11 @@ export function auditFromDoc(id: string, data: Data): AuditEntry | null {
     at: typeof at.toMillis === 'function' ? (at.toMillis as () => number)() : 0,
     kind: 'roles',
     action,
-    actor: { uid: typeof actor.uid === 'string' ? actor.uid : null, name: text(actor.name), via: actor.via === 'console' ? 'console' : 'command-line' },
+    actor: {
+      uid: typeof actor.uid === 'string' ? actor.uid : null,
+      name: text(actor.name),
+      via: (AUDIT_VIAS as readonly unknown[]).includes(actor.via) ? (actor.via as AuditVia) : 'command-line',
+    },
     target: { kind: 'person', uid: typeof target.uid === 'string' ? target.uid : null, personId: text(target.personId, 64), name: text(target.name) },
     role: action === 'set' ? null : (role as RoleName),
     sections: Array.isArray(data.sections) ? data.sections.filter((s): s is string => typeof s === 'string').slice(0, 50) : [],

@@ -93,9 +93,9 @@ export function osUserName(): string {
   }
 }
 
-/** Who the audit log names for roles the import sets: the directory import and the OS user running it. */
+/** Who the audit log names for roles the import sets: the OS user running it, by the directory import. */
 export function importActor(): AuditActor {
-  return { uid: null, name: `directory import (${osUserName()})`, via: 'command-line' };
+  return { uid: null, name: osUserName(), via: 'directory-import' };
 }
 
 export async function applyPlan({ db, auth }: AdminServices, plan: ImportPlan, roleChanges: RoleChangeByImport[] = [], actor = importActor()): Promise<void> {

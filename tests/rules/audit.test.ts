@@ -4,7 +4,8 @@
 // leaders, plain members, non-members and signed-out visitors read nothing; nobody writes, edits
 // or deletes an entry, administrators included (only the Admin SDK writes it). And a comms advisor
 // (or an administrator) still reads nothing personal: no one else's owner links of anonymous
-// comments, no one's rate window (raw activity), not the directory or the membership lists.
+// comments, no one's rate window (raw activity), not the directory or the membership lists; and
+// only the administrator changes the organisation's settings.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import {
@@ -129,7 +130,8 @@ describe.each(WHO)('the audit log, as $who', ({ db, reads }) => {
   });
 });
 
-describe.each(WHO.filter((w) => w.reads))('nothing personal for the console, as $who', ({ db }) => {
+describe.each(WHO.filter((w) => w.reads))('beyond the audit log, as $who: nothing personal, settings only as an administrator', ({ who, db }) => {
+  const settings = who === 'an administrator';
   it("cannot read someone else's owner link of an anonymous comment, by get or by any query", async () => {
     const fs = db();
     await assertFails(getDoc(doc(fs, 'commentOwners/a1')));
@@ -155,6 +157,13 @@ describe.each(WHO.filter((w) => w.reads))('nothing personal for the console, as 
     const fs = db();
     await assertFails(updateDoc(doc(fs, paths.profile(BRAM.uid)), { roles: { ambassador: true }, updatedAt: serverTimestamp() }));
     await assertFails(updateDoc(doc(fs, paths.profile(ANNA.uid)), { displayName: 'Anna', updatedAt: serverTimestamp() }));
+  });
+
+  it(settings ? 'changes the settings (as an administrator)' : 'cannot change the settings, only read them like every member', async () => {
+    const fs = db();
+    const write = setDoc(doc(fs, paths.settings()), { anonymousPosting: false, updatedAt: serverTimestamp() });
+    await (settings ? assertSucceeds(write) : assertFails(write));
+    await assertSucceeds(getDoc(doc(fs, paths.settings())));
   });
 
   it('still reads what every member reads: an anonymous comment, without its author', async () => {

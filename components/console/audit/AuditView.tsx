@@ -2,14 +2,19 @@
 // it (a name and whether in the console or at the command line), when, about whom, and the roles
 // before and after. Read only: nobody can edit or delete an entry (the rules say so).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t, uiLanguage } from '../../../lib/any/i18n';
-import { AUDIT_KINDS, type AuditEntry, type AuditKind } from '../../../lib/core/audit';
+import { t, uiLanguage, type MessageKey } from '../../../lib/any/i18n';
+import { AUDIT_KINDS, type AuditEntry, type AuditKind, type AuditVia } from '../../../lib/core/audit';
 import { fullDateTime } from '../../../lib/core/time';
 import type { AuditFeed, AuditFeedState } from '../../../lib/data/console/audit';
 import { useConsole } from '../console-services';
 import { roleWithSections, rolesText } from '../roles/role-text';
 
-const KIND_LABELS: Record<AuditKind, 'consoleAuditKindRoles'> = { roles: 'consoleAuditKindRoles' };
+const KIND_LABELS: Record<AuditKind, MessageKey> = { roles: 'consoleAuditKindRoles' };
+const VIA_LABELS: Record<AuditVia, MessageKey> = {
+  console: 'consoleAuditViaConsole',
+  'command-line': 'consoleAuditViaCommandLine',
+  'directory-import': 'consoleAuditViaImport',
+};
 
 export function AuditView() {
   const { watchAudit } = useConsole();
@@ -99,16 +104,32 @@ export function AuditView() {
   );
 }
 
+const shortFormats = new Map<string, Intl.DateTimeFormat>();
+/** "25 Nov 2026, 18:53": the log's column stays narrow; the full date is in the tooltip. */
+function shortDateTime(at: number, language: string): string {
+  let format = shortFormats.get(language);
+  if (!format) shortFormats.set(language, (format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' })));
+  return format.format(at);
+}
+
 function AuditRow({ entry }: { entry: AuditEntry }) {
   const language = uiLanguage();
   const label = entry.role ? roleWithSections(entry.role, entry.role === 'moderator' && entry.sections.length === 0 ? true : entry.sections) : '';
   return (
     <tr tabIndex={-1}>
-      <td>{entry.at ? <time dateTime={new Date(entry.at).toISOString()}>{fullDateTime(entry.at, language)}</time> : '…'}</td>
+      <td>
+        {entry.at ? (
+          <time dateTime={new Date(entry.at).toISOString()} title={fullDateTime(entry.at, language)}>
+            {shortDateTime(entry.at, language)}
+          </time>
+        ) : (
+          '…'
+        )}
+      </td>
       <td>
         {entry.actor.name || t('consoleAuditUnknownActor')}
         <br />
-        <span class="muted">{entry.actor.via === 'console' ? t('consoleAuditViaConsole') : t('consoleAuditViaCommandLine')}</span>
+        <span class="muted">{t(VIA_LABELS[entry.actor.via])}</span>
       </td>
       <td>
         {entry.action === 'grant'

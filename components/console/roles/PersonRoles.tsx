@@ -214,7 +214,7 @@ export function PersonRoles({ person, manage, me, suggestions, focusToken, onCha
         </div>
       ) : null}
 
-      <p ref={result} tabIndex={-1} role="status" class={message ? (message.ok ? 'result ok' : 'result error') : 'result'}>
+      <p ref={result} tabIndex={-1} role="status" class={message ? (message.ok ? 'change-result ok' : 'change-result error') : 'change-result'}>
         {message?.text ?? ''}
       </p>
     </section>
