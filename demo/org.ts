@@ -227,7 +227,9 @@ const placeInHierarchy = new Map(REPORTS.flatMap(([manager, level, keys]) => key
 /**
  * Roles, as the directory's roles column grants them: management that joins in (leader), the
  * community managers of the HR and ICT sections (both have threads in the seed), the pilot's
- * ambassadors, and the communications lead, who moderates and opens the comms console.
+ * ambassadors, the communications team (Anna, the comms advisor the demo signs in, and Chantal, the
+ * communications lead, who also moderates), who open the comms console, and its administrator,
+ * Rachida of ICT (applicatiebeheerder), who grants and revokes roles there.
  */
 const ROLES: Record<string, Roles> = {
   mees: { leader: true },
@@ -236,7 +238,9 @@ const ROLES: Record<string, Roles> = {
   eva: { communityManager: ['ICT'] },
   bram: { ambassador: true },
   karin: { ambassador: true },
+  anna: { comms: true },
   chantal: { moderator: true, comms: true },
+  rachida: { admin: true },
 };
 
 export const EMPLOYEES: DemoEmployee[] = people.map(([key, displayName, department, departmentPath, jobTitle, location, languages, skills], index) => {

@@ -1,63 +1,62 @@
 // npm run roles -- grant EMAIL ROLE [SECTION…]
 // npm run roles -- revoke EMAIL ROLE [SECTION…]
 // npm run roles -- show EMAIL
-// Grants or revokes a role (docs/directory-import.md): writes the person's directory entry, their
-// profile (the label colleagues see) and their token's custom claims (what the rules check), with the
-// Admin SDK. Roles: admin, comms, moderator [SECTIONS: only there], community_manager SECTION…,
-// ambassador, leader. Emulators or a real project, as `npm run directory:import`.
+// Grants or revokes a role (docs/directory-import.md) with the Admin SDK, through the same code as
+// the comms console's function (functions/src/roles.ts): the person's directory entry, their profile
+// (the label colleagues see), the audit log (actor "command line (OS user)") in one transaction, then
+// their token's custom claims (what the rules check); the last administrator can't be removed.
+// Roles: admin, comms, moderator [SECTIONS: only there], community_manager SECTION…, ambassador,
+// leader. Emulators or a real project, as `npm run directory:import`.
 import { pathToFileURL } from 'node:url';
-import { FieldValue } from 'firebase-admin/firestore';
-import { entryFromDoc, memberClaims } from '../lib/core/directory';
+import type { AuditActor } from '../lib/core/audit';
+import { ROLE_NAMES, formatRolesCell } from '../lib/core/directory-roles';
 import { paths } from '../lib/core/paths';
-import { adminServices, type AdminServices } from './directory/import';
-import { takeOrgOption } from './org/org-file';
-import { ROLE_NAMES, formatRolesCell, grantRole, revokeRole } from '../lib/core/directory-roles';
+import { parseRoleChange } from '../lib/core/role-change';
+import { entryFromDoc } from '../lib/core/directory';
+import { changeRoles } from '../functions/src/roles';
+import { checkAdminEnvironment, osUserName } from './directory/import';
+import { currentOrg, takeOrgOption } from './org/org-file';
 
 const USAGE = `usage: npm run roles -- grant|revoke EMAIL ROLE [SECTION…]   (ROLE: ${ROLE_NAMES.join(', ')})
        npm run roles -- show EMAIL`;
 
-/** Changes one person's roles everywhere they are kept; returns what was done, or throws what is wrong. */
-export async function changeRoles(
-  { db, auth }: Pick<AdminServices, 'db' | 'auth'>,
+/** Firestore and Auth of the Admin SDK the server code runs with (functions/src/admin.ts). */
+export type ServerServices = Parameters<typeof changeRoles>[0];
+
+/** Who the audit log names for a change made here: the OS user running it, at the command line. */
+export function commandLineActor(): AuditActor {
+  return { uid: null, name: osUserName(), via: 'command-line' };
+}
+
+/** Shows, grants or revokes one role; returns what was done, or throws what is wrong (nothing changed then). */
+export async function rolesCommand(
+  services: ServerServices,
   command: 'grant' | 'revoke' | 'show',
   email: string,
   role?: string,
   sections: string[] = [],
+  actor: AuditActor = commandLineActor(),
 ): Promise<string> {
   const address = email.trim().toLowerCase();
-  const found = (await db.collection(paths.directory()).where('email', '==', address).get()).docs.map((doc) => ({
-    ref: doc.ref,
-    entry: entryFromDoc(doc.id, doc.data()),
-  }));
-  // An address may have an old (left) entry and a current one: the current one counts.
-  const current = found.find((f) => f.entry.active) ?? found[0];
-  if (!current) throw new Error(`${address} is not in the directory; import it first (npm run directory:import)`);
-  const before = current.entry.roles;
-  if (command === 'show') return `${address} (${current.entry.personId}${current.entry.active ? '' : ', left'}): ${formatRolesCell(before) || 'no roles'}`;
+  if (command === 'show') {
+    const found = (await services.db.collection(paths.directory()).where('email', '==', address).get()).docs.map((d) => entryFromDoc(d.id, d.data()));
+    const entry = found.find((f) => f.active) ?? found[0];
+    if (!entry) throw new Error(`${address} is not in the directory; import it first (npm run directory:import)`);
+    return `${address} (${entry.personId}${entry.active ? '' : ', left'}): ${formatRolesCell(entry.roles) || 'no roles'}`;
+  }
   if (!role) throw new Error(USAGE);
-  const roles = command === 'grant' ? grantRole(before, role, sections) : revokeRole(before, role, sections);
-  const shown = formatRolesCell(roles) || 'no roles';
-  if (formatRolesCell(roles) === formatRolesCell(before)) return `${address}: no change (${shown})`;
-
-  const done = ['directory'];
-  const account = await auth.getUserByEmail(address).catch((error: { code?: string }) => {
-    if (error.code === 'auth/user-not-found') return undefined;
-    throw error;
-  });
-  // The token first: it is what the rules check. Only a member's claims change (no one becomes a member here).
-  if (account && account.customClaims?.member === true) {
-    await auth.setCustomUserClaims(account.uid, memberClaims(roles));
-    done.push('token');
-  }
-  const batch = db.batch();
-  batch.update(current.ref, { roles, updatedAt: FieldValue.serverTimestamp() });
-  const profile = account ? await db.doc(paths.profile(account.uid)).get() : undefined;
-  if (profile?.exists) {
-    batch.update(profile.ref, { roles, updatedAt: FieldValue.serverTimestamp() });
-    done.push('profile');
-  }
-  await batch.commit();
-  return `${address}: ${shown} (written to the ${done.join(', ')}${done.includes('token') ? '; their panel sees it at its next token refresh, within the hour' : ''})`;
+  const result = await changeRoles(services, { email: address }, parseRoleChange(command, role, sections), actor);
+  const shown = formatRolesCell(result.after) || 'no roles';
+  const token = result.token === 'updated' ? ['token'] : [];
+  if (!result.changed) return `${address}: no change (${shown})${token.length > 0 ? '; their token was brought in line' : ''}`;
+  const done = ['directory', ...token, ...(result.profile ? ['profile'] : []), 'audit log'];
+  const note =
+    result.token === 'updated'
+      ? '; their panel sees it when they next open Prikbord, at the latest within the hour'
+      : result.token === 'failed'
+        ? '; their token could not be updated: run the same command again'
+        : '';
+  return `${address}: ${shown} (written to the ${done.join(', ')}${note})`;
 }
 
 export async function main(args: string[], out = console.log, err = console.error): Promise<number> {
@@ -66,21 +65,24 @@ export async function main(args: string[], out = console.log, err = console.erro
     err(USAGE);
     return 2;
   }
-  let services: AdminServices;
+  const projectId = process.env.GCLOUD_PROJECT ?? currentOrg().firebase.projectId;
   try {
-    services = adminServices();
+    checkAdminEnvironment(projectId);
   } catch (error) {
     err((error as Error).message);
     return 1;
   }
+  // The server's own Admin SDK (functions/src/admin.ts), so the shared code and its Firestore are one copy.
+  process.env.GCLOUD_PROJECT = projectId;
+  const services = await import('../functions/src/admin');
   try {
-    out(await changeRoles(services, command, email, role, sections));
+    out(await rolesCommand(services, command, email, role, sections));
     return 0;
   } catch (error) {
     err((error as Error).message);
     return 1;
   } finally {
-    await services.close();
+    await services.db.terminate();
   }
 }
 

@@ -8,9 +8,11 @@ export interface PanelHeaderProps<V extends string> {
   views: ReadonlyArray<{ id: V; label: MessageKey }>;
   current: V;
   onView(view: V): void;
+  /** Opens the comms console; only given to people it is for (comms, administrators). */
+  onOpenConsole?: () => void;
 }
 
-export function PanelHeader<V extends string>({ name, onSignOut, views, current, onView }: PanelHeaderProps<V>) {
+export function PanelHeader<V extends string>({ name, onSignOut, views, current, onView, onOpenConsole }: PanelHeaderProps<V>) {
   return (
     <>
       <header class="panel-header">
@@ -20,6 +22,11 @@ export function PanelHeader<V extends string>({ name, onSignOut, views, current,
             {t('signOut')}
           </button>
         </p>
+        {onOpenConsole ? (
+          <button type="button" class="secondary open-console" onClick={onOpenConsole}>
+            {t('openConsole')}
+          </button>
+        ) : null}
       </header>
       <nav class="views" aria-label={t('viewsLabel')}>
         {views.map((view) => (

@@ -23,6 +23,8 @@ import type { CommentRow } from '../../lib/core/rows';
 import { t } from '../../lib/any/i18n';
 import type { PageIdentity } from '../../lib/any/page-identity';
 import { dexieDrafts } from '../../lib/data/drafts';
+import { consoleAccess } from '../../lib/core/console';
+import { openConsole } from '../../lib/data/console/open-console';
 import type { Person } from '../../lib/data/session/session';
 
 const VIEWS = [
@@ -106,6 +108,7 @@ function SignedInPanel({ person }: { person: Person }) {
               views={VIEWS}
               current={view.value}
               onView={(next) => (view.value = next)}
+              onOpenConsole={consoleAccess(session.roles.value) ? () => void openConsole() : undefined}
             />
             {body}
             <SyncStatus online={online} queue={queue} now={now} onRetryNow={() => link.kickOutbox(true)} />

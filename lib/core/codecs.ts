@@ -1,6 +1,7 @@
 // Firestore documents → local rows: each document shape read in one place, checked on the way in
 // (a document a rule change or an older client left malformed is skipped or read defensively,
 // never trusted). Pure: the data layer hands in `snapshot.data()`.
+import { normalizeRoles } from './directory';
 import type { CommentRow, EvidencePage, EvidenceRow, PersonRow } from './rows';
 
 /** Firestore Timestamp-like value (the SDK's Timestamp satisfies it). */
@@ -71,6 +72,9 @@ export function personFromDoc(uid: string, data: Data): PersonRow {
     optOut: data.optOut === true,
     // Only a leaver carries the field (a missing one reads as active, as PersonRow says).
     ...(data.active === false ? { active: false } : {}),
+    // The roles too (the signed-in person's own row is read from here: without them the console's
+    // overview and their own labels would lose them until their shard next changes).
+    ...(data.roles !== undefined ? { roles: normalizeRoles(data.roles) } : {}),
     updatedAt: millis(data.updatedAt),
   };
 }

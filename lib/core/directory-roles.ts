@@ -12,7 +12,7 @@ export type RoleName = (typeof ROLE_NAMES)[number];
 const SECTION = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
 
 /** Checks one section name; returns what is wrong, or null. */
-function sectionProblem(section: string): string | null {
+export function sectionProblem(section: string): string | null {
   if (section.length > MAX_SECTION_LENGTH) return `section "${section}" is longer than ${MAX_SECTION_LENGTH} characters`;
   if (!SECTION.test(section)) return `section "${section}" may hold only letters, digits, "_", "." and "-"`;
   return null;

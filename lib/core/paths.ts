@@ -33,4 +33,7 @@ export const paths = {
   directoryShard: (shardId: string) => `directoryShards/${shardId}`,
   /** One person's comment rate window ({ windowStart, count, last }): readable only by that person. */
   rate: (uid: string) => `rate/${uid}`,
+  /** The audit log (lib/core/audit.ts): written only by the server, read by comms and administrators. */
+  audit: () => 'audit',
+  auditEntry: (id: string) => `audit/${id}`,
 } as const;

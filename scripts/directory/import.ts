@@ -4,10 +4,12 @@
 import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
 import { getAuth, type Auth, type UserIdentifier } from 'firebase-admin/auth';
 import { FieldValue, getFirestore, type Firestore, type WriteBatch } from 'firebase-admin/firestore';
+import { userInfo } from 'node:os';
+import { rolesAuditDoc, type AuditActor } from '../../lib/core/audit';
 import { membershipPolicyFrom, type DirectoryPerson } from '../../lib/core/directory';
 import { paths } from '../../lib/core/paths';
 import { currentOrg } from '../org/org-file';
-import { leaverLimit, planImport, type Account, type CurrentState, type ImportPlan } from './plan';
+import { administrators, leaverLimit, planImport, roleChangesOf, type Account, type CurrentState, type ImportPlan, type RoleChangeByImport } from './plan';
 
 /** Firestore and Auth as the server. */
 export interface AdminServices {
@@ -25,6 +27,13 @@ let counter = 0;
  * GOOGLE_APPLICATION_CREDENTIALS. A `demo-` project exists only in the emulators.
  */
 export function adminServices(projectId = process.env.GCLOUD_PROJECT ?? currentOrg().firebase.projectId): AdminServices {
+  checkAdminEnvironment(projectId);
+  const app: App = initializeApp({ projectId }, `prikbord-admin-${++counter}`);
+  return { db: getFirestore(app), auth: getAuth(app), close: () => deleteApp(app) };
+}
+
+/** Throws what is missing for the Admin SDK to reach `projectId`: the emulators' addresses, or a real project's credentials. */
+export function checkAdminEnvironment(projectId: string): void {
   const emulated = Boolean(process.env.FIRESTORE_EMULATOR_HOST && process.env.FIREBASE_AUTH_EMULATOR_HOST);
   if (!emulated && projectId.startsWith('demo-')) {
     throw new Error(
@@ -34,8 +43,6 @@ export function adminServices(projectId = process.env.GCLOUD_PROJECT ?? currentO
   if (!emulated && !process.env.GOOGLE_APPLICATION_CREDENTIALS) {
     throw new Error(`set GOOGLE_APPLICATION_CREDENTIALS to a service account key of ${projectId} (or run against the emulators)`);
   }
-  const app: App = initializeApp({ projectId }, `prikbord-admin-${++counter}`);
-  return { db: getFirestore(app), auth: getAuth(app), close: () => deleteApp(app) };
 }
 
 const chunks = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
@@ -77,7 +84,21 @@ export async function readCurrentState({ db, auth }: AdminServices, people: Dire
 }
 
 /** Carries out a plan: the Auth changes first (so an import that stops half-way is re-planned in full), then Firestore in batches of ≤ 500. */
-export async function applyPlan({ db, auth }: AdminServices, plan: ImportPlan): Promise<void> {
+/** The name of the operating-system user running a command (for the audit log), or a generic one. */
+export function osUserName(): string {
+  try {
+    return userInfo().username || 'admin script';
+  } catch {
+    return 'admin script'; // no user database entry (a container)
+  }
+}
+
+/** Who the audit log names for roles the import sets: the OS user running it, by the directory import. */
+export function importActor(): AuditActor {
+  return { uid: null, name: osUserName(), via: 'directory-import' };
+}
+
+export async function applyPlan({ db, auth }: AdminServices, plan: ImportPlan, roleChanges: RoleChangeByImport[] = [], actor = importActor()): Promise<void> {
   await inPool(plan.enable, 10, (uid) => auth.updateUser(uid, { disabled: false }));
   await inPool(plan.claims, 10, ({ uid, claims }) => auth.setCustomUserClaims(uid, claims));
   await inPool(plan.disable, 10, async (uid) => {
@@ -85,10 +106,17 @@ export async function applyPlan({ db, auth }: AdminServices, plan: ImportPlan): 
     await auth.revokeRefreshTokens(uid);
   });
 
+  // A changed role goes into the audit log in the same batch as the directory entry it changes.
+  const changed = new Map(roleChanges.map((change) => [change.entry.personId, change]));
   const writes: Array<(batch: WriteBatch) => void> = [
-    ...plan.directory.map(
-      (entry) => (batch: WriteBatch) => batch.set(db.doc(paths.directoryEntry(entry.personId)), { ...entry, updatedAt: FieldValue.serverTimestamp() }),
-    ),
+    ...plan.directory.map((entry) => (batch: WriteBatch) => {
+      batch.set(db.doc(paths.directoryEntry(entry.personId)), { ...entry, updatedAt: FieldValue.serverTimestamp() });
+      const change = changed.get(entry.personId);
+      if (!change) return;
+      const target = { kind: 'person' as const, uid: entry.uid, personId: entry.personId, name: entry.displayName };
+      const audit = rolesAuditDoc({ action: 'set', actor, target, role: null, sections: [], before: change.before, after: entry.roles });
+      batch.create(db.collection(paths.audit()).doc(), { ...audit, at: FieldValue.serverTimestamp() });
+    }),
     ...plan.profiles.map(({ uid, create, fields }) => (batch: WriteBatch) => {
       const data = { ...fields, updatedAt: FieldValue.serverTimestamp() };
       // update() replaces each named field whole (a revoked role disappears); set() only for a new profile.
@@ -96,7 +124,8 @@ export async function applyPlan({ db, auth }: AdminServices, plan: ImportPlan): 
       else batch.update(db.doc(paths.profile(uid)), data);
     }),
   ];
-  for (const group of chunks(writes, 500)) {
+  // At most 500 writes a batch; a directory entry with its audit entry counts two.
+  for (const group of chunks(writes, 250)) {
     const batch = db.batch();
     for (const write of group) write(batch);
     await batch.commit();
@@ -126,7 +155,15 @@ export async function importDirectory(
       `this file would mark ${plan.summary.left} of ${activeBefore} people as leavers (more than ${leaverLimit(activeBefore)}): is it the whole organisation? Nothing was changed. If it is right, run again with --allow-many-leavers`,
     );
   }
+  // The file's roles column is the truth when it has one: it must not leave the organisation without
+  // anyone who can manage roles (the console refuses the same for the last administrator).
+  const admins = administrators(plan, current);
+  if (admins.before > 0 && admins.after === 0) {
+    throw new Error(
+      'this file leaves no administrator (its roles column gives nobody "admin"): nobody could manage roles any more. Nothing was changed. Give someone "admin" in the file, or leave out the roles column to keep the roles as they are',
+    );
+  }
   if (options.dryRun) return { plan, written: false };
-  await applyPlan(services, plan);
+  await applyPlan(services, plan, roleChangesOf(plan, current));
   return { plan, written: true };
 }

@@ -14,7 +14,7 @@ import {
   type DirectoryPerson,
   type ProfileIdentity,
 } from '../../lib/core/directory';
-import { decideMembership, type MemberClaims, type MembershipPolicy, type NotMemberClaims } from '../../lib/core/membership';
+import { decideMembership, type MemberClaims, type MembershipPolicy, type NotMemberClaims, type Roles } from '../../lib/core/membership';
 
 /** An Auth account as the import sees it. */
 export interface Account {
@@ -169,4 +169,28 @@ export function leaverLimit(activeBefore: number): number {
 export function summaryLine(plan: ImportPlan): string {
   const { inFile, added, changed, unchanged, left } = plan.summary;
   return `${inFile} in the file: ${added} added, ${changed} changed, ${unchanged} unchanged, ${left} left (${plan.writes} writes)`;
+}
+
+/** A person whose roles the plan changes (the file's roles column): for the audit log. */
+export interface RoleChangeByImport {
+  entry: DirectoryEntry;
+  before: Roles;
+}
+
+/** The entries the plan writes with other roles than they had (a new person with roles included). */
+export function roleChangesOf(plan: ImportPlan, current: CurrentState): RoleChangeByImport[] {
+  return plan.directory.flatMap((entry) => {
+    const stored = current.directory.get(entry.personId);
+    const before = stored ? entryFromDoc(entry.personId, stored).roles : {};
+    return canonical(normalizeRoles(before)) === canonical(normalizeRoles(entry.roles)) ? [] : [{ entry, before }];
+  });
+}
+
+/** How many administrators who have not left there are before and after the plan. */
+export function administrators(plan: ImportPlan, current: CurrentState): { before: number; after: number } {
+  const before = new Map([...current.directory].map(([id, data]) => [id, entryFromDoc(id, data)]));
+  const after = new Map(before);
+  for (const entry of plan.directory) after.set(entry.personId, entry);
+  const count = (entries: Map<string, DirectoryEntry>) => [...entries.values()].filter((e) => e.active && e.roles.admin).length;
+  return { before: count(before), after: count(after) };
 }

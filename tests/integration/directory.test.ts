@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
 import { paths } from '../../lib/core/paths';
 import { main as importCommand } from '../../scripts/directory-import';
-import { changeRoles } from '../../scripts/roles';
+import { rolesCommand } from '../../scripts/roles';
 import { clearEmulators, createAccount, emulatorAdmin, emulatorUrls, namedCommentDoc, putDoc } from '../../scripts/seed';
 
 const PASSWORD = 'lindeveen-demo';
@@ -140,14 +140,16 @@ describe('the directory import, with the emulators', () => {
   });
 
   it('`npm run roles` grants and revokes: directory, profile and token', async () => {
-    expect(await changeRoles({ db, auth }, 'grant', 'Anna@lindeveen.nl', 'leader')).toMatch(
+    // The command runs the server's own code (functions/src/roles.ts) with the server's Admin SDK.
+    const server = await import('../../functions/src/admin');
+    expect(await rolesCommand(server, 'grant', 'Anna@lindeveen.nl', 'leader')).toMatch(
       /^anna@lindeveen.nl: moderator:HR\|ICT leader \(written to the directory, token, profile/,
     );
     expect(await claims(anna)).toEqual({ member: true, roles: { moderator: ['HR', 'ICT'], leader: true } });
-    await changeRoles({ db, auth }, 'revoke', 'anna@lindeveen.nl', 'moderator', ['ICT']);
+    await rolesCommand(server, 'revoke', 'anna@lindeveen.nl', 'moderator', ['ICT']);
     expect(await data(paths.profile(anna))).toMatchObject({ roles: { moderator: ['HR'], leader: true } });
     expect(await data(paths.directoryEntry('LV2'))).toMatchObject({ roles: { moderator: ['HR'], leader: true } });
-    await expect(changeRoles({ db, auth }, 'grant', 'nobody@lindeveen.nl', 'leader')).rejects.toThrow('nobody@lindeveen.nl is not in the directory');
+    await expect(rolesCommand(server, 'grant', 'nobody@lindeveen.nl', 'leader')).rejects.toThrow('nobody@lindeveen.nl is not in the directory');
   });
 
   it('someone no longer in the file has left: they cannot sign in, their profile says so, their named comment stays', async () => {

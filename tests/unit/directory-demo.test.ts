@@ -37,6 +37,8 @@ describe('the demo directory (demo/directory.csv)', () => {
     expect(withRole((p) => p.roles.leader)).toEqual(['quinten', 'mees']);
     expect(withRole((p) => p.roles.ambassador)).toEqual(['bram', 'karin']);
     expect(withRole((p) => p.roles.moderator)).toEqual(['chantal']);
+    expect(withRole((p) => p.roles.comms)).toEqual(['anna', 'chantal']);
+    expect(withRole((p) => p.roles.admin)).toEqual(['rachida']);
     expect(people.filter((p) => p.roles.communityManager).map((p) => [key(p.email), p.roles.communityManager])).toEqual([
       ['eva', ['ICT']],
       ['gerda', ['HR']],

@@ -3,7 +3,7 @@
 // own fields never; and a second import of the same file writes nothing.
 import { describe, expect, it } from 'vitest';
 import { identityFromEntry, OWN_PROFILE_DEFAULTS, type DirectoryEntry, type DirectoryPerson } from '../../lib/core/directory';
-import { leaverLimit, planImport, summaryLine, type Account, type CurrentState } from '../../scripts/directory/plan';
+import { administrators, leaverLimit, planImport, roleChangesOf, summaryLine, type Account, type CurrentState } from '../../scripts/directory/plan';
 
 const mees: DirectoryPerson = {
   personId: 'LV1',
@@ -148,5 +148,34 @@ describe('planning an import', () => {
     expect(leaverLimit(10)).toBe(3);
     expect(leaverLimit(41)).toBe(4);
     expect(leaverLimit(2000)).toBe(200);
+  });
+});
+
+describe('roles an import changes (the audit log, the last administrator)', () => {
+  it('lists each person whose roles the file changes, a new person with roles included', () => {
+    const current = state({ directory: new Map([['LV1', { ...entry(mees) }]]) });
+    const file: DirectoryPerson[] = [
+      { ...mees, roles: { leader: true, admin: true } },
+      { ...mila, roles: { ambassador: true } },
+    ];
+    const plan = planImport(file, current, { fileHasRoles: true });
+    expect(roleChangesOf(plan, current).map((c) => [c.entry.personId, c.before, c.entry.roles])).toEqual([
+      ['LV1', { leader: true }, { admin: true, leader: true }],
+      ['LV2', {}, { ambassador: true }],
+    ]);
+    // Without a roles column, roles stay: nothing to audit.
+    expect(roleChangesOf(planImport([mees, { ...mila, jobTitle: 'Controller' }], current, { fileHasRoles: false }), current)).toEqual([]);
+  });
+
+  it('counts the administrators who have not left, before and after', () => {
+    const current = state({
+      directory: new Map([
+        ['LV1', { ...entry(mees, { roles: { admin: true } }) }],
+        ['LV2', { ...entry(mila) }],
+      ]),
+    });
+    expect(administrators(planImport([mees, mila], current, { fileHasRoles: true }), current)).toEqual({ before: 1, after: 0 });
+    expect(administrators(planImport([mees, mila], current, { fileHasRoles: false }), current)).toEqual({ before: 1, after: 1 });
+    expect(administrators(planImport([mees, { ...mila, roles: { admin: true } }], current, { fileHasRoles: true }), current)).toEqual({ before: 1, after: 1 });
   });
 });

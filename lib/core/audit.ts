@@ -1,0 +1,114 @@
+// The audit log: every change to roles (and, as the console grows, to settings, groups and
+// sections) as one append-only entry — who, what, when, before → after. Pure: the shape of an
+// entry, the document the server writes and how a client reads one back (untrusted shape).
+//
+// `audit/{id}` is written only with the Admin SDK, together with the change itself: by the
+// function that changes a role (functions/src/roles.ts, in the same transaction), by `npm run
+// roles` through that same code, and by the directory import when a file's roles column changes
+// someone's roles (scripts/directory/import.ts, in the same batch). The rules let comms and
+// administrators read it and nobody write it (firebase/firestore.rules), so nobody, not even an
+// administrator, can edit or remove an entry.
+import { normalizeRoles } from './directory';
+import { ROLE_NAMES, type RoleName } from './directory-roles';
+import type { Roles } from './membership';
+
+/**
+ * The kinds of change the log holds, each one filter in the console. Only what is really written
+ * today: a later slice that writes settings or group changes adds its kind here.
+ */
+export const AUDIT_KINDS = ['roles'] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+/** How many entries the console shows at a time. */
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Who made a change: a person in the console, or someone with the project's service account at a command line. */
+export interface AuditActor {
+  /** Their uid in the console; null at the command line (the Admin SDK has no user). */
+  uid: string | null;
+  /** Their name in the console; at the command line, the operating-system user who ran it. */
+  name: string;
+  /** Where: the console, `npm run roles`, or `npm run directory:import` (the file's roles column). */
+  via: AuditVia;
+}
+
+export const AUDIT_VIAS = ['console', 'command-line', 'directory-import'] as const;
+export type AuditVia = (typeof AUDIT_VIAS)[number];
+
+/** Whom a change is about: a person of the directory. */
+export interface AuditPerson {
+  kind: 'person';
+  /** Their Auth uid, once they have signed in; null before. */
+  uid: string | null;
+  /** Their directory id (the HR system's employee id). */
+  personId: string;
+  name: string;
+}
+
+/**
+ * A person's roles changed, and their roles around it: one role granted or revoked (with the
+ * sections it named) in the console or with `npm run roles`, or all of them set at once by the
+ * directory import from the file's roles column (`set`: no one role, no sections).
+ */
+export interface RolesAuditEntry {
+  id: string;
+  /** Server time of the change, epoch ms (0 while a client has not heard it from the server). */
+  at: number;
+  kind: 'roles';
+  action: 'grant' | 'revoke' | 'set';
+  actor: AuditActor;
+  target: AuditPerson;
+  /** The role granted or revoked; null for `set`. */
+  role: RoleName | null;
+  sections: string[];
+  before: Roles;
+  after: Roles;
+}
+
+export type AuditEntry = RolesAuditEntry;
+
+/** The document the server writes for a role change, without `at` (the server's own timestamp). */
+export function rolesAuditDoc(change: Omit<RolesAuditEntry, 'id' | 'at' | 'kind'>): Omit<RolesAuditEntry, 'id' | 'at'> {
+  return {
+    kind: 'roles',
+    action: change.action,
+    actor: { uid: change.actor.uid, name: change.actor.name, via: change.actor.via },
+    target: { kind: 'person', uid: change.target.uid, personId: change.target.personId, name: change.target.name },
+    role: change.role,
+    sections: [...change.sections],
+    before: normalizeRoles(change.before),
+    after: normalizeRoles(change.after),
+  };
+}
+
+type Data = Record<string, unknown>;
+const text = (value: unknown, max = 200): string => (typeof value === 'string' ? value.slice(0, max) : '');
+const record = (value: unknown): Data => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Data) : {});
+
+/** An audit document as an entry; null for a shape this client does not know (a newer kind, a broken one). */
+export function auditFromDoc(id: string, data: Data): AuditEntry | null {
+  if (data.kind !== 'roles') return null;
+  const action = data.action === 'grant' || data.action === 'revoke' || data.action === 'set' ? data.action : null;
+  const role = data.role;
+  const knownRole = typeof role === 'string' && (ROLE_NAMES as readonly string[]).includes(role);
+  if (!action || (action === 'set' ? role !== null : !knownRole)) return null;
+  const actor = record(data.actor);
+  const target = record(data.target);
+  const at = record(data.at);
+  return {
+    id,
+    at: typeof at.toMillis === 'function' ? (at.toMillis as () => number)() : 0,
+    kind: 'roles',
+    action,
+    actor: {
+      uid: typeof actor.uid === 'string' ? actor.uid : null,
+      name: text(actor.name),
+      via: (AUDIT_VIAS as readonly unknown[]).includes(actor.via) ? (actor.via as AuditVia) : 'command-line',
+    },
+    target: { kind: 'person', uid: typeof target.uid === 'string' ? target.uid : null, personId: text(target.personId, 64), name: text(target.name) },
+    role: action === 'set' ? null : (role as RoleName),
+    sections: Array.isArray(data.sections) ? data.sections.filter((s): s is string => typeof s === 'string').slice(0, 50) : [],
+    before: normalizeRoles(data.before),
+    after: normalizeRoles(data.after),
+  };
+}
