@@ -4,9 +4,14 @@
 //
 // Named activity only. A comment counts for the person in its `authorUid`, and only while it is
 // alive; an anonymous comment has no author field, so nothing about it can count for anyone:
-//  - answers: the person's live named replies to someone else's question. Replying in one's own
-//    thread is not helping someone, and neither is answering one's own ANONYMOUS question (the
-//    server knows the owner of an anonymous question from commentOwners/{id}; the entry never says).
+//  - answers: the person's live named replies to a question that is not their own named question
+//    (replying in one's own named thread is not helping someone). A named reply to an ANONYMOUS
+//    question counts, whoever asked it: the server could look up its owner (commentOwners/{id}), but
+//    every member reads everyone's evidence (in the directory shards), so an answer that did not
+//    count because its author had asked the question would tell colleagues who asked. Evidence
+//    therefore never looks at who wrote an anonymous post. The price: someone can answer their own
+//    anonymous question and count it as one answer (never as "this helped": the rules refuse a mark
+//    on one's own reply).
 //  - helpful: of those answers, the ones the asker marked "this helped".
 //  - likes: the likes on the person's live named comments on the page (questions too), from each
 //    comment's likeCount (kept exact by the rules: it moves by one in the batch that flips a like
@@ -29,7 +34,7 @@ export interface CommentFacts {
   parentId: string | null;
   /** The named author; null for an anonymous (or malformed) comment, which counts for nobody. */
   authorUid: string | null;
-  /** Anonymous: the owner may be known to the server (commentOwners), never to the entry. */
+  /** Anonymous: no author, for anybody's evidence (evidence never asks who wrote it). */
   anonymous: boolean;
   text: string;
   /** Deleted by its author or hidden by a moderator (a soft delete marked `moderated`): counts for nobody. */
@@ -64,8 +69,6 @@ export interface PageDocs {
   own: CommentFacts[];
   /** The parents of their replies that are not theirs, by id. A reply whose parent is unknown does not count. */
   parents: Map<string, CommentFacts>;
-  /** Owner uid of each anonymous parent (commentOwners/{id}.uid), known only to the server. */
-  anonymousOwners: Map<string, string>;
   /** Ids of replies on the page with a "this helped" mark. */
   helpful: Set<string>;
   /** Targets of the person's own active likes on the page. */
@@ -77,11 +80,10 @@ export function pageEntry(uid: string, docs: PageDocs): EvidencePage | null {
   const live = docs.own.filter((c) => c.authorUid === uid && !c.gone);
   const byId = new Map(docs.own.map((c) => [c.id, c]));
   const questionOf = (reply: CommentFacts) => (reply.parentId === null ? undefined : (byId.get(reply.parentId) ?? docs.parents.get(reply.parentId)));
+  // An anonymous question has no asker here (authorUid null): answering it counts, whoever asked.
   const answers = live.filter((reply) => {
     const question = questionOf(reply);
-    if (!question) return false;
-    const asker = question.authorUid ?? (question.anonymous ? docs.anonymousOwners.get(question.id) : undefined) ?? null;
-    return asker !== uid;
+    return question !== undefined && question.authorUid !== uid;
   });
   const helpful = answers.filter((a) => docs.helpful.has(a.id)).length;
   const likes = live.reduce((n, c) => n + Math.max(0, c.likeCount - (docs.ownLikes.has(c.id) ? 1 : 0)), 0);

@@ -26,7 +26,7 @@
 //
 // Cost, in document reads per event (Firestore bills an empty query as 1 read):
 //   refresh(page, person) = 2 (expertise doc, page) + max(1, k) (their comments on the page)
-//       + p (parents of their replies that are someone else's) + a (owner links of anonymous parents)
+//       + p (parents of their replies that are someone else's)
 //       + max(1, h) ("this helped" marks on their replies; only if they have live replies)
 //       + max(1, s) (their own likes on the page; only if their comments have likes)
 //       + 1 (the title checked again, when they have evidence on the page),
@@ -84,17 +84,11 @@ async function currentEntry(pageId: string, uid: string): Promise<{ entry: Evide
       .filter(nonNull)
       .map((c): [string, CommentFacts] => [c.id, c]),
   );
-  // Is an anonymous question the person's own? Only the server can tell; the entry never says.
-  const anonymousIds = [...parents.values()].filter((c) => c.anonymous).map((c) => c.id);
-  const ownerSnaps = anonymousIds.length > 0 ? await db.getAll(...anonymousIds.map((id) => db.doc(paths.commentOwner(id)))) : [];
-  const anonymousOwners = new Map(
-    ownerSnaps.flatMap((s): Array<[string, string]> => (typeof s.get('uid') === 'string' ? [[s.id, s.get('uid') as string]] : [])),
-  );
   const helpful = new Set(marks.flatMap((q) => q.docs.map((d) => d.id)));
   const ownLikes = new Set((liked?.docs ?? []).filter((d) => d.get('active') === true).map((d) => String(d.get('targetId'))));
 
   const title = titleOf(page);
-  return { entry: pageEntry(uid, { pageId, title, own, parents, anonymousOwners, helpful, ownLikes }), title };
+  return { entry: pageEntry(uid, { pageId, title, own, parents, helpful, ownLikes }), title };
 }
 
 const titleOf = (page: DocumentSnapshot): string => (typeof page.get('title') === 'string' ? (page.get('title') as string) : '');

@@ -164,24 +164,29 @@ describe('expertise evidence kept by the Functions triggers', { timeout: 60_000 
     expect(after.page[0]!.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'thisPage', count: 1 })]));
   });
 
-  it('an anonymous reply, its mark and its likes move nobody, not even its author; nor does answering one’s own anonymous question', async () => {
+  it('an anonymous reply, its mark and its likes move nobody, not even its author; a named answer to an anonymous question counts alike whoever asked', async () => {
     const page = freshPage();
     const question = await post(anna, page, null, 'Mag ik zelf een leverancier kiezen voor een inkoop onder de 10.000 euro?');
     const anonymousAnswer = await post(vera, page, question, 'Ja, met één offerte is dat genoeg.', true);
     await mark(anna, vera, anonymousAnswer);
     await like(bram, page, anonymousAnswer, true);
-    await like(vera, page, anonymousAnswer, true); // its anonymous author likes it too
+    await like(vera, page, anonymousAnswer, true); // its anonymous author likes it too (the rules refuse it)
+    // Bram asks anonymously and answers his own question under his name; Chantal answers it too.
+    // Not counting Bram's answer (the server could tell he asked) would tell every colleague who
+    // reads the shards that he asked: both answers count the same.
     const anonymousQuestion = await post(bram, page, null, 'Hoe werkt het inkoopportaal eigenlijk?', true);
     await post(bram, page, anonymousQuestion, 'Al gevonden: via Lindenet, onder Inkoop.');
-    // Someone else's named answer to the anonymous question does count: the triggers have run when it shows.
     await post(chantal, page, anonymousQuestion, 'Klopt, en de handleiding staat daar ook.');
-    await entryBecomes(chantal.uid, page.pageId, { answers: 1, likes: 0, helpful: 0 }, "Chantal's named answer in her evidence");
+    const chantals = await entryBecomes(chantal.uid, page.pageId, { answers: 1, likes: 0, helpful: 0 }, "Chantal's named answer in her evidence");
+    const brams = await entryBecomes(bram.uid, page.pageId, { answers: 1, likes: 0, helpful: 0 }, "Bram's named answer in his evidence");
+    expect({ ...brams, terms: [] }).toEqual({ ...chantals, terms: [] });
 
-    for (const p of [anna, vera, bram]) expect(await entry(p.uid, page.pageId)).toBeUndefined();
+    for (const p of [anna, vera]) expect(await entry(p.uid, page.pageId)).toBeUndefined();
     // Even a refresh of the anonymous authors, whom the server could name, finds nothing to write.
     expect(await refreshEvidence(page.pageId, vera.uid)).toBe(false);
     expect(await refreshEvidence(page.pageId, bram.uid)).toBe(false);
     expect(await entry(vera.uid, page.pageId)).toBeUndefined();
+    expect(await entry(bram.uid, page.pageId)).toEqual(brams);
   });
 
   it('a retried event counts once: the same mark and the same like delivered twice, and the mark written again', async () => {
