@@ -3,6 +3,7 @@
 // account everything anyway; this says so plainly instead of showing empty or failing screens.
 import { t } from '../../lib/any/i18n';
 import type { NotMemberReason } from '../../lib/core/membership';
+import { useServices } from '../app/services';
 
 export interface NotMemberProps {
   email: string;
@@ -27,5 +28,13 @@ export function NotMember({ email, orgName, domains, reason, onSignOut }: NotMem
         {t('signOut')}
       </button>
     </section>
+  );
+}
+
+/** NotMember for this page's signed-in person and organisation (the side panel's and the console's). */
+export function NotMemberOfOrganisation({ email, reason }: Pick<NotMemberProps, 'email' | 'reason'>) {
+  const { session, config } = useServices();
+  return (
+    <NotMember email={email} orgName={config.orgName} domains={config.membership.domains} reason={reason} onSignOut={() => void session.provider.signOut()} />
   );
 }

@@ -9,13 +9,13 @@ import { ConsoleShell } from '../../components/console/shell/ConsoleShell';
 import { NotForYou } from '../../components/console/shell/NotForYou';
 import { useConsoleSection, type ConsoleSection } from '../../components/console/shell/sections';
 import { usePeople } from '../../components/people/use-people';
-import { NotMember } from '../../components/session/NotMember';
+import { NotMemberOfOrganisation } from '../../components/session/NotMember';
 import { SignIn } from '../../components/session/SignIn';
 import { t } from '../../lib/any/i18n';
 import { consoleAccess, type ConsoleAccess } from '../../lib/core/console';
 
 export function App() {
-  const { session, config } = useServices();
+  const { session } = useServices();
   const person = session.person.value;
   const membership = session.membership.value;
   if (person === null) {
@@ -31,13 +31,7 @@ export function App() {
   if (!membership.member) {
     return (
       <main class="console-gate">
-        <NotMember
-          email={person.email ?? ''}
-          orgName={config.orgName}
-          domains={config.membership.domains}
-          reason={membership.reason}
-          onSignOut={() => void session.provider.signOut()}
-        />
+        <NotMemberOfOrganisation email={person.email ?? ''} reason={membership.reason} />
       </main>
     );
   }

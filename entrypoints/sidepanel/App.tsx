@@ -13,7 +13,7 @@ import { PeopleContext, PersonLookupContext } from '../../components/people/peop
 import { PeopleView } from '../../components/people/PeopleView';
 import { usePeople } from '../../components/people/use-people';
 import { ProfileEditor } from '../../components/profile/ProfileEditor';
-import { NotMember } from '../../components/session/NotMember';
+import { NotMemberOfOrganisation } from '../../components/session/NotMember';
 import { SignIn } from '../../components/session/SignIn';
 import { SyncStatus } from '../../components/common/SyncStatus';
 import { DraftsContext } from '../../components/thread/drafts-context';
@@ -35,7 +35,7 @@ const VIEWS = [
 type View = (typeof VIEWS)[number]['id'];
 
 export function App() {
-  const { session, config } = useServices();
+  const { session } = useServices();
   const person = session.person.value;
   const membership = session.membership.value;
   if (person === undefined) return <main class="panel" aria-busy="true" />;
@@ -49,13 +49,7 @@ export function App() {
   if (membership?.member === false) {
     return (
       <main class="panel">
-        <NotMember
-          email={person.email ?? ''}
-          orgName={config.orgName}
-          domains={config.membership.domains}
-          reason={membership.reason}
-          onSignOut={() => void session.provider.signOut()}
-        />
+        <NotMemberOfOrganisation email={person.email ?? ''} reason={membership.reason} />
       </main>
     );
   }
