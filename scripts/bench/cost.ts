@@ -39,17 +39,10 @@ import { runSample, type SampleResult } from './cost-sample';
 import type { BenchSection, Figure } from './figures';
 import { documentBytes, storedBytes, type CompositeIndex } from './storage-size';
 import { loadRealRules } from './thread-seed';
+import { backgroundTriggers } from './emulator-hub';
 
 /** How the panel syncs the expertise index (lib/core/people-sync-plan.ts): also outside the people view, or only there. */
 const EXPERTISE_SYNC: ExpertiseSync = peopleToSync('reader', false).includes('expertise') ? 'every-session' : 'people-view';
-
-/** The emulator hub switches the Functions emulator's background triggers off and on (the meter runs them instead). */
-async function backgroundTriggers(on: boolean): Promise<void> {
-  const hub = process.env.FIREBASE_EMULATOR_HUB;
-  if (!hub) throw new Error('no FIREBASE_EMULATOR_HUB: run through npm run bench');
-  const res = await fetch(`http://${hub}/functions/${on ? 'enable' : 'disable'}BackgroundTriggers`, { method: 'PUT' });
-  if (!res.ok) throw new Error(`emulator hub: ${res.status} ${await res.text()}`);
-}
 
 function compositeIndexes(root: string): CompositeIndex[] {
   const file = JSON.parse(readFileSync(join(root, 'firebase/firestore.indexes.json'), 'utf8')) as {
