@@ -1,0 +1,113 @@
+// Choosing who: departments from the directory's tree (a filter and a list of checkboxes, each
+// named with its whole path for screen readers) and people (the Roles view's search, the chosen
+// ones listed with a remove button each). Used by pilot groups (members, control group,
+// ambassadors) and the Sections preview.
+import { useMemo, useState } from 'preact/hooks';
+import { t } from '../../../lib/any/i18n';
+import type { Department } from '../../../lib/core/rollout-console';
+import type { PersonRow } from '../../../lib/core/rows';
+import { PersonSearch } from '../roles/PersonSearch';
+import type { PersonIds } from './use-rollout';
+
+export interface DepartmentPickerProps {
+  id: string;
+  legend: string;
+  departments: Department[];
+  chosen: string[];
+  onChange(chosen: string[]): void;
+}
+
+export function DepartmentPicker({ id, legend, departments, chosen, onChange }: DepartmentPickerProps) {
+  const [filter, setFilter] = useState('');
+  const q = filter.trim().toLocaleLowerCase();
+  // A department that is chosen stays in the list whatever the filter, so it can be unticked.
+  const shown = useMemo(
+    () => departments.filter((d) => q === '' || d.path.toLocaleLowerCase().includes(q) || chosen.includes(d.path)),
+    [departments, q, chosen.join('\n')],
+  );
+  const toggle = (path: string, on: boolean) => onChange(on ? [...chosen, path] : chosen.filter((c) => c !== path));
+  return (
+    <fieldset class="picker">
+      <legend>{legend}</legend>
+      <label for={`${id}-filter`}>{t('consoleGroupsDepartmentFilter')}</label>
+      <input id={`${id}-filter`} type="search" autocomplete="off" value={filter} onInput={(event) => setFilter(event.currentTarget.value)} />
+      {departments.length === 0 ? (
+        <p class="empty">{t('consoleDirectoryLoading')}</p>
+      ) : shown.length === 0 ? (
+        <p class="empty">{t('consoleGroupsNoDepartment', filter.trim())}</p>
+      ) : (
+        <ul class="department-list">
+          {shown.map((d) => (
+            <li key={d.path} style={{ paddingLeft: `${d.depth * 1.2}rem` }}>
+              <input
+                type="checkbox"
+                id={`${id}-${d.path}`}
+                checked={chosen.includes(d.path)}
+                onChange={(event) => toggle(d.path, event.currentTarget.checked)}
+              />
+              <label for={`${id}-${d.path}`}>
+                <span class="visually-hidden">{d.path.split(' > ').slice(0, -1).join(' › ')} › </span>
+                {d.name} <span class="count">{t('consoleGroupsPeopleCount', d.people)}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
+  );
+}
+
+export interface PeoplePickerProps {
+  id: string;
+  legend: string;
+  hint?: string;
+  people: PersonRow[];
+  ids: PersonIds;
+  /** Directory ids. */
+  chosen: string[];
+  onChange(chosen: string[]): void;
+  /** Something went wrong finding a person's directory id. */
+  onProblem(text: string): void;
+}
+
+export function PeoplePicker({ id, legend, hint, people, ids, chosen, onChange, onProblem }: PeoplePickerProps) {
+  const add = async (uid: string) => {
+    const pid = await ids.resolve(uid).catch(() => null);
+    const name = people.find((p) => p.uid === uid)?.displayName ?? uid;
+    if (!pid) return onProblem(t('consoleGroupsNoPersonId', name));
+    if (!chosen.includes(pid)) onChange([...chosen, pid]);
+  };
+  return (
+    <fieldset class="picker">
+      <legend>{legend}</legend>
+      {hint ? <p class="hint">{hint}</p> : null}
+      {chosen.length === 0 ? (
+        <p class="empty">{t('consoleGroupsNobodyChosen')}</p>
+      ) : (
+        <ul class="chosen" aria-label={t('consoleGroupsChosen', legend)}>
+          {chosen.map((pid) => (
+            <li key={pid}>
+              {ids.nameOf(pid)}{' '}
+              <button
+                type="button"
+                class="link"
+                aria-label={t('consoleGroupsRemovePerson', ids.nameOf(pid))}
+                onClick={() => onChange(chosen.filter((c) => c !== pid))}
+              >
+                {t('consoleGroupsRemove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <PersonSearch
+        people={people}
+        selected={null}
+        onSelect={(uid) => void add(uid)}
+        fieldId={id}
+        label={t('consoleGroupsAddPerson')}
+        start={t('consoleGroupsSearchStart')}
+      />
+    </fieldset>
+  );
+}

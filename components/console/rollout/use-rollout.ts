@@ -1,0 +1,127 @@
+// The hooks the Sections and Pilot groups views share: the rollout document live, people's
+// directory ids (pilot groups store those; the directory copy is keyed by uid), and saving one edit
+// with the same checks the server makes run here first, so most mistakes are named before anything
+// is sent and the form keeps what was typed.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { t } from '../../../lib/any/i18n';
+import { NO_ROLLOUT } from '../../../lib/core/rollout';
+import { applyRolloutEdit, parseRolloutEdit, RolloutError, type RolloutEdit } from '../../../lib/core/rollout-edit';
+import type { PersonRow } from '../../../lib/core/rows';
+import type { RolloutFailure, RolloutState } from '../../../lib/data/console/rollout';
+import { useConsole } from '../console-services';
+import { rolloutProblemText } from './rollout-text';
+
+/** `config/rollout`, followed while the view is open. */
+export function useRolloutState(): RolloutState {
+  const { rollout } = useConsole();
+  const [state, setState] = useState<RolloutState>({ rollout: NO_ROLLOUT, loaded: false, error: null });
+  useEffect(() => rollout.watch(setState), []);
+  return state;
+}
+
+export interface PersonIds {
+  /** A directory row's directory id, once known. */
+  pidOf(uid: string): string | null;
+  /** The directory row of a directory id, once known. */
+  rowOf(personId: string): PersonRow | undefined;
+  /** The name to show for a directory id (the id itself until it is resolved). */
+  nameOf(personId: string): string;
+  /** Looks up (once) the directory id of a row; null when their profile has none. */
+  resolve(uid: string): Promise<string | null>;
+}
+
+/** Directory ids ↔ directory rows for `wanted` (the ids rollout names) and any person resolved since. */
+export function usePersonIds(people: PersonRow[], wanted: string[]): PersonIds {
+  const { personIds } = useConsole();
+  const [byPid, setByPid] = useState<Record<string, string>>({});
+  const key = [...new Set(wanted)].sort().join('\n');
+  useEffect(() => {
+    const missing = key.split('\n').filter((pid) => pid && !byPid[pid]);
+    if (missing.length === 0) return;
+    let live = true;
+    personIds
+      .uidsOf(missing)
+      .then((found) => live && setByPid((old) => ({ ...old, ...found })))
+      .catch((error) => console.warn('rollout: directory ids', error));
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  const byUid = useMemo(() => new Map(Object.entries(byPid).map(([pid, uid]) => [uid, pid])), [byPid]);
+  const rows = useMemo(() => new Map(people.map((p) => [p.uid, p])), [people]);
+  return {
+    pidOf: (uid) => byUid.get(uid) ?? null,
+    rowOf: (pid) => (byPid[pid] ? rows.get(byPid[pid]!) : undefined),
+    nameOf: (pid) => (byPid[pid] ? rows.get(byPid[pid]!)?.displayName : undefined) ?? pid,
+    async resolve(uid) {
+      const known = byUid.get(uid);
+      if (known) return known;
+      const found = (await personIds.personIdsOf([uid]))[uid] ?? null;
+      if (found) setByPid((old) => ({ ...old, [found]: uid }));
+      return found;
+    },
+  };
+}
+
+const FAILURE_TEXT: Record<'offline' | 'signed-out' | 'failed', () => string> = {
+  offline: () => t('consoleProblemOffline'),
+  'signed-out': () => t('consoleProblemSignedOut'),
+  failed: () => t('consoleProblemFailed'),
+};
+
+/** A refusal or failure in words, with the value it is about. */
+export function failureText(problem: RolloutFailure, subject = ''): string {
+  return problem === 'offline' || problem === 'signed-out' || problem === 'failed' ? FAILURE_TEXT[problem]() : rolloutProblemText(problem, subject);
+}
+
+export interface SaveState {
+  busy: boolean;
+  message: { ok: boolean; text: string } | null;
+  /** The live region: focused after each result so the keyboard continues from it. */
+  resultRef: { current: HTMLParagraphElement | null };
+  /** Says something in the live region (a check the form made itself). */
+  say(ok: boolean, text: string): void;
+  /**
+   * Checks `edit` against the rollout as shown, then sends it. `prepare` may refuse (throw a
+   * RolloutError) or finish the edit with what needs the server (pages seen) before it is sent.
+   * Resolves to true when saved; the caller then closes the form.
+   */
+  run(edit: RolloutEdit, done: string, prepare?: (edit: RolloutEdit) => Promise<RolloutEdit>): Promise<boolean>;
+}
+
+export function useRolloutSave(current: RolloutState['rollout']): SaveState {
+  const { rollout } = useConsole();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const resultRef = useRef<HTMLParagraphElement>(null);
+  const say = (ok: boolean, text: string) => {
+    setMessage({ ok, text });
+    // After the live region has its text: focus it, so the keyboard continues from the result.
+    setTimeout(() => resultRef.current?.focus(), 0);
+  };
+  const check = (edit: RolloutEdit) => applyRolloutEdit(current, parseRolloutEdit(edit));
+  const run = async (edit: RolloutEdit, done: string, prepare?: (edit: RolloutEdit) => Promise<RolloutEdit>) => {
+    if (busy) return false;
+    setBusy(true);
+    setMessage({ ok: true, text: t('consoleSaving') });
+    try {
+      check(edit);
+      const ready = prepare ? await prepare(edit) : edit;
+      if (ready !== edit) check(ready);
+      const outcome = await rollout.change(ready);
+      if (!outcome.ok) {
+        say(false, `${failureText(outcome.problem, outcome.subject)} ${t('consoleNothingChanged')}`);
+        return false;
+      }
+      say(true, done);
+      return true;
+    } catch (error) {
+      if (!(error instanceof RolloutError)) throw error;
+      say(false, `${rolloutProblemText(error.code, error.subject)} ${t('consoleNothingChanged')}`);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, message, resultRef, say, run };
+}
