@@ -98,7 +98,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await env.clearFirestore();
-  // Anna works at the ICT helpdesk, Bram in Communicatie (directory ids as the import writes them).
+  // Anna works at the ICT helpdesk, Bram in Communicatie.
   await seed(env, {
     [`profiles/${ANNA.uid}`]: { displayName: ANNA.displayName, department: 'Helpdesk', departmentPath: ['Bedrijfsvoering', 'ICT', 'Helpdesk'], personId: 'LV2001' },
     [`profiles/${BRAM.uid}`]: { displayName: BRAM.displayName, department: 'Communicatie', departmentPath: ['Bestuur en staf', 'Communicatie'], personId: 'LV2002' },
@@ -216,7 +216,7 @@ describe('pilots', () => {
   });
 
   it('a person named in the group may write, whatever their department', async () => {
-    await seedRollout(rest('off'), newGroup({ members: { people: ['LV2002'], departments: [] } }), pilotSection());
+    await seedRollout(rest('off'), newGroup({ members: { people: [BRAM.uid], departments: [] } }), pilotSection());
     await assertSucceeds(post(bram(), BRAM, 'c1'));
     await assertFails(post(anna(), ANNA, 'c2'));
   });
@@ -236,9 +236,9 @@ describe('pilots', () => {
   it('any of up to three groups lets one in (the third one here)', async () => {
     await seedRollout(
       rest('off'),
-      newGroup({ name: 'Een', members: { people: ['LV9991'], departments: [] } }),
-      newGroup({ name: 'Twee', members: { people: ['LV9992'], departments: [] } }),
-      newGroup({ name: 'Drie', members: { people: ['LV2002'], departments: [] } }),
+      newGroup({ name: 'Een', members: { people: ['someone-else-1'], departments: [] } }),
+      newGroup({ name: 'Twee', members: { people: ['someone-else-2'], departments: [] } }),
+      newGroup({ name: 'Drie', members: { people: [BRAM.uid], departments: [] } }),
       newSection({ pilotGroups: ['g-Een', 'g-Twee', 'g-Drie'] }),
     );
     await assertSucceeds(post(bram(), BRAM, 'c1'));
