@@ -58,8 +58,11 @@ async function matchesAPage(db: Firestore, tx: Transaction, pattern: string): Pr
  */
 async function countAudience(db: Firestore, audience: Audience): Promise<number> {
   if (audience.people.length + audience.departments.length === 0) return 0;
-  const snap = await db.collection(paths.directory()).select('departmentPath', 'active').get();
-  return snap.docs.filter((d) => d.get('active') !== false && inAudience(audience, { personId: d.id, departmentPath: (d.get('departmentPath') as string[]) ?? [] })).length;
+  const snap = await db.collection(paths.directory()).select('departmentPath', 'active', 'uid').get();
+  return snap.docs.filter((d) => {
+    const uid: unknown = d.get('uid');
+    return d.get('active') !== false && inAudience(audience, { uid: typeof uid === 'string' ? uid : null, departmentPath: (d.get('departmentPath') as string[]) ?? [] });
+  }).length;
 }
 
 /** The stored form: pilot dates as timestamps (the rules compare them with request.time). */

@@ -55,7 +55,11 @@ export interface SectionSetting {
   othersSee: 'off' | 'read';
 }
 
-/** Who: people (directory ids) and departments (paths as "Bedrijfsvoering > HR", including their sub-departments). */
+/**
+ * Who: people (their uids: picked in the console from the directory, which lists people who have
+ * signed in once) and departments (paths as "Bedrijfsvoering > HR", with their sub-departments,
+ * which also covers people who have not signed in yet).
+ */
 export interface Audience {
   people: string[];
   departments: string[];
@@ -69,7 +73,7 @@ export interface PilotGroup {
   until: string;
   /** A comparable group that does not get the layer where this group does (null: none). */
   control: Audience | null;
-  /** Directory ids of the group's ambassadors: marked in threads, listed for the group. */
+  /** Uids of the group's ambassadors: marked in threads, listed for the group. */
   ambassadors: string[];
   /** Compiled for the rules: the start of `from` and the end of `until`, epoch ms. */
   fromAt: number;
@@ -106,9 +110,9 @@ export const NO_ROLLOUT: Rollout = { rest: { mode: 'on', features: ALL_FEATURES 
 
 // ---------- who gets what ----------
 
-/** What a person is, as far as rollout asks: their directory id and department path. */
+/** What a person is, as far as rollout asks: their uid and department path. */
 export interface RolloutPerson {
-  personId: string | null;
+  uid: string | null;
   departmentPath: string[];
 }
 
@@ -147,7 +151,7 @@ const departmentKey = (path: string[]) => path.join(' > ');
 
 /** Whether a person is in an audience: named, or in one of its departments or below. */
 export function inAudience(audience: Audience, person: RolloutPerson): boolean {
-  if (person.personId !== null && audience.people.includes(person.personId)) return true;
+  if (person.uid !== null && audience.people.includes(person.uid)) return true;
   const mine = departmentKey(person.departmentPath);
   return mine !== '' && audience.departments.some((d) => mine === d || mine.startsWith(`${d} > `));
 }
@@ -177,7 +181,7 @@ export function canUse(access: PageAccess, feature: FeatureName): boolean {
   return access.mode === 'on' && access.features[feature];
 }
 
-/** The directory ids of every running pilot's ambassadors (marked in threads). */
+/** The uids of every running pilot's ambassadors (marked in threads). */
 export function pilotAmbassadors(rollout: Rollout, now: number): Set<string> {
   const out = new Set<string>();
   for (const group of Object.values(rollout.groups)) if (isRunning(group, now)) group.ambassadors.forEach((id) => out.add(id));
