@@ -1,6 +1,6 @@
 // The console's own services, next to the ones every extension page has (components/app/services.ts):
 // role changes through the server's function, the audit log's feed, rollout (the document live and
-// its changes), the pages seen for the section editor and people's directory ids for pilot groups. Made once in
+// its changes) and the pages seen for the section editor. Made once in
 // entrypoints/console/main.tsx; components take them with useConsole(); tests provide fakes.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
@@ -17,19 +17,12 @@ export interface SeenPagesApi {
   search(text: string): Promise<SeenPage[]>;
 }
 
-/** Directory ids (pilot groups name people by them) and uids (the directory copy's key), both ways. */
-export interface PersonIdsApi {
-  personIdsOf(uids: string[]): Promise<Record<string, string>>;
-  uidsOf(personIds: string[]): Promise<Record<string, string>>;
-}
-
 export interface ConsoleServices {
   roles: RolesApi;
   /** Follows the audit log (one kind, or all when null); stop the feed when done. */
   watchAudit(kind: AuditKind | null, onState: (state: AuditFeedState) => void): AuditFeed;
   rollout: RolloutApi;
   pages: SeenPagesApi;
-  personIds: PersonIdsApi;
   /** The intranet's origins (the organisation's sites): "/hr/" means this directory on each of them. */
   origins: string[];
 }

@@ -8,7 +8,9 @@ import { t, uiLanguage } from '../../lib/any/i18n';
 import { auditFeed } from '../../lib/data/console/audit';
 import { consoleFunctions, rolesApi } from '../../lib/data/console/roles';
 import { rolloutApi } from '../../lib/data/console/rollout';
-import { pageAt, pagesUnder, personIdsOf, searchPagesSeen, uidsOf } from '../../lib/data/console/rollout-pages';
+import { pageAt, pagesUnder, searchPagesSeen } from '../../lib/data/console/rollout-pages';
+import { rolloutKey } from '../../lib/data/rollout/rollout-cache';
+import { browser } from 'wxt/browser';
 import { App } from './App';
 
 document.documentElement.lang = uiLanguage();
@@ -20,15 +22,12 @@ startPage(document.getElementById('app')!, ({ fb, config }) => {
   const consoleServices: ConsoleServices = {
     roles: rolesApi(functions),
     watchAudit: (kind, onState) => auditFeed(fb.firestore, kind, onState),
-    rollout: rolloutApi(fb.firestore, functions),
+    // The console writes the shared copy too: a change made here reaches the worker and the intranet tabs at once.
+    rollout: rolloutApi(fb.firestore, functions, { area: browser.storage.local, key: rolloutKey(config.firebase.projectId) }),
     pages: {
       under: (prefix, max) => pagesUnder(fb.firestore, prefix, max),
       at: (url) => pageAt(fb.firestore, url),
       search: (text) => searchPagesSeen(fb.firestore, text, origins),
-    },
-    personIds: {
-      personIdsOf: (uids) => personIdsOf(fb.firestore, uids),
-      uidsOf: (personIds) => uidsOf(fb.firestore, personIds),
     },
     origins,
   };

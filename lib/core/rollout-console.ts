@@ -93,10 +93,10 @@ export function departmentTree(people: DirectoryPerson[]): Department[] {
 
 // ---------- groups ----------
 
-/** How many active people of the directory copy are in `audience`; `personIdOf` maps a row to its directory id. */
-export function audienceCount<T extends DirectoryPerson>(audience: Audience, people: T[], personIdOf: (person: T) => string | null): number {
+/** How many active people of the directory copy are in `audience` (named, or in its departments and below). */
+export function audienceCount(audience: Audience, people: Array<DirectoryPerson & { uid: string }>): number {
   if (audience.people.length + audience.departments.length === 0) return 0;
-  return people.filter((p) => p.active !== false && inAudience(audience, { personId: personIdOf(p), departmentPath: p.departmentPath })).length;
+  return people.filter((p) => p.active !== false && inAudience(audience, { uid: p.uid, departmentPath: p.departmentPath })).length;
 }
 
 export type GroupStatus = 'planned' | 'running' | 'ended';

@@ -88,7 +88,12 @@ describe('rollout in the comms console', () => {
     const stored = (await serverDoc('config/rollout'))!;
     const groups = stored.groups as Record<string, Record<string, unknown>>;
     const [groupId] = Object.keys(groups);
-    expect(groups[groupId!]).toMatchObject({ name: 'HR-pilot', members: { people: [], departments: ['Bedrijfsvoering > HR'] }, control: null, ambassadors: [] });
+    expect(groups[groupId!]).toMatchObject({
+      name: 'HR-pilot',
+      members: { people: [], departments: ['Bedrijfsvoering > HR'] },
+      control: null,
+      ambassadors: [],
+    });
     expect(stored.sections).toEqual({
       HR: {
         name: 'HR',

@@ -11,7 +11,7 @@ import { audienceCount, dayIn, departmentTree, groupStatus, sizesDiffer, type De
 import type { PersonRow } from '../../../lib/core/rows';
 import { DepartmentPicker, PeoplePicker } from './pickers';
 import { ConfirmRemove, SaveResult } from './SectionsView';
-import { usePersonIds, useRolloutSave, useRolloutState, type PersonIds, type SaveState } from './use-rollout';
+import { usePeopleNames, useRolloutSave, useRolloutState, type SaveState } from './use-rollout';
 
 export interface GroupsViewProps {
   people: PersonRow[];
@@ -21,21 +21,18 @@ export interface GroupsViewProps {
 
 const STATUS_LABELS: Record<GroupStatus, MessageKey> = { planned: 'consoleGroupsPlanned', running: 'consoleGroupsRunning', ended: 'consoleGroupsEnded' };
 
-/** Every directory id a rollout names (members, control groups, ambassadors), to show their names. */
-const namedPeople = (rollout: Rollout) => Object.values(rollout.groups).flatMap((g) => [...g.members.people, ...(g.control?.people ?? []), ...g.ambassadors]);
-
 export function GroupsView({ people, now }: GroupsViewProps) {
   const state = useRolloutState();
   const rollout = state.rollout;
   const save = useRolloutSave(rollout);
-  const ids = usePersonIds(people, namedPeople(rollout));
+  const nameOf = usePeopleNames(people);
   const departments = useMemo(() => departmentTree(people), [people]);
   const [editing, setEditing] = useState<{ id: string | null } | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const opener = useRef<HTMLElement | null>(null);
   const at = now ?? Date.now();
   const groups = Object.entries(rollout.groups).sort(([, a], [, b]) => a.from.localeCompare(b.from) || a.name.localeCompare(b.name));
-  const count = (audience: Audience) => audienceCount(audience, people, (p) => ids.pidOf(p.uid));
+  const count = (audience: Audience) => audienceCount(audience, people);
 
   const open = (id: string | null, event: Event) => {
     opener.current = event.currentTarget as HTMLElement;
@@ -54,7 +51,6 @@ export function GroupsView({ people, now }: GroupsViewProps) {
     <>
       <h1 tabIndex={-1}>{t('consoleGroupsNav')}</h1>
       <p class="intro">{t('consoleGroupsIntro')}</p>
-      {state.error ? <p class="error">{t('consoleRolloutLoadFailed')}</p> : null}
       <SaveResult save={save} />
       <section class="rollout-groups" aria-labelledby="groups-list-title">
         <div class="section-head">
@@ -73,7 +69,7 @@ export function GroupsView({ people, now }: GroupsViewProps) {
             id={editing.id}
             rollout={rollout}
             people={people}
-            ids={ids}
+            nameOf={nameOf}
             departments={departments}
             save={save}
             now={at}
@@ -105,14 +101,14 @@ export function GroupsView({ people, now }: GroupsViewProps) {
                     <dt>{t('consoleGroupsMembers')}</dt>
                     <dd>
                       {t('consoleGroupsPeopleCount', members)}
-                      {audienceParts(group.members, ids)}
+                      {audienceParts(group.members, nameOf)}
                     </dd>
                     <dt>{t('consoleGroupsControl')}</dt>
                     <dd>
                       {group.control && control !== null ? (
                         <>
                           {t('consoleGroupsPeopleCount', control)}
-                          {audienceParts(group.control, ids)}
+                          {audienceParts(group.control, nameOf)}
                           {sizesDiffer(members, control) ? <p class="warning">{t('consoleGroupsSizesDiffer', members, control)}</p> : null}
                         </>
                       ) : (
@@ -120,7 +116,7 @@ export function GroupsView({ people, now }: GroupsViewProps) {
                       )}
                     </dd>
                     <dt>{t('consoleGroupsAmbassadors')}</dt>
-                    <dd>{group.ambassadors.length === 0 ? t('consoleGroupsNoAmbassadors') : group.ambassadors.map((pid) => ids.nameOf(pid)).join(', ')}</dd>
+                    <dd>{group.ambassadors.length === 0 ? t('consoleGroupsNoAmbassadors') : group.ambassadors.map(nameOf).join(', ')}</dd>
                     <dt>{t('consoleGroupsUsedBy')}</dt>
                     <dd>{usedBy.length === 0 ? t('consoleGroupsUnused') : usedBy.map((s) => s.name).join(', ')}</dd>
                   </dl>
@@ -150,8 +146,8 @@ export function GroupsView({ people, now }: GroupsViewProps) {
   );
 }
 
-function audienceParts(audience: Audience, ids: PersonIds) {
-  const parts = [...audience.departments.map((d) => d.split(' > ').join(' › ')), ...audience.people.map((pid) => ids.nameOf(pid))];
+function audienceParts(audience: Audience, nameOf: (uid: string) => string) {
+  const parts = [...audience.departments.map((d) => d.split(' > ').join(' › ')), ...audience.people.map(nameOf)];
   return parts.length === 0 ? null : <span class="muted"> ({parts.join(', ')})</span>;
 }
 
@@ -159,14 +155,14 @@ interface GroupFormProps {
   id: string | null;
   rollout: Rollout;
   people: PersonRow[];
-  ids: PersonIds;
+  nameOf(uid: string): string;
   departments: Department[];
   save: SaveState;
   now: number;
   onDone(): void;
 }
 
-export function GroupForm({ id, rollout, people, ids, departments, save, now, onDone }: GroupFormProps) {
+export function GroupForm({ id, rollout, people, nameOf, departments, save, now, onDone }: GroupFormProps) {
   const before: PilotGroup | undefined = id ? rollout.groups[id] : undefined;
   const [name, setName] = useState(before?.name ?? '');
   const [memberDepartments, setMemberDepartments] = useState(before?.members.departments ?? []);
@@ -182,9 +178,8 @@ export function GroupForm({ id, rollout, people, ids, departments, save, now, on
   useEffect(() => heading.current?.focus(), []);
   const members: Audience = { people: memberPeople, departments: memberDepartments };
   const control: Audience = { people: controlPeople, departments: controlDepartments };
-  const count = (audience: Audience) => audienceCount(audience, people, (p) => ids.pidOf(p.uid));
+  const count = (audience: Audience) => audienceCount(audience, people);
   const [memberCount, controlCount] = [count(members), count(control)];
-  const problem = (text: string) => save.say(false, text);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -236,10 +231,9 @@ export function GroupForm({ id, rollout, people, ids, departments, save, now, on
           id="group-members-people"
           legend={t('consoleGroupsPeopleLegend')}
           people={people}
-          ids={ids}
+          nameOf={nameOf}
           chosen={memberPeople}
           onChange={setMemberPeople}
-          onProblem={problem}
         />
       </div>
       <div class="choice toggle">
@@ -273,10 +267,9 @@ export function GroupForm({ id, rollout, people, ids, departments, save, now, on
               id="group-control-people"
               legend={t('consoleGroupsControlPeople')}
               people={people}
-              ids={ids}
+              nameOf={nameOf}
               chosen={controlPeople}
               onChange={setControlPeople}
-              onProblem={problem}
             />
           </div>
         </>
@@ -286,10 +279,9 @@ export function GroupForm({ id, rollout, people, ids, departments, save, now, on
         legend={t('consoleGroupsAmbassadors')}
         hint={t('consoleGroupsAmbassadorsHint')}
         people={people}
-        ids={ids}
+        nameOf={nameOf}
         chosen={ambassadors}
         onChange={setAmbassadors}
-        onProblem={problem}
       />
       <div class="actions">
         <button type="submit" disabled={save.busy}>

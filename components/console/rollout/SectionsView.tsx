@@ -13,7 +13,7 @@ import type { SeenPage } from '../../../lib/data/console/rollout-pages';
 import { useConsole } from '../console-services';
 import { PersonSearch } from '../roles/PersonSearch';
 import { FEATURE_LABELS, MODE_LABELS, settingText } from './rollout-text';
-import { usePersonIds, useRolloutSave, useRolloutState, type SaveState } from './use-rollout';
+import { useRolloutSave, useRolloutState, type SaveState } from './use-rollout';
 
 export interface SectionsViewProps {
   /** The directory copy (the people table), for the preview. */
@@ -52,7 +52,6 @@ export function SectionsView({ people, now }: SectionsViewProps) {
     <>
       <h1 tabIndex={-1}>{t('consoleRolloutNav')}</h1>
       <p class="intro">{t('consoleRolloutIntro')}</p>
-      {state.error ? <p class="error">{t('consoleRolloutLoadFailed')}</p> : null}
       <SaveResult save={save} />
 
       <section class="card rollout-rest" aria-labelledby="rest-title">
@@ -443,20 +442,14 @@ function Preview({ rollout, people, now }: { rollout: Rollout; people: PersonRow
   const [department, setDepartment] = useState('');
   const [personUid, setPersonUid] = useState<string | null>(null);
   const departments = useMemo(() => departmentTree(people), [people]);
-  const ids = usePersonIds(people, []);
-  const [personId, setPersonId] = useState<string | null>(null);
-  useEffect(() => {
-    setPersonId(null);
-    if (personUid) void ids.resolve(personUid).then(setPersonId, () => setPersonId(null));
-  }, [personUid]);
   const person = personUid ? people.find((p) => p.uid === personUid) : undefined;
   const who =
     by === 'department'
       ? department
-        ? { personId: null, departmentPath: department.split(' > ') }
+        ? { uid: null, departmentPath: department.split(' > ') }
         : null
       : person
-        ? { personId, departmentPath: person.departmentPath }
+        ? { uid: person.uid, departmentPath: person.departmentPath }
         : null;
   const rows = who ? previewFor(rollout, who, now ?? Date.now(), `${origins[0] ?? 'https://intranet.invalid'}/prikbord-preview-elsewhere.html`) : [];
   return (

@@ -7,7 +7,6 @@ import { t } from '../../../lib/any/i18n';
 import type { Department } from '../../../lib/core/rollout-console';
 import type { PersonRow } from '../../../lib/core/rows';
 import { PersonSearch } from '../roles/PersonSearch';
-import type { PersonIds } from './use-rollout';
 
 export interface DepartmentPickerProps {
   id: string;
@@ -62,20 +61,15 @@ export interface PeoplePickerProps {
   legend: string;
   hint?: string;
   people: PersonRow[];
-  ids: PersonIds;
-  /** Directory ids. */
+  nameOf(uid: string): string;
+  /** Uids. */
   chosen: string[];
   onChange(chosen: string[]): void;
-  /** Something went wrong finding a person's directory id. */
-  onProblem(text: string): void;
 }
 
-export function PeoplePicker({ id, legend, hint, people, ids, chosen, onChange, onProblem }: PeoplePickerProps) {
-  const add = async (uid: string) => {
-    const pid = await ids.resolve(uid).catch(() => null);
-    const name = people.find((p) => p.uid === uid)?.displayName ?? uid;
-    if (!pid) return onProblem(t('consoleGroupsNoPersonId', name));
-    if (!chosen.includes(pid)) onChange([...chosen, pid]);
+export function PeoplePicker({ id, legend, hint, people, nameOf, chosen, onChange }: PeoplePickerProps) {
+  const add = (uid: string) => {
+    if (!chosen.includes(uid)) onChange([...chosen, uid]);
   };
   return (
     <fieldset class="picker">
@@ -87,11 +81,11 @@ export function PeoplePicker({ id, legend, hint, people, ids, chosen, onChange, 
         <ul class="chosen" aria-label={t('consoleGroupsChosen', legend)}>
           {chosen.map((pid) => (
             <li key={pid}>
-              {ids.nameOf(pid)}{' '}
+              {nameOf(pid)}{' '}
               <button
                 type="button"
                 class="link"
-                aria-label={t('consoleGroupsRemovePerson', ids.nameOf(pid))}
+                aria-label={t('consoleGroupsRemovePerson', nameOf(pid))}
                 onClick={() => onChange(chosen.filter((c) => c !== pid))}
               >
                 {t('consoleGroupsRemove')}
@@ -100,14 +94,7 @@ export function PeoplePicker({ id, legend, hint, people, ids, chosen, onChange, 
           ))}
         </ul>
       )}
-      <PersonSearch
-        people={people}
-        selected={null}
-        onSelect={(uid) => void add(uid)}
-        fieldId={id}
-        label={t('consoleGroupsAddPerson')}
-        start={t('consoleGroupsSearchStart')}
-      />
+      <PersonSearch people={people} selected={null} onSelect={add} fieldId={id} label={t('consoleGroupsAddPerson')} start={t('consoleGroupsSearchStart')} />
     </fieldset>
   );
 }

@@ -1,5 +1,5 @@
-// The hooks the Sections and Pilot groups views share: the rollout document live, people's
-// directory ids (pilot groups store those; the directory copy is keyed by uid), and saving one edit
+// The hooks the Sections and Pilot groups views share: the rollout document live, people's names
+// for the uids pilot groups store, and saving one edit
 // with the same checks the server makes run here first, so most mistakes are named before anything
 // is sent and the form keeps what was typed.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -14,53 +14,15 @@ import { rolloutProblemText } from './rollout-text';
 /** `config/rollout`, followed while the view is open. */
 export function useRolloutState(): RolloutState {
   const { rollout } = useConsole();
-  const [state, setState] = useState<RolloutState>({ rollout: NO_ROLLOUT, loaded: false, error: null });
+  const [state, setState] = useState<RolloutState>({ rollout: NO_ROLLOUT, loaded: false });
   useEffect(() => rollout.watch(setState), []);
   return state;
 }
 
-export interface PersonIds {
-  /** A directory row's directory id, once known. */
-  pidOf(uid: string): string | null;
-  /** The directory row of a directory id, once known. */
-  rowOf(personId: string): PersonRow | undefined;
-  /** The name to show for a directory id (the id itself until it is resolved). */
-  nameOf(personId: string): string;
-  /** Looks up (once) the directory id of a row; null when their profile has none. */
-  resolve(uid: string): Promise<string | null>;
-}
-
-/** Directory ids ↔ directory rows for `wanted` (the ids rollout names) and any person resolved since. */
-export function usePersonIds(people: PersonRow[], wanted: string[]): PersonIds {
-  const { personIds } = useConsole();
-  const [byPid, setByPid] = useState<Record<string, string>>({});
-  const key = [...new Set(wanted)].sort().join('\n');
-  useEffect(() => {
-    const missing = key.split('\n').filter((pid) => pid && !byPid[pid]);
-    if (missing.length === 0) return;
-    let live = true;
-    personIds
-      .uidsOf(missing)
-      .then((found) => live && setByPid((old) => ({ ...old, ...found })))
-      .catch((error) => console.warn('rollout: directory ids', error));
-    return () => {
-      live = false;
-    };
-  }, [key]);
-  const byUid = useMemo(() => new Map(Object.entries(byPid).map(([pid, uid]) => [uid, pid])), [byPid]);
-  const rows = useMemo(() => new Map(people.map((p) => [p.uid, p])), [people]);
-  return {
-    pidOf: (uid) => byUid.get(uid) ?? null,
-    rowOf: (pid) => (byPid[pid] ? rows.get(byPid[pid]!) : undefined),
-    nameOf: (pid) => (byPid[pid] ? rows.get(byPid[pid]!)?.displayName : undefined) ?? pid,
-    async resolve(uid) {
-      const known = byUid.get(uid);
-      if (known) return known;
-      const found = (await personIds.personIdsOf([uid]))[uid] ?? null;
-      if (found) setByPid((old) => ({ ...old, [found]: uid }));
-      return found;
-    },
-  };
+/** A person's name from the directory copy by uid (pilot groups name people by uid); the uid until the copy has them. */
+export function usePeopleNames(people: PersonRow[]): (uid: string) => string {
+  const byUid = useMemo(() => new Map(people.map((p) => [p.uid, p.displayName])), [people]);
+  return (uid) => byUid.get(uid) ?? uid;
 }
 
 const FAILURE_TEXT: Record<'offline' | 'signed-out' | 'failed', () => string> = {

@@ -1,10 +1,8 @@
 // The pages Prikbord has seen, as the rollout console needs them: a few pages under a prefix (a
-// section's card and the check that an address matches something before it is sent), a search
-// over pages seen, and the directory ids of people (pilot groups name people by directory id; the
-// local directory copy is keyed by uid, and each profile carries its person's id). Small and
-// bounded on purpose: a general page list belongs to the console's Pages view, not here.
-import { collection, documentId, getDocs, limit, orderBy, query, where, type Firestore } from 'firebase/firestore';
-import { paths } from '../../core/paths';
+// section's card, and the check that an address matches something before it is sent) and a search
+// over pages seen. Small and bounded on purpose: a general page list belongs to the console's Pages
+// view, not here.
+import { collection, getDocs, limit, orderBy, query, where, type Firestore } from 'firebase/firestore';
 
 /** A page seen, as the section editor shows it. */
 export interface SeenPage {
@@ -16,8 +14,6 @@ export interface SeenPage {
 }
 
 const PAGES = 'pages';
-/** Firestore's limit on the values of one `in` query. */
-const IN_LIMIT = 30;
 
 const seenPage = (id: string, data: Record<string, unknown>): SeenPage => ({
   pageId: id,
@@ -56,26 +52,4 @@ export async function searchPagesSeen(fs: Firestore, text: string, origins: stri
     .map((d) => seenPage(d.id, d.data()))
     .filter((p) => p.title.toLocaleLowerCase().includes(needle) || p.url.toLocaleLowerCase().includes(needle))
     .slice(0, max);
-}
-
-const chunks = <T>(list: T[]): T[][] => Array.from({ length: Math.ceil(list.length / IN_LIMIT) }, (_, i) => list.slice(i * IN_LIMIT, (i + 1) * IN_LIMIT));
-
-/** The directory id (personId) of each uid's profile; uids without one are left out. One read per profile. */
-export async function personIdsOf(fs: Firestore, uids: string[]): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const chunk of chunks([...new Set(uids)])) {
-    const snap = await getDocs(query(collection(fs, paths.profiles()), where(documentId(), 'in', chunk)));
-    for (const d of snap.docs) if (typeof d.get('personId') === 'string') out[d.id] = d.get('personId') as string;
-  }
-  return out;
-}
-
-/** The uid of each directory id with a profile (people who never signed in have none yet). */
-export async function uidsOf(fs: Firestore, personIds: string[]): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const chunk of chunks([...new Set(personIds)])) {
-    const snap = await getDocs(query(collection(fs, paths.profiles()), where('personId', 'in', chunk)));
-    for (const d of snap.docs) out[d.get('personId') as string] = d.id;
-  }
-  return out;
 }

@@ -1,12 +1,14 @@
-// Rollout for the comms console: `config/rollout` followed live (a change saved by another advisor
-// shows at once, and so does the server's own answer to ours), and changes through the callable
+// Rollout for the comms console: `config/rollout` followed live through the extension pages' own
+// watcher (lib/data/rollout/watch-rollout.ts: a change saved by another advisor shows at once, so
+// does the server's answer to ours, and the worker's cached copy follows), and changes through the callable
 // `changeRollout` (functions/src/rollout.ts), which alone writes the document and its audit entry.
 // Only the console's bundle imports this file, so `firebase/functions` never reaches the side panel.
-import { doc, onSnapshot, type Firestore } from 'firebase/firestore';
+import type { Firestore } from 'firebase/firestore';
 import { httpsCallable, type Functions } from 'firebase/functions';
-import { paths } from '../../core/paths';
-import { NO_ROLLOUT, rolloutFromDoc, type Rollout } from '../../core/rollout';
+import type { Rollout } from '../../core/rollout';
 import type { RolloutEdit, RolloutProblem } from '../../core/rollout-edit';
+import type { LocalArea } from '../rollout/rollout-cache';
+import { watchRollout } from '../rollout/watch-rollout';
 
 /** Why a change did not happen: the function's reasons, or the way there. Nothing was changed in any case. */
 export type RolloutFailure = RolloutProblem | 'offline' | 'signed-out' | 'failed';
@@ -15,10 +17,8 @@ export type RolloutOutcome = { ok: true } | { ok: false; problem: RolloutFailure
 
 export interface RolloutState {
   rollout: Rollout;
-  /** False until the server (or the cache) has answered once. */
+  /** False until the document (or the SDK's cached copy) has been read once; it stays false while unreadable. */
   loaded: boolean;
-  /** 'denied': the rules refuse this person (not a member yet in their token). */
-  error: 'denied' | 'failed' | null;
 }
 
 export interface RolloutApi {
@@ -66,17 +66,14 @@ export function rolloutFailure(error: unknown): { problem: RolloutFailure; subje
   return { problem: 'failed', subject: '' };
 }
 
-/** The rollout document live, and changes through `changeRollout` (`functions` from consoleFunctions in ./roles). */
-export function rolloutApi(fs: Firestore, functions: Functions): RolloutApi {
+/**
+ * The rollout document live, and changes through `changeRollout` (`functions` from consoleFunctions
+ * in ./roles); `cache`: the shared copy in storage.local the worker reads (rollout-cache.ts).
+ */
+export function rolloutApi(fs: Firestore, functions: Functions, cache: { area: LocalArea; key: string } | null): RolloutApi {
   const call = httpsCallable<{ edit: RolloutEdit }, { ok: true }>(functions, 'changeRollout', { timeout: 30_000 });
   return {
-    watch(onState) {
-      return onSnapshot(
-        doc(fs, paths.rollout()),
-        (snap) => onState({ rollout: snap.exists() ? rolloutFromDoc(snap.data()) : NO_ROLLOUT, loaded: true, error: null }),
-        (error) => onState({ rollout: NO_ROLLOUT, loaded: true, error: (error as { code?: string }).code === 'permission-denied' ? 'denied' : 'failed' }),
-      );
-    },
+    watch: (onState) => watchRollout(fs, cache, (rollout) => onState({ rollout, loaded: true })),
     async change(edit) {
       try {
         await call({ edit });
