@@ -64,9 +64,9 @@ export const saveStatus = (page: Page) => page.locator('p.change-result[role=sta
 export async function savedText(page: Page, previous = ''): Promise<string> {
   const status = saveStatus(page);
   for (let i = 0; i < 200; i++) {
-    const text = (await status.textContent()) ?? '';
-    // While saving the region has no ok/error class (it says "Saving…").
-    if (text !== '' && text !== previous && !(await status.evaluate((el) => el.className === 'change-result'))) return text;
+    // Text and class read together: while saving the region has no ok/error class (it says "Saving…").
+    const { text, done } = await status.evaluate((el) => ({ text: el.textContent ?? '', done: el.className !== 'change-result' }));
+    if (text !== '' && text !== previous && done) return text;
     await page.waitForTimeout(100);
   }
   throw new Error(`no save result: ${await status.textContent()}`);

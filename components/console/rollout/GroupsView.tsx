@@ -38,8 +38,10 @@ export function GroupsView({ people, now }: GroupsViewProps) {
     opener.current = event.currentTarget as HTMLElement;
     setEditing({ id });
   };
-  const close = () => {
+  /** After a save the result has the focus (the save says so); after Cancel, back to where the form was opened. */
+  const close = (cancelled?: boolean) => {
     setEditing(null);
+    if (!cancelled) return;
     setTimeout(() => (opener.current?.isConnected ? opener.current : document.querySelector<HTMLElement>('#groups-list-title'))?.focus(), 0);
   };
   const remove = async (id: string) => {
@@ -159,7 +161,8 @@ interface GroupFormProps {
   departments: Department[];
   save: SaveState;
   now: number;
-  onDone(): void;
+  /** `cancelled`: closed without saving. */
+  onDone(cancelled?: boolean): void;
 }
 
 export function GroupForm({ id, rollout, people, nameOf, departments, save, now, onDone }: GroupFormProps) {
@@ -287,7 +290,7 @@ export function GroupForm({ id, rollout, people, nameOf, departments, save, now,
         <button type="submit" disabled={save.busy}>
           {save.busy ? t('consoleSaving') : t('consoleRolloutSave')}
         </button>
-        <button type="button" class="secondary" onClick={onDone}>
+        <button type="button" class="secondary" onClick={() => onDone(true)}>
           {t('consoleCancel')}
         </button>
       </div>

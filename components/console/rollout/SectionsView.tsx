@@ -38,8 +38,10 @@ export function SectionsView({ people, now }: SectionsViewProps) {
     opener.current = event.currentTarget as HTMLElement;
     setEditing(next);
   };
-  const close = () => {
+  /** After a save the result has the focus (the save says so); after Cancel, back to where the form was opened. */
+  const close = (cancelled?: boolean) => {
     setEditing(null);
+    if (!cancelled) return;
     // Back to the button that opened the form (it may be gone: then the heading).
     setTimeout(() => (opener.current?.isConnected ? opener.current : document.querySelector<HTMLElement>('#sections-list-title'))?.focus(), 0);
   };
@@ -262,7 +264,7 @@ function ModeAndFeatures({
   );
 }
 
-function RestForm({ rollout, save, onDone }: { rollout: Rollout; save: SaveState; onDone(): void }) {
+function RestForm({ rollout, save, onDone }: { rollout: Rollout; save: SaveState; onDone(cancelled?: boolean): void }) {
   const [mode, setMode] = useState(rollout.rest.mode);
   const [features, setFeatures] = useState(rollout.rest.features);
   const submit = async (event: Event) => {
@@ -276,7 +278,7 @@ function RestForm({ rollout, save, onDone }: { rollout: Rollout; save: SaveState
         <button type="submit" disabled={save.busy}>
           {save.busy ? t('consoleSaving') : t('consoleRolloutSave')}
         </button>
-        <button type="button" class="secondary" onClick={onDone}>
+        <button type="button" class="secondary" onClick={() => onDone(true)}>
           {t('consoleCancel')}
         </button>
       </div>
@@ -288,7 +290,8 @@ interface SectionFormProps {
   id: string | null;
   rollout: Rollout;
   save: SaveState;
-  onDone(): void;
+  /** `cancelled`: closed without saving. */
+  onDone(cancelled?: boolean): void;
 }
 
 export function SectionForm({ id, rollout, save, onDone }: SectionFormProps) {
@@ -427,7 +430,7 @@ export function SectionForm({ id, rollout, save, onDone }: SectionFormProps) {
         <button type="submit" disabled={save.busy}>
           {save.busy ? t('consoleSaving') : t('consoleRolloutSave')}
         </button>
-        <button type="button" class="secondary" onClick={onDone}>
+        <button type="button" class="secondary" onClick={() => onDone(true)}>
           {t('consoleCancel')}
         </button>
       </div>
