@@ -4,7 +4,7 @@
 // people a group reaches, whether a pilot is planned, running or over, and the preview ("as an
 // employee of Sociaal domein would see it"), which asks accessFor exactly what a client asks.
 import { accessFor, inAudience, type Audience, type PageAccess, type PilotGroup, type Rollout, type RolloutPerson, type SectionSetting } from './rollout';
-import { prefixesFromInput, startOfDay } from './rollout-edit';
+import { prefixesFromInput, RolloutError, startOfDay } from './rollout-edit';
 
 // ---------- addresses ----------
 
@@ -47,6 +47,40 @@ export function addressesText(section: Pick<SectionSetting, 'prefixes' | 'pages'
 /** A section's patterns for reading: "/hr/" for a directory on a known origin, the URL otherwise. */
 export function patternLabels(section: Pick<SectionSetting, 'prefixes' | 'pages'>, origins: string[]): string[] {
   return addressesText(section, origins).split('\n').filter(Boolean);
+}
+
+/** Where pages seen are asked about (lib/data/console/rollout-pages.ts; a fake in tests). */
+export interface PagesSeen {
+  under(prefix: string, max?: number): Promise<unknown[]>;
+  at(url: string): Promise<unknown>;
+}
+
+/**
+ * The patterns to store for the addresses typed: of each directory's candidate prefixes (one per
+ * origin) those with a page seen, and pages seen. A line that matches no page seen is refused
+ * before anything is sent (the server refuses it too): `pattern-matches-nothing` with the line as
+ * typed. Patterns the section already had are kept without asking (the server checks new ones only).
+ */
+export async function resolveAddresses(
+  lines: AddressLine[],
+  had: Set<string>,
+  pages: PagesSeen,
+): Promise<{ kind: 'section' | 'page'; prefixes: string[]; pages: string[] }> {
+  const prefixes: string[] = [];
+  const single: string[] = [];
+  for (const line of lines) {
+    if (line.page) {
+      if (!had.has(line.page) && !(await pages.at(line.page))) throw new RolloutError('pattern-matches-nothing', line.line);
+      single.push(line.page);
+      continue;
+    }
+    const kept: string[] = [];
+    for (const p of line.prefixes) if (had.has(p) || (await pages.under(p, 1)).length > 0) kept.push(p);
+    if (kept.length === 0) throw new RolloutError('pattern-matches-nothing', line.line);
+    prefixes.push(...kept);
+  }
+  const kind = prefixes.length === 0 && single.length === 1 ? 'page' : 'section';
+  return { kind, prefixes: [...new Set(prefixes)], pages: [...new Set(single)] };
 }
 
 // ---------- the directory as departments ----------

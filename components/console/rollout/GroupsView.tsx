@@ -4,25 +4,28 @@
 // ambassadors and the sections that use it. The form refuses a group that reaches nobody before
 // anything is sent (the server counts again in the directory itself).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t, type MessageKey } from '../../../lib/any/i18n';
+import { t, uiLanguage, type MessageKey } from '../../../lib/any/i18n';
 import { ROLLOUT_TIME_ZONE, type Audience, type PilotGroup, type Rollout } from '../../../lib/core/rollout';
 import { RolloutError, type RolloutEdit } from '../../../lib/core/rollout-edit';
 import { audienceCount, dayIn, departmentTree, groupStatus, sizesDiffer, type Department, type GroupStatus } from '../../../lib/core/rollout-console';
 import type { PersonRow } from '../../../lib/core/rows';
 import { DepartmentPicker, PeoplePicker } from './pickers';
 import { ConfirmRemove, SaveResult } from './SectionsView';
+import type { RolloutState } from '../../../lib/data/console/rollout';
 import { usePeopleNames, useRolloutSave, useRolloutState, type SaveState } from './use-rollout';
 
 export interface GroupsViewProps {
   people: PersonRow[];
   /** For tests: today. */
   now?: number;
+  /** The rollout already known (tests render without effects); the live document follows. */
+  initial?: RolloutState;
 }
 
 const STATUS_LABELS: Record<GroupStatus, MessageKey> = { planned: 'consoleGroupsPlanned', running: 'consoleGroupsRunning', ended: 'consoleGroupsEnded' };
 
-export function GroupsView({ people, now }: GroupsViewProps) {
-  const state = useRolloutState();
+export function GroupsView({ people, now, initial }: GroupsViewProps) {
+  const state = useRolloutState(initial);
   const rollout = state.rollout;
   const save = useRolloutSave(rollout);
   const nameOf = usePeopleNames(people);
@@ -99,7 +102,7 @@ export function GroupsView({ people, now }: GroupsViewProps) {
                   </h3>
                   <dl class="summary">
                     <dt>{t('consoleGroupsDates')}</dt>
-                    <dd>{t('consoleGroupsFromUntil', group.from, group.until)}</dd>
+                    <dd>{t('consoleGroupsFromUntil', dayText(group.from), dayText(group.until))}</dd>
                     <dt>{t('consoleGroupsMembers')}</dt>
                     <dd>
                       {t('consoleGroupsPeopleCount', members)}
@@ -146,6 +149,12 @@ export function GroupsView({ people, now }: GroupsViewProps) {
       </section>
     </>
   );
+}
+
+/** A pilot day (YYYY-MM-DD) as people write it in the console's language: "25 Nov 2026". */
+function dayText(day: string): string {
+  const at = Date.parse(`${day}T12:00:00Z`);
+  return Number.isNaN(at) ? day : new Intl.DateTimeFormat(uiLanguage(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(at);
 }
 
 function audienceParts(audience: Audience, nameOf: (uid: string) => string) {

@@ -6,13 +6,14 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../../lib/any/i18n';
 import { ALL_FEATURES, FEATURE_NAMES, LAYER_MODES, type Features, type LayerMode, type Rollout, type SectionSetting } from '../../../lib/core/rollout';
-import { RolloutError, type RolloutEdit } from '../../../lib/core/rollout-edit';
-import { addressesText, addressLines, departmentTree, patternLabels, previewFor } from '../../../lib/core/rollout-console';
+import type { RolloutEdit } from '../../../lib/core/rollout-edit';
+import { addressesText, addressLines, departmentTree, patternLabels, previewFor, resolveAddresses } from '../../../lib/core/rollout-console';
 import type { PersonRow } from '../../../lib/core/rows';
 import type { SeenPage } from '../../../lib/data/console/rollout-pages';
 import { useConsole } from '../console-services';
 import { PersonSearch } from '../roles/PersonSearch';
 import { FEATURE_LABELS, MODE_LABELS, settingText } from './rollout-text';
+import type { RolloutState } from '../../../lib/data/console/rollout';
 import { useRolloutSave, useRolloutState, type SaveState } from './use-rollout';
 
 export interface SectionsViewProps {
@@ -20,12 +21,14 @@ export interface SectionsViewProps {
   people: PersonRow[];
   /** For tests: the time to preview at. */
   now?: number;
+  /** The rollout already known (tests render without effects); the live document follows. */
+  initial?: RolloutState;
 }
 
 type Editing = { id: string | null } | null;
 
-export function SectionsView({ people, now }: SectionsViewProps) {
-  const state = useRolloutState();
+export function SectionsView({ people, now, initial }: SectionsViewProps) {
+  const state = useRolloutState(initial);
   const rollout = state.rollout;
   const save = useRolloutSave(rollout);
   const [editing, setEditing] = useState<Editing>(null);
@@ -321,27 +324,11 @@ export function SectionForm({ id, rollout, save, onDone }: SectionFormProps) {
       pilotGroups: pilot ? groups : [],
       othersSee,
     };
-    const had = new Set([...(before?.prefixes ?? []), ...(before?.pages ?? [])]);
     // Only directories with pages seen are stored ("/hr/" on the origins people use), and each line
     // must match something: the server refuses a pattern that matches no page seen.
-    const prepare = async (edit: RolloutEdit): Promise<RolloutEdit> => {
-      if (edit.op !== 'section') return edit;
-      const prefixes: string[] = [];
-      const single: string[] = [];
-      for (const line of lines) {
-        if (line.page) {
-          if (!had.has(line.page) && !(await pages.at(line.page))) throw new RolloutError('pattern-matches-nothing', line.line);
-          single.push(line.page);
-          continue;
-        }
-        const kept: string[] = [];
-        for (const p of line.prefixes) if (had.has(p) || (await pages.under(p, 1)).length > 0) kept.push(p);
-        if (kept.length === 0) throw new RolloutError('pattern-matches-nothing', line.line);
-        prefixes.push(...kept);
-      }
-      const kind = prefixes.length === 0 && single.length === 1 ? 'page' : 'section';
-      return { ...edit, section: { ...edit.section, kind, prefixes: [...new Set(prefixes)], pages: [...new Set(single)] } };
-    };
+    const had = new Set([...(before?.prefixes ?? []), ...(before?.pages ?? [])]);
+    const prepare = async (edit: RolloutEdit): Promise<RolloutEdit> =>
+      edit.op === 'section' ? { ...edit, section: { ...edit.section, ...(await resolveAddresses(lines, had, pages)) } } : edit;
     if (pilot && groups.length === 0) return save.say(false, t('consoleRolloutChooseGroup'));
     const done = t(before ? 'consoleRolloutSectionSaved' : 'consoleRolloutSectionAdded', name.trim());
     if (await save.run({ op: 'section', id, section }, done, prepare)) onDone();
@@ -477,8 +464,7 @@ function Preview({ rollout, people, now }: { rollout: Rollout; people: PersonRow
             <option value="">{t('consoleRolloutPreviewChoose')}</option>
             {departments.map((d) => (
               <option key={d.path} value={d.path}>
-                {'\u00a0\u00a0'.repeat(d.depth)}
-                {d.name}
+                {d.path.split(' > ').join(' › ')}
               </option>
             ))}
           </select>

@@ -4,17 +4,17 @@
 // is sent and the form keeps what was typed.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../../lib/any/i18n';
-import { NO_ROLLOUT } from '../../../lib/core/rollout';
+import { NO_ROLLOUT, type Rollout } from '../../../lib/core/rollout';
 import { applyRolloutEdit, parseRolloutEdit, RolloutError, type RolloutEdit } from '../../../lib/core/rollout-edit';
 import type { PersonRow } from '../../../lib/core/rows';
-import type { RolloutFailure, RolloutState } from '../../../lib/data/console/rollout';
+import type { RolloutFailure, RolloutOutcome, RolloutState } from '../../../lib/data/console/rollout';
 import { useConsole } from '../console-services';
 import { rolloutProblemText } from './rollout-text';
 
-/** `config/rollout`, followed while the view is open. */
-export function useRolloutState(): RolloutState {
+/** `config/rollout`, followed while the view is open (from `initial`, when the caller has it). */
+export function useRolloutState(initial?: RolloutState): RolloutState {
   const { rollout } = useConsole();
-  const [state, setState] = useState<RolloutState>({ rollout: NO_ROLLOUT, loaded: false });
+  const [state, setState] = useState<RolloutState>(initial ?? { rollout: NO_ROLLOUT, loaded: false });
   useEffect(() => rollout.watch(setState), []);
   return state;
 }
@@ -51,6 +51,30 @@ export interface SaveState {
   run(edit: RolloutEdit, done: string, prepare?: (edit: RolloutEdit) => Promise<RolloutEdit>): Promise<boolean>;
 }
 
+/**
+ * One save, without the UI: the edit checked against the rollout as shown (the server's own checks,
+ * lib/core/rollout-edit.ts), then `prepare` (what needs pages seen or the directory; it may refuse),
+ * then sent. Resolves to what to say; `change` is never called for a mistake found here.
+ */
+export async function saveEdit(
+  current: Rollout,
+  edit: RolloutEdit,
+  change: (edit: RolloutEdit) => Promise<RolloutOutcome>,
+  prepare?: (edit: RolloutEdit) => Promise<RolloutEdit>,
+): Promise<{ ok: true } | { ok: false; text: string }> {
+  const check = (e: RolloutEdit) => applyRolloutEdit(current, parseRolloutEdit(e));
+  try {
+    check(edit);
+    const ready = prepare ? await prepare(edit) : edit;
+    if (ready !== edit) check(ready);
+    const outcome = await change(ready);
+    return outcome.ok ? { ok: true } : { ok: false, text: `${failureText(outcome.problem, outcome.subject)} ${t('consoleNothingChanged')}` };
+  } catch (error) {
+    if (!(error instanceof RolloutError)) throw error;
+    return { ok: false, text: `${rolloutProblemText(error.code, error.subject)} ${t('consoleNothingChanged')}` };
+  }
+}
+
 export function useRolloutSave(current: RolloutState['rollout']): SaveState {
   const { rollout } = useConsole();
   const [busy, setBusy] = useState(false);
@@ -61,26 +85,14 @@ export function useRolloutSave(current: RolloutState['rollout']): SaveState {
     // After the live region has its text: focus it, so the keyboard continues from the result.
     setTimeout(() => resultRef.current?.focus(), 0);
   };
-  const check = (edit: RolloutEdit) => applyRolloutEdit(current, parseRolloutEdit(edit));
   const run = async (edit: RolloutEdit, done: string, prepare?: (edit: RolloutEdit) => Promise<RolloutEdit>) => {
     if (busy) return false;
     setBusy(true);
     setMessage({ ok: true, text: t('consoleSaving') });
     try {
-      check(edit);
-      const ready = prepare ? await prepare(edit) : edit;
-      if (ready !== edit) check(ready);
-      const outcome = await rollout.change(ready);
-      if (!outcome.ok) {
-        say(false, `${failureText(outcome.problem, outcome.subject)} ${t('consoleNothingChanged')}`);
-        return false;
-      }
-      say(true, done);
-      return true;
-    } catch (error) {
-      if (!(error instanceof RolloutError)) throw error;
-      say(false, `${rolloutProblemText(error.code, error.subject)} ${t('consoleNothingChanged')}`);
-      return false;
+      const saved = await saveEdit(current, edit, (e) => rollout.change(e), prepare);
+      say(saved.ok, saved.ok ? done : saved.text);
+      return saved.ok;
     } finally {
       setBusy(false);
     }
