@@ -234,7 +234,10 @@ export async function seedDemo(options: { threads?: boolean; pilot?: boolean } =
  * read along; the rest of the intranet on, as before.
  */
 export async function seedPilot(employees: SeededEmployee[]): Promise<void> {
-  const { db } = emulatorAdmin();
+  emulatorAdmin(); // the emulators' addresses in the environment, for the functions' Admin SDK below
+  process.env.GCLOUD_PROJECT ??= PROJECT;
+  // The functions package's own Admin SDK: its server-timestamp sentinel is not the root package's.
+  const { db } = await import('../functions/src/admin');
   const actor = { uid: null, name: 'demo seed', via: 'command-line' as const };
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const hugo = employees.find((e) => e.key === 'hugo')!;

@@ -4,7 +4,7 @@
 // and against the directory (a pilot group must have members), then written together with its
 // audit entry in one transaction: nothing half-saved, and two advisors saving at once cannot
 // overwrite each other.
-import { FieldValue, Timestamp, type Firestore, type Transaction } from 'firebase-admin/firestore';
+import { FieldValue, type Firestore, type Transaction } from 'firebase-admin/firestore';
 import { rolloutAuditDoc, type AuditActor } from '../../lib/core/audit';
 import { entryFromDoc } from '../../lib/core/directory';
 import { paths } from '../../lib/core/paths';
@@ -37,11 +37,13 @@ async function countAudience(db: Firestore, audience: Audience): Promise<number>
   }).length;
 }
 
-/** The stored form: pilot dates as timestamps (the rules compare them with request.time). */
+/**
+ * The stored form: pilot dates as timestamps (the rules compare them with request.time). Written
+ * as Dates, which Firestore stores as timestamps: the seed calls this with the Admin SDK of the
+ * project's root, whose Timestamp class is not this package's.
+ */
 function toDoc(rollout: Rollout) {
-  const groups = Object.fromEntries(
-    Object.entries(rollout.groups).map(([id, g]) => [id, { ...g, fromAt: Timestamp.fromMillis(g.fromAt), untilAt: Timestamp.fromMillis(g.untilAt) }]),
-  );
+  const groups = Object.fromEntries(Object.entries(rollout.groups).map(([id, g]) => [id, { ...g, fromAt: new Date(g.fromAt), untilAt: new Date(g.untilAt) }]));
   return { rest: rollout.rest, sections: rollout.sections, groups, index: rollout.index, updatedAt: FieldValue.serverTimestamp() };
 }
 
