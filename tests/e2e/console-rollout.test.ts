@@ -71,7 +71,6 @@ describe('rollout in the comms console', () => {
     await goToSection(page, 'Sections');
     const refused = await fillSectionByKeyboard(page, 'HR', '/nergens/', 'HR-pilot');
     expect(refused).toBe('No page Prikbord has seen is at /nergens/. Check the address, or open such a page once first. Nothing was changed.');
-    await page.screenshot({ path: '/tmp/console-section-form-refused.png', fullPage: true });
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('HR');
     expect(await page.getByRole('checkbox', { name: /^HR-pilot/ }).isChecked()).toBe(true);
     expect(await page.getByRole('radio', { name: 'Only pilot groups' }).isChecked()).toBe(true);

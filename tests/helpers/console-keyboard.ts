@@ -87,7 +87,6 @@ export async function addPilotGroupByKeyboard(page: Page, name: string, departme
   await page.keyboard.type(departmentFilter);
   await tabTo(page, page.getByRole('checkbox', { name: department }));
   await page.keyboard.press('Space');
-  await page.screenshot({ path: '/tmp/console-group-form.png', fullPage: true });
   await tabTo(page, page.getByRole('button', { name: 'Save', exact: true }));
   await page.keyboard.press('Enter');
   return savedText(page);

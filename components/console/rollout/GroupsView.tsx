@@ -4,7 +4,7 @@
 // ambassadors and the sections that use it. The form refuses a group that reaches nobody before
 // anything is sent (the server counts again in the directory itself).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t, uiLanguage, type MessageKey } from '../../../lib/any/i18n';
+import { t, type MessageKey } from '../../../lib/any/i18n';
 import { ROLLOUT_TIME_ZONE, type Audience, type PilotGroup, type Rollout } from '../../../lib/core/rollout';
 import { RolloutError, type RolloutEdit } from '../../../lib/core/rollout-edit';
 import { audienceCount, dayIn, departmentTree, groupStatus, sizesDiffer, type Department, type GroupStatus } from '../../../lib/core/rollout-console';
@@ -12,7 +12,7 @@ import type { PersonRow } from '../../../lib/core/rows';
 import { DepartmentPicker, PeoplePicker } from './pickers';
 import { ConfirmRemove, SaveResult } from './SectionsView';
 import type { RolloutState } from '../../../lib/data/console/rollout';
-import { usePeopleNames, useRolloutSave, useRolloutState, type SaveState } from './use-rollout';
+import { dayText, usePeopleNames, useRolloutSave, useRolloutState, type SaveState } from './use-rollout';
 
 export interface GroupsViewProps {
   people: PersonRow[];
@@ -56,7 +56,7 @@ export function GroupsView({ people, now, initial }: GroupsViewProps) {
     <>
       <h1 tabIndex={-1}>{t('consoleGroupsNav')}</h1>
       <p class="intro">{t('consoleGroupsIntro')}</p>
-      <SaveResult save={save} />
+      {editing === null ? <SaveResult save={save} /> : null}
       <section class="rollout-groups" aria-labelledby="groups-list-title">
         <div class="section-head">
           <h2 id="groups-list-title" tabIndex={-1}>
@@ -149,12 +149,6 @@ export function GroupsView({ people, now, initial }: GroupsViewProps) {
       </section>
     </>
   );
-}
-
-/** A pilot day (YYYY-MM-DD) as people write it in the console's language: "25 Nov 2026". */
-function dayText(day: string): string {
-  const at = Date.parse(`${day}T12:00:00Z`);
-  return Number.isNaN(at) ? day : new Intl.DateTimeFormat(uiLanguage(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(at);
 }
 
 function audienceParts(audience: Audience, nameOf: (uid: string) => string) {
@@ -295,6 +289,7 @@ export function GroupForm({ id, rollout, people, nameOf, departments, save, now,
         chosen={ambassadors}
         onChange={setAmbassadors}
       />
+      <SaveResult save={save} />
       <div class="actions">
         <button type="submit" disabled={save.busy}>
           {save.busy ? t('consoleSaving') : t('consoleRolloutSave')}

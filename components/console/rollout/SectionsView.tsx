@@ -14,7 +14,7 @@ import { useConsole } from '../console-services';
 import { PersonSearch } from '../roles/PersonSearch';
 import { FEATURE_LABELS, MODE_LABELS, settingText } from './rollout-text';
 import type { RolloutState } from '../../../lib/data/console/rollout';
-import { useRolloutSave, useRolloutState, type SaveState } from './use-rollout';
+import { dayText, useRolloutSave, useRolloutState, type SaveState } from './use-rollout';
 
 export interface SectionsViewProps {
   /** The directory copy (the people table), for the preview. */
@@ -57,7 +57,7 @@ export function SectionsView({ people, now, initial }: SectionsViewProps) {
     <>
       <h1 tabIndex={-1}>{t('consoleRolloutNav')}</h1>
       <p class="intro">{t('consoleRolloutIntro')}</p>
-      <SaveResult save={save} />
+      {editing === null && !editingRest ? <SaveResult save={save} /> : null}
 
       <section class="card rollout-rest" aria-labelledby="rest-title">
         <h2 id="rest-title">{t('consoleRolloutRestTitle')}</h2>
@@ -127,16 +127,28 @@ export function SectionsView({ people, now, initial }: SectionsViewProps) {
   );
 }
 
-/** The live region every save reports to (progress, then the result or the refusal). */
+/**
+ * The live region a save reports to (progress, then the result or the refusal). While a form is
+ * open it sits in the form, above its buttons, so a refusal is read next to what it is about;
+ * otherwise at the top of the view. Whichever shows a new result takes the focus, once.
+ */
 export function SaveResult({ save }: { save: SaveState }) {
   const m = save.message;
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (save.busy || save.said === save.focused.current) return;
+    save.focused.current = save.said;
+    ref.current?.focus();
+  });
+  // A saved form closes with its result focused: the view's own region (shown next) takes the focus on.
+  useEffect(() => {
+    const element = ref.current;
+    return () => {
+      if (element && document.activeElement === element) save.focused.current = -1;
+    };
+  }, []);
   return (
-    <p
-      ref={save.resultRef}
-      tabIndex={-1}
-      role="status"
-      class={m ? (save.busy ? 'change-result' : m.ok ? 'change-result ok' : 'change-result error') : 'change-result'}
-    >
+    <p ref={ref} tabIndex={-1} role="status" class={m ? (save.busy ? 'change-result' : m.ok ? 'change-result ok' : 'change-result error') : 'change-result'}>
       {m?.text ?? ''}
     </p>
   );
@@ -277,6 +289,7 @@ function RestForm({ rollout, save, onDone }: { rollout: Rollout; save: SaveState
   return (
     <form class="rollout-form" onSubmit={(event) => void submit(event)}>
       <ModeAndFeatures id="rest" mode={mode} features={features} onMode={setMode} onFeatures={setFeatures} />
+      <SaveResult save={save} />
       <div class="actions">
         <button type="submit" disabled={save.busy}>
           {save.busy ? t('consoleSaving') : t('consoleRolloutSave')}
@@ -394,7 +407,7 @@ export function SectionForm({ id, rollout, save, onDone }: SectionFormProps) {
                     onChange={(event) => setGroups(event.currentTarget.checked ? [...groups, gid] : groups.filter((g) => g !== gid))}
                   />
                   <label for={`section-group-${gid}`}>
-                    {group.name} <span class="muted">{`${group.from} – ${group.until}`}</span>
+                    {group.name} <span class="muted">{t('consoleGroupsFromUntil', dayText(group.from), dayText(group.until))}</span>
                   </label>
                 </div>
               ))
@@ -413,6 +426,7 @@ export function SectionForm({ id, rollout, save, onDone }: SectionFormProps) {
           </fieldset>
         </>
       ) : null}
+      <SaveResult save={save} />
       <div class="actions">
         <button type="submit" disabled={save.busy}>
           {save.busy ? t('consoleSaving') : t('consoleRolloutSave')}
@@ -476,7 +490,7 @@ function Preview({ rollout, people, now }: { rollout: Rollout; people: PersonRow
         <table class="preview">
           <caption>
             {by === 'department'
-              ? t('consoleRolloutPreviewFor', department.split(' > ').join(' › '))
+              ? t('consoleRolloutPreviewForDepartment', department.split(' > ').join(' › '))
               : t('consoleRolloutPreviewFor', person?.displayName ?? '')}
           </caption>
           <thead>

@@ -45,7 +45,10 @@ export function DepartmentPicker({ id, legend, departments, chosen, onChange }: 
                 onChange={(event) => toggle(d.path, event.currentTarget.checked)}
               />
               <label for={`${id}-${d.path}`}>
-                <span class="visually-hidden">{d.path.split(' > ').slice(0, -1).join(' › ')} › </span>
+                {d.depth > 0 ? (
+                  // Filtered, the tree's indentation is gone: the parents show, else only screen readers hear them.
+                  <span class={q === '' ? 'visually-hidden' : 'muted'}>{d.path.split(' > ').slice(0, -1).join(' › ')} › </span>
+                ) : null}
                 {d.name} <span class="count">{t('consoleGroupsPeopleCount', d.people)}</span>
               </label>
             </li>

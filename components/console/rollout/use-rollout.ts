@@ -3,7 +3,7 @@
 // with the same checks the server makes run here first, so most mistakes are named before anything
 // is sent and the form keeps what was typed.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { t } from '../../../lib/any/i18n';
+import { t, uiLanguage } from '../../../lib/any/i18n';
 import { NO_ROLLOUT, type Rollout } from '../../../lib/core/rollout';
 import { applyRolloutEdit, parseRolloutEdit, RolloutError, type RolloutEdit } from '../../../lib/core/rollout-edit';
 import type { PersonRow } from '../../../lib/core/rows';
@@ -39,8 +39,10 @@ export function failureText(problem: RolloutFailure, subject = ''): string {
 export interface SaveState {
   busy: boolean;
   message: { ok: boolean; text: string } | null;
-  /** The live region: focused after each result so the keyboard continues from it. */
-  resultRef: { current: HTMLParagraphElement | null };
+  /** Counts what was said: the live region showing it takes the focus once per result, so the keyboard continues from it. */
+  said: number;
+  /** The last `said` a live region took the focus for. */
+  focused: { current: number };
   /** Says something in the live region (a check the form made itself). */
   say(ok: boolean, text: string): void;
   /**
@@ -75,15 +77,21 @@ export async function saveEdit(
   }
 }
 
+/** A pilot day (YYYY-MM-DD) as people write it in the console's language: "25 Nov 2026". */
+export function dayText(day: string): string {
+  const at = Date.parse(`${day}T12:00:00Z`);
+  return Number.isNaN(at) ? day : new Intl.DateTimeFormat(uiLanguage(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(at);
+}
+
 export function useRolloutSave(current: RolloutState['rollout']): SaveState {
   const { rollout } = useConsole();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const resultRef = useRef<HTMLParagraphElement>(null);
+  const [said, setSaid] = useState(0);
+  const focused = useRef(0);
   const say = (ok: boolean, text: string) => {
     setMessage({ ok, text });
-    // After the live region has its text: focus it, so the keyboard continues from the result.
-    setTimeout(() => resultRef.current?.focus(), 0);
+    setSaid((n) => n + 1);
   };
   const run = async (edit: RolloutEdit, done: string, prepare?: (edit: RolloutEdit) => Promise<RolloutEdit>) => {
     if (busy) return false;
@@ -97,5 +105,5 @@ export function useRolloutSave(current: RolloutState['rollout']): SaveState {
       setBusy(false);
     }
   };
-  return { busy, message, resultRef, say, run };
+  return { busy, message, said, focused, say, run };
 }
