@@ -76,6 +76,12 @@ describe('rollout in the comms console', () => {
     expect(await page.getByRole('radio', { name: 'Only pilot groups' }).isChecked()).toBe(true);
     expect(await serverDoc('config/rollout').then((d) => Object.keys((d?.sections as object | undefined) ?? {}))).toEqual([]);
 
+    // Search over the pages seen, from the form (Enter searches, it does not save).
+    await tabTo(page, page.getByLabel(/^Find pages Prikbord has seen/), { back: true });
+    await page.keyboard.type('verlof');
+    await page.keyboard.press('Enter');
+    await page.locator('.found-pages', { hasText: 'Verlofregeling' }).getByRole('button', { name: 'Add everything under /hr/' }).waitFor();
+
     const saved = await retypeAddressesAndSave(page, '/hr/');
     expect(saved).toBe('Saved: section HR added. It takes effect within a few minutes.');
     const section = page.locator('.section-card', { hasText: 'HR' });

@@ -376,6 +376,7 @@ export function SectionForm({ id, rollout, save, onDone }: SectionFormProps) {
       <p id="section-addresses-hint" class="hint">
         {t('consoleRolloutAddressesHint')}
       </p>
+      <FindPages onAdd={(line) => setAddresses((text) => (text.trim() === '' ? line : `${text.replace(/\s+$/, '')}\n${line}`))} />
       <ModeAndFeatures id="section" mode={mode} features={features} onMode={setMode} onFeatures={setFeatures} />
       <fieldset class="choices" disabled={mode === 'off'}>
         <legend>{t('consoleRolloutWhoLegend')}</legend>
@@ -436,6 +437,72 @@ export function SectionForm({ id, rollout, save, onDone }: SectionFormProps) {
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * Search over the pages Prikbord has seen (a title, or an address such as /hr/), to add a page or
+ * its folder to the addresses without typing it: comms sees which pages exist and how busy they are.
+ */
+function FindPages({ onAdd }: { onAdd(line: string): void }) {
+  const { pages, origins } = useConsole();
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<SeenPage[] | null>(null);
+  const search = async () => {
+    if (query.trim() === '') return setFound(null);
+    setFound(await pages.search(query).catch(() => []));
+  };
+  // A page's folder as the addresses field writes it: the path on a known origin.
+  const folderOf = (url: string) => {
+    const u = new URL(url);
+    const folder = u.pathname.replace(/[^/]*$/, '');
+    return origins.includes(u.origin) ? folder : `${u.origin}${folder}`;
+  };
+  return (
+    <div class="find-pages">
+      <label for="section-find-pages">{t('consoleRolloutFindPages')}</label>
+      <div class="inline-field">
+        <input
+          id="section-find-pages"
+          type="search"
+          autocomplete="off"
+          value={query}
+          onInput={(event) => setQuery(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            // Enter searches here instead of saving the whole form.
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              void search();
+            }
+          }}
+        />
+        <button type="button" class="secondary" onClick={() => void search()}>
+          {t('consoleRolloutFindPagesButton')}
+        </button>
+      </div>
+      <p class="visually-hidden" role="status">
+        {found === null ? '' : t('consoleRolloutFoundPages', found.length)}
+      </p>
+      {found === null ? null : found.length === 0 ? (
+        <p class="empty">{t('consoleRolloutNoPagesFound', query.trim())}</p>
+      ) : (
+        <ul class="found-pages">
+          {found.map((p) => (
+            <li key={p.pageId}>
+              <span class="title">{p.title || p.url}</span> <span class="muted">{t('consoleRolloutPageCounts', p.commentCount, p.likeCount)}</span>
+              <br />
+              <code>{p.url}</code>{' '}
+              <button type="button" class="link" aria-label={t('consoleRolloutAddPageLabel', p.title || p.url)} onClick={() => onAdd(p.url)}>
+                {t('consoleRolloutAddPage')}
+              </button>{' '}
+              <button type="button" class="link" aria-label={t('consoleRolloutAddFolderLabel', folderOf(p.url))} onClick={() => onAdd(folderOf(p.url))}>
+                {t('consoleRolloutAddFolder', folderOf(p.url))}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
