@@ -266,3 +266,24 @@ describe('moderators scoped to sections', () => {
     await assertFails(hide(dbAs(env, BRAM.uid, { roles: { moderator: ['HR'] } })));
   });
 });
+
+describe('a comms advisor reads nothing personal', () => {
+  it('not someone\'s anonymous owner link, rate window, directory entry or the membership lists', async () => {
+    await seed(env, {
+      'commentOwners/a1': { uid: BRAM.uid, pageId: PAGE_ID, createdAt: Timestamp.now() },
+      [`rate/${BRAM.uid}`]: { windowStart: Timestamp.now(), count: 1, last: `${PAGE_ID}/a1` },
+      'directory/LV1002': { displayName: BRAM.displayName, email: 'bram@lindeveen.nl' },
+      'config/membership': { allow: [], deny: [] },
+    });
+    for (const roles of [{ comms: true }, { comms: true, admin: true }]) {
+      const comms = dbAs(env, ANNA.uid, { roles });
+      await assertFails(getDoc(doc(comms, 'commentOwners/a1')));
+      await assertFails(getDoc(doc(comms, `rate/${BRAM.uid}`)));
+      await assertFails(getDoc(doc(comms, 'directory/LV1002')));
+      await assertFails(getDoc(doc(comms, 'config/membership')));
+    }
+    // What the console needs: rollout, readable like any member.
+    await seedRollout(rest('on'));
+    await assertSucceeds(getDoc(doc(dbAs(env, ANNA.uid, { roles: { comms: true } }), 'config/rollout')));
+  });
+});
