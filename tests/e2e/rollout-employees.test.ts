@@ -67,6 +67,7 @@ describe('a pilot for HR, as two colleagues see it', () => {
     await daan.panel.getByText('Prikbord is not switched on for you on this page (yet).', { exact: false }).waitFor({ timeout: 15_000 });
     expect(await launchers(gerda)).toBe(1);
     await gerda.panel.getByLabel('Je reactie', { exact: true }).waitFor();
+    await daan.panel.screenshot({ path: 'test-results/rollout-panel-off.png' });
   });
 
   it('others may read along: the ICT colleague\'s launcher comes back, the thread shows without a composer', async () => {
@@ -76,5 +77,6 @@ describe('a pilot for HR, as two colleagues see it', () => {
     expect(await daan.panel.getByLabel('Your comment', { exact: true }).count()).toBe(0);
     // The seeded thread is there to read.
     await expect.poll(() => daan.panel.locator('article.comment').count()).toBeGreaterThan(0);
+    await daan.panel.screenshot({ path: 'test-results/rollout-panel-read.png' });
   });
 });
