@@ -105,7 +105,12 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
           )}
         </strong>{' '}
         {person?.active === false && <span class="former-colleague">({t('formerColleague')}) </span>}
-        {!comment.anonymous && <RoleLabels roles={person?.roles} pilotAmbassador={comment.authorUid !== null && comment.authorUid !== undefined && reader.ambassadors.has(comment.authorUid)} />}
+        {!comment.anonymous && (
+          <RoleLabels
+            roles={person?.roles}
+            pilotAmbassador={comment.authorUid !== null && comment.authorUid !== undefined && reader.ambassadors.has(comment.authorUid)}
+          />
+        )}
         <RelativeTime at={comment.createdAt} now={now} />
         {comment.editedAt !== null && <span class="edited"> · {t('edited')}</span>}
         {comment.syncState === 'pending' && (

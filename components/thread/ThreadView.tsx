@@ -43,7 +43,12 @@ export function ThreadView({ page, thread, now, noProfile, access }: ThreadViewP
         </p>
         <div class="page-likes">
           <p class="question">{t('pageLikesQuestion')}</p>
-          <LikeControl targetId="page" serverCount={pageRow?.likeCount ?? 0} label={(likes) => t('likeThisPage', likes)} actions={reader.canLike ? actions : null} />
+          <LikeControl
+            targetId="page"
+            serverCount={pageRow?.likeCount ?? 0}
+            label={(likes) => t('likeThisPage', likes)}
+            actions={reader.canLike ? actions : null}
+          />
         </div>
         {loadError && (
           <p class="error" role="alert">

@@ -76,7 +76,8 @@ function SignedInPanel({ person }: { person: Person }) {
   // What rollout gives this person on this page (the worker's cached copy at once, then live).
   const rollout = useRollout();
   const access = useMemo(
-    () => (page && rollout && profile !== undefined ? accessFor(rollout, page.url, { uid: person.uid, departmentPath: profile?.departmentPath ?? [] }, now) : null),
+    () =>
+      page && rollout && profile !== undefined ? accessFor(rollout, page.url, { uid: person.uid, departmentPath: profile?.departmentPath ?? [] }, now) : null,
     [page?.url, rollout, profile, person.uid, Math.floor(now / 60_000)],
   );
   const ambassadors = useMemo(() => (rollout ? pilotAmbassadors(rollout, now) : new Set<string>()), [rollout, Math.floor(now / 3_600_000)]);

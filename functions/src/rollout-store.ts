@@ -33,7 +33,10 @@ async function countAudience(db: Firestore, audience: Audience): Promise<number>
   const snap = await db.collection(paths.directory()).select('departmentPath', 'active', 'uid').get();
   return snap.docs.filter((d) => {
     const uid: unknown = d.get('uid');
-    return d.get('active') !== false && inAudience(audience, { uid: typeof uid === 'string' ? uid : null, departmentPath: (d.get('departmentPath') as string[]) ?? [] });
+    return (
+      d.get('active') !== false &&
+      inAudience(audience, { uid: typeof uid === 'string' ? uid : null, departmentPath: (d.get('departmentPath') as string[]) ?? [] })
+    );
   }).length;
 }
 
@@ -83,4 +86,3 @@ export async function commsCaller(db: Firestore, uid: string): Promise<AuditActo
   const entry = found.docs.map((d) => entryFromDoc(d.id, d.data())).find((e) => e.active && (e.roles.comms || e.roles.admin));
   return entry ? { uid, name: entry.displayName, via: 'console' } : null;
 }
-

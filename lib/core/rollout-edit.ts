@@ -90,7 +90,8 @@ type Data = Record<string, unknown>;
 const isRecord = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function stringList(value: unknown, max: number, maxLength = 500): string[] {
-  if (!Array.isArray(value) || value.length > max || value.some((v) => typeof v !== 'string' || v.length > maxLength)) throw new RolloutError('invalid-request');
+  if (!Array.isArray(value) || value.length > max || value.some((v) => typeof v !== 'string' || v.length > maxLength))
+    throw new RolloutError('invalid-request');
   return [...new Set((value as string[]).map((v) => v.trim()).filter(Boolean))];
 }
 
@@ -192,7 +193,8 @@ export function checkPrefix(prefix: string): string {
   } catch {
     throw new RolloutError('pattern-invalid', prefix);
   }
-  if (!/^https?:$/.test(url.protocol) || url.search || url.hash || !prefix.endsWith('/') || url.href !== prefix) throw new RolloutError('pattern-invalid', prefix);
+  if (!/^https?:$/.test(url.protocol) || url.search || url.hash || !prefix.endsWith('/') || url.href !== prefix)
+    throw new RolloutError('pattern-invalid', prefix);
   if (url.pathname.split('/').length - 2 > MAX_PREFIX_DEPTH) throw new RolloutError('pattern-too-deep', prefix);
   return prefix;
 }
@@ -246,7 +248,16 @@ export function startOfDay(date: string, timeZone = ROLLOUT_TIME_ZONE): number {
 
 function zoneOffset(at: number, timeZone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
       .formatToParts(new Date(at))
       .map((p) => [p.type, p.value]),
   );
@@ -307,7 +318,8 @@ function checkSection(rollout: Rollout, id: string, input: SectionInput): Sectio
   }
   if (input.pilotGroups.length > MAX_GROUPS_PER_SECTION) throw new RolloutError('too-many-groups');
   for (const group of input.pilotGroups) if (!rollout.groups[group]) throw new RolloutError('unknown-group', group);
-  for (const [other, section] of Object.entries(rollout.sections)) if (other !== id && sameName(section.name, input.name)) throw new RolloutError('name-taken', input.name);
+  for (const [other, section] of Object.entries(rollout.sections))
+    if (other !== id && sameName(section.name, input.name)) throw new RolloutError('name-taken', input.name);
   return { ...input, prefixes, pages, othersSee: input.othersSee };
 }
 
@@ -318,10 +330,12 @@ function checkGroup(rollout: Rollout, id: string, input: GroupInput, timeZone: s
   if (Number.isNaN(fromAt) || Number.isNaN(untilAt)) throw new RolloutError('dates-invalid');
   if (untilAt < fromAt) throw new RolloutError('dates-reversed');
   if (input.control) {
-    const both = input.control.people.find((p) => input.members.people.includes(p)) ?? input.control.departments.find((d) => input.members.departments.includes(d));
+    const both =
+      input.control.people.find((p) => input.members.people.includes(p)) ?? input.control.departments.find((d) => input.members.departments.includes(d));
     if (both) throw new RolloutError('control-overlap', both);
   }
-  for (const [other, group] of Object.entries(rollout.groups)) if (other !== id && sameName(group.name, input.name)) throw new RolloutError('name-taken', input.name);
+  for (const [other, group] of Object.entries(rollout.groups))
+    if (other !== id && sameName(group.name, input.name)) throw new RolloutError('name-taken', input.name);
   return {
     name: input.name,
     members: input.members,

@@ -126,7 +126,12 @@ export interface PageAccess {
   pilotGroupId: string | null;
 }
 
-export const NO_ACCESS: PageAccess = { mode: 'off', features: { comments: false, likes: false, anonymous: false, experts: false }, sectionId: null, pilotGroupId: null };
+export const NO_ACCESS: PageAccess = {
+  mode: 'off',
+  features: { comments: false, likes: false, anonymous: false, experts: false },
+  sectionId: null,
+  pilotGroupId: null,
+};
 
 /** The prefixes of a URL's directories, deepest first, as the rules compute them (split on "/", at most MAX_PREFIX_DEPTH deep). */
 export function urlPrefixes(url: string): string[] {

@@ -53,12 +53,19 @@ describe('a pilot for HR, as two colleagues see it', () => {
     await daan.panel.getByLabel('Your comment', { exact: true }).waitFor();
   });
 
-  it('comms starts the pilot: the HR colleague keeps it, the ICT colleague\'s launcher goes, live', async () => {
+  it("comms starts the pilot: the HR colleague keeps it, the ICT colleague's launcher goes, live", async () => {
     const edits: RolloutEdit[] = [
       {
         op: 'group',
         id: null,
-        group: { name: 'HR-pilot', members: { people: [], departments: ['Bedrijfsvoering > HR'] }, from: day(-1), until: day(30), control: null, ambassadors: [] },
+        group: {
+          name: 'HR-pilot',
+          members: { people: [], departments: ['Bedrijfsvoering > HR'] },
+          from: day(-1),
+          until: day(30),
+          control: null,
+          ambassadors: [],
+        },
       },
       { op: 'section', id: null, section: hrSection('off') },
     ];
@@ -67,14 +74,16 @@ describe('a pilot for HR, as two colleagues see it', () => {
     await daan.panel.getByText('Prikbord is not switched on for you on this page (yet).', { exact: false }).waitFor({ timeout: 15_000 });
     expect(await launchers(gerda)).toBe(1);
     await gerda.panel.getByLabel('Je reactie', { exact: true }).waitFor();
+    await daan.panel.screenshot({ path: 'test-results/rollout-panel-off.png' });
   });
 
-  it('others may read along: the ICT colleague\'s launcher comes back, the thread shows without a composer', async () => {
+  it("others may read along: the ICT colleague's launcher comes back, the thread shows without a composer", async () => {
     await changeRolloutAs(db, { op: 'section', id: 'HR', section: hrSection('read') }, COMMS);
     await expect.poll(() => launchers(daan), { timeout: 15_000 }).toBe(1);
     await daan.panel.getByText('You can read the discussion on this page', { exact: false }).waitFor({ timeout: 15_000 });
     expect(await daan.panel.getByLabel('Your comment', { exact: true }).count()).toBe(0);
     // The seeded thread is there to read.
     await expect.poll(() => daan.panel.locator('article.comment').count()).toBeGreaterThan(0);
+    await daan.panel.screenshot({ path: 'test-results/rollout-panel-read.png' });
   });
 });

@@ -109,7 +109,11 @@ async function postOnHrPage(client: Client, name: string, label: string): Promis
     deleted: false,
     likeCount: 0,
   });
-  batch.set(doc(client.firestore, paths.page(pageId)), { commentCount: (await server.doc(paths.page(pageId)).get()).get('commentCount') + 1, lastCommentId: id, updatedAt: serverTimestamp() }, { merge: true });
+  batch.set(
+    doc(client.firestore, paths.page(pageId)),
+    { commentCount: (await server.doc(paths.page(pageId)).get()).get('commentCount') + 1, lastCommentId: id, updatedAt: serverTimestamp() },
+    { merge: true },
+  );
   batch.set(doc(client.firestore, paths.rate(client.uid)), { windowStart: serverTimestamp(), count: 1, last: `${pageId}/${id}` });
   try {
     await batch.commit();
@@ -144,7 +148,14 @@ describe('rollout through the console function', () => {
       await change(anna, {
         op: 'group',
         id: null,
-        group: { name: 'HR-pilot', members: { people: [], departments: ['Bedrijfsvoering > HR'] }, from: day(-1), until: day(30), control: null, ambassadors: [] },
+        group: {
+          name: 'HR-pilot',
+          members: { people: [], departments: ['Bedrijfsvoering > HR'] },
+          from: day(-1),
+          until: day(30),
+          control: null,
+          ambassadors: [],
+        },
       }),
     ).toBe('ok');
     await waitFor(() => hr.serverSnapshots.length === 2 && ict.serverSnapshots.length === 2, { what: 'the group reaching both' });
@@ -154,10 +165,21 @@ describe('rollout through the console function', () => {
       await change(anna, {
         op: 'section',
         id: null,
-        section: { name: 'HR', kind: 'section', prefixes: [`${INTRANET}/hr/`], pages: [], mode: 'on', features: ALL_FEATURES, pilotGroups: ['g-HR-pilot'], othersSee: 'off' },
+        section: {
+          name: 'HR',
+          kind: 'section',
+          prefixes: [`${INTRANET}/hr/`],
+          pages: [],
+          mode: 'on',
+          features: ALL_FEATURES,
+          pilotGroups: ['g-HR-pilot'],
+          othersSee: 'off',
+        },
       }),
     ).toBe('ok');
-    await waitFor(async () => (await hr.cached())?.rollout.sections.HR && (await ict.cached())?.rollout.sections.HR, { what: 'the section reaching both caches' });
+    await waitFor(async () => (await hr.cached())?.rollout.sections.HR && (await ict.cached())?.rollout.sections.HR, {
+      what: 'the section reaching both caches',
+    });
     const took = Date.now() - started;
     expect(took).toBeLessThan(10_000); // "within seconds" (a generous bound; the bench is where speed is measured)
     // One change, one more snapshot each: one document read per colleague per change.
@@ -176,7 +198,7 @@ describe('rollout through the console function', () => {
     ict.stop();
   });
 
-  it('every change is in the audit log, in the advisor\'s name', async () => {
+  it("every change is in the audit log, in the advisor's name", async () => {
     const entries = (await server.collection(paths.audit()).where('kind', '==', 'rollout').get()).docs.map((d) => d.data());
     expect(entries.map((e) => [e.action, e.subject?.name, e.actor.name, e.actor.via]).sort()).toEqual([
       ['group', 'HR-pilot', 'Anna de Vries', 'console'],
@@ -188,13 +210,38 @@ describe('rollout through the console function', () => {
     const anna = await clientOf('anna');
     const before = (await server.doc(paths.rollout()).get()).data();
     const audits = (await server.collection(paths.audit()).get()).size;
-    const section = (over: object) => ({ op: 'section', id: null, section: { name: 'ICT', kind: 'section', prefixes: [`${INTRANET}/ict/`], pages: [], mode: 'on', features: ALL_FEATURES, pilotGroups: [], othersSee: 'off', ...over } }) as RolloutEdit;
+    const section = (over: object) =>
+      ({
+        op: 'section',
+        id: null,
+        section: {
+          name: 'ICT',
+          kind: 'section',
+          prefixes: [`${INTRANET}/ict/`],
+          pages: [],
+          mode: 'on',
+          features: ALL_FEATURES,
+          pilotGroups: [],
+          othersSee: 'off',
+          ...over,
+        },
+      }) as RolloutEdit;
     expect(await change(anna, section({ prefixes: [`${INTRANET}/nergens/`] }))).toBe(`pattern-matches-nothing: ${INTRANET}/nergens/`);
     expect(await change(anna, section({ prefixes: [`${INTRANET}/hr/`] }))).toBe(`pattern-overlap: ${INTRANET}/hr/ (HR)`);
-    expect(await change(anna, { op: 'group', id: null, group: { name: 'Niemand', members: { people: [], departments: ['Bestaat niet'] }, from: day(0), until: day(1), control: null, ambassadors: [] } })).toBe(
-      'group-no-members: Niemand',
-    );
-    expect(await change(anna, { op: 'group', id: null, group: { name: 'Terug', members: { people: [], departments: ['Ruimte'] }, from: day(5), until: day(1), control: null, ambassadors: [] } })).toBe('dates-reversed');
+    expect(
+      await change(anna, {
+        op: 'group',
+        id: null,
+        group: { name: 'Niemand', members: { people: [], departments: ['Bestaat niet'] }, from: day(0), until: day(1), control: null, ambassadors: [] },
+      }),
+    ).toBe('group-no-members: Niemand');
+    expect(
+      await change(anna, {
+        op: 'group',
+        id: null,
+        group: { name: 'Terug', members: { people: [], departments: ['Ruimte'] }, from: day(5), until: day(1), control: null, ambassadors: [] },
+      }),
+    ).toBe('dates-reversed');
     expect(await change(anna, { op: 'removeGroup', id: 'g-HR-pilot' })).toBe('group-in-use: HR');
     expect((await server.doc(paths.rollout()).get()).data()).toEqual(before);
     expect((await server.collection(paths.audit()).get()).size).toBe(audits);

@@ -46,7 +46,15 @@ function section(overrides: Partial<SectionInput> = {}): SectionInput {
 }
 
 function group(overrides: Partial<GroupInput> = {}): GroupInput {
-  return { name: 'ICT-pilot', members: { people: [], departments: ['Bedrijfsvoering > ICT'] }, from: day(-1), until: day(30), control: null, ambassadors: [], ...overrides };
+  return {
+    name: 'ICT-pilot',
+    members: { people: [], departments: ['Bedrijfsvoering > ICT'] },
+    from: day(-1),
+    until: day(30),
+    control: null,
+    ambassadors: [],
+    ...overrides,
+  };
 }
 
 /** Stores the rollout that these edits make, as changeRollout stores it (dates as timestamps). */
@@ -100,8 +108,18 @@ beforeEach(async () => {
   await env.clearFirestore();
   // Anna works at the ICT helpdesk, Bram in Communicatie.
   await seed(env, {
-    [`profiles/${ANNA.uid}`]: { displayName: ANNA.displayName, department: 'Helpdesk', departmentPath: ['Bedrijfsvoering', 'ICT', 'Helpdesk'], personId: 'LV2001' },
-    [`profiles/${BRAM.uid}`]: { displayName: BRAM.displayName, department: 'Communicatie', departmentPath: ['Bestuur en staf', 'Communicatie'], personId: 'LV2002' },
+    [`profiles/${ANNA.uid}`]: {
+      displayName: ANNA.displayName,
+      department: 'Helpdesk',
+      departmentPath: ['Bedrijfsvoering', 'ICT', 'Helpdesk'],
+      personId: 'LV2001',
+    },
+    [`profiles/${BRAM.uid}`]: {
+      displayName: BRAM.displayName,
+      department: 'Communicatie',
+      departmentPath: ['Bestuur en staf', 'Communicatie'],
+      personId: 'LV2002',
+    },
   });
 });
 
@@ -183,7 +201,9 @@ describe('sections and pages', () => {
 
   it('likes off: a like refused, taking one back allowed', async () => {
     await seed(env, { [pagePath()]: storedPage(0, 'none', { likeCount: 1, lastLikeId: `page_${ANNA.uid}` }) });
-    await seed(env, { [`${pagePath()}/likes/page_${ANNA.uid}`]: { targetId: 'page', uid: ANNA.uid, name: ANNA.displayName, active: true, updatedAt: Timestamp.now() } });
+    await seed(env, {
+      [`${pagePath()}/likes/page_${ANNA.uid}`]: { targetId: 'page', uid: ANNA.uid, name: ANNA.displayName, active: true, updatedAt: Timestamp.now() },
+    });
     await seedRollout(rest('on'), newSection({ features: { ...ALL, likes: false } }));
     await assertFails(likePage(bram(), BRAM, true));
     await assertSucceeds(likePage(anna(), ANNA, false));
@@ -253,7 +273,7 @@ describe('moderators scoped to sections', () => {
     return batch.commit();
   };
 
-  it('a moderator of the page\'s section hides there', async () => {
+  it("a moderator of the page's section hides there", async () => {
     await seed(env, { [commentPath('c1')]: storedComment(ANNA), [pagePath()]: storedPage(1, 'c1') });
     await seedRollout(rest('on'), newSection());
     await assertSucceeds(hide(dbAs(env, BRAM.uid, { roles: { moderator: ['ICT'] } })));
@@ -264,5 +284,26 @@ describe('moderators scoped to sections', () => {
     await seed(env, { [commentPath('c1')]: storedComment(ANNA), [pagePath()]: storedPage(1, 'c1') });
     await seedRollout(rest('on'), newSection());
     await assertFails(hide(dbAs(env, BRAM.uid, { roles: { moderator: ['HR'] } })));
+  });
+});
+
+describe('a comms advisor reads nothing personal', () => {
+  it("not someone's anonymous owner link, rate window, directory entry or the membership lists", async () => {
+    await seed(env, {
+      'commentOwners/a1': { uid: BRAM.uid, pageId: PAGE_ID, createdAt: Timestamp.now() },
+      [`rate/${BRAM.uid}`]: { windowStart: Timestamp.now(), count: 1, last: `${PAGE_ID}/a1` },
+      'directory/LV1002': { displayName: BRAM.displayName, email: 'bram@lindeveen.nl' },
+      'config/membership': { allow: [], deny: [] },
+    });
+    for (const roles of [{ comms: true }, { comms: true, admin: true }]) {
+      const comms = dbAs(env, ANNA.uid, { roles });
+      await assertFails(getDoc(doc(comms, 'commentOwners/a1')));
+      await assertFails(getDoc(doc(comms, `rate/${BRAM.uid}`)));
+      await assertFails(getDoc(doc(comms, 'directory/LV1002')));
+      await assertFails(getDoc(doc(comms, 'config/membership')));
+    }
+    // What the console needs: rollout, readable like any member.
+    await seedRollout(rest('on'));
+    await assertSucceeds(getDoc(doc(dbAs(env, ANNA.uid, { roles: { comms: true } }), 'config/rollout')));
   });
 });

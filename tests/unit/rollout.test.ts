@@ -1,7 +1,17 @@
 // Rollout's pure parts (lib/core/rollout.ts, lib/core/rollout-edit.ts): which section decides for
 // a page, what a person gets there, and every refusal of the console's edits.
 import { describe, expect, it } from 'vitest';
-import { accessFor, ALL_FEATURES, inAudience, NO_ROLLOUT, pilotAmbassadors, rolloutFromDoc, sectionIdFor, urlPrefixes, type Rollout } from '../../lib/core/rollout';
+import {
+  accessFor,
+  ALL_FEATURES,
+  inAudience,
+  NO_ROLLOUT,
+  pilotAmbassadors,
+  rolloutFromDoc,
+  sectionIdFor,
+  urlPrefixes,
+  type Rollout,
+} from '../../lib/core/rollout';
 import {
   applyRolloutEdit,
   departmentPattern,
@@ -61,7 +71,7 @@ describe('which section decides', () => {
     { op: 'section', id: null, section: section({ name: 'Verlof', kind: 'page', prefixes: [], pages: [`${O}/hr/verlof.html`], mode: 'off' }) },
   );
 
-  it('a URL\'s directories, deepest first, as the rules compute them', () => {
+  it("a URL's directories, deepest first, as the rules compute them", () => {
     expect(urlPrefixes(`${O}/hr/beleid/a.html`)).toEqual([`${O}/hr/beleid/`, `${O}/hr/`, `${O}/`]);
   });
 
@@ -112,7 +122,7 @@ describe('what a person gets', () => {
     expect(inAudience({ people: [], departments: ['Bedrijfsvoering > H'] }, HR_PERSON)).toBe(false);
   });
 
-  it('running pilots\' ambassadors are marked', () => {
+  it("running pilots' ambassadors are marked", () => {
     expect([...pilotAmbassadors(pilot('off'), NOW)]).toEqual(['u-hr']);
     expect([...pilotAmbassadors(pilot('off', { from: '2026-12-01' }), NOW)]).toEqual([]);
   });
@@ -124,10 +134,10 @@ describe('what a person gets', () => {
   });
 });
 
-describe('the console\'s edits and their refusals', () => {
+describe("the console's edits and their refusals", () => {
   const base = build({ op: 'group', id: null, group: group() }, { op: 'section', id: null, section: section({ pilotGroups: ['g-HR-pilot'] }) });
 
-  it('a section\'s id is its name, usable as a role section', () => {
+  it("a section's id is its name, usable as a role section", () => {
     expect(Object.keys(base.sections)).toEqual(['HR']);
     expect(idFromName('Sociaal domein', new Set())).toBe('Sociaal-domein');
     expect(idFromName('HR', new Set(['HR']))).toBe('HR-2');
@@ -154,9 +164,16 @@ describe('the console\'s edits and their refusals', () => {
     expect(refusal(() => applyRolloutEdit(base, edit({ name: 'hr', prefixes: [`${O}/ict/`] })))).toEqual(['name-taken', 'hr']);
     expect(refusal(() => applyRolloutEdit(base, edit({ prefixes: [`${O}/ict/`], pilotGroups: ['g-nope'] })))).toEqual(['unknown-group', 'g-nope']);
     expect(refusal(() => applyRolloutEdit(base, edit({ prefixes: [`${O}/ict/`], pilotGroups: ['a', 'b', 'c', 'd'] })))[0]).toBe('too-many-groups');
-    expect(refusal(() => applyRolloutEdit(base, { op: 'group', id: null, group: group({ name: 'Leeg', members: { people: [], departments: [] } }) }))).toEqual(['group-empty', 'Leeg']);
-    expect(refusal(() => applyRolloutEdit(base, { op: 'group', id: null, group: group({ name: 'Terug', from: '2026-12-01', until: '2026-11-01' }) }))[0]).toBe('dates-reversed');
-    expect(refusal(() => applyRolloutEdit(base, { op: 'group', id: null, group: group({ name: 'Geen', from: '', until: '2026-11-01' }) }))[0]).toBe('dates-invalid');
+    expect(refusal(() => applyRolloutEdit(base, { op: 'group', id: null, group: group({ name: 'Leeg', members: { people: [], departments: [] } }) }))).toEqual([
+      'group-empty',
+      'Leeg',
+    ]);
+    expect(refusal(() => applyRolloutEdit(base, { op: 'group', id: null, group: group({ name: 'Terug', from: '2026-12-01', until: '2026-11-01' }) }))[0]).toBe(
+      'dates-reversed',
+    );
+    expect(refusal(() => applyRolloutEdit(base, { op: 'group', id: null, group: group({ name: 'Geen', from: '', until: '2026-11-01' }) }))[0]).toBe(
+      'dates-invalid',
+    );
     const overlap = group({ name: 'Dubbel', control: { people: [], departments: ['Bedrijfsvoering > HR'] } });
     expect(refusal(() => applyRolloutEdit(base, { op: 'group', id: null, group: overlap }))).toEqual(['control-overlap', 'Bedrijfsvoering > HR']);
     expect(refusal(() => applyRolloutEdit(base, { op: 'removeGroup', id: 'g-HR-pilot' }))).toEqual(['group-in-use', 'HR']);

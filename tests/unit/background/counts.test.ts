@@ -60,7 +60,10 @@ function setup(mode: PageMode = 'on') {
   const tabs: TabPages = tabPages(new FakeSessionArea());
   const counts = tabCounts({ cache, fetch: server.fetch, display, tabs, now: () => NOW });
   const replies: unknown[] = [];
-  const listener = messageRouter(EXT, countHandlers(tabs, counts, display, async () => mode));
+  const listener = messageRouter(
+    EXT,
+    countHandlers(tabs, counts, display, async () => mode),
+  );
   const send = (raw: unknown, sender: SenderInfo) => listener(raw, sender, (reply) => replies.push(reply));
   return { cache, display, server, tabs, counts, replies, send };
 }

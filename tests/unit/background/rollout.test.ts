@@ -84,7 +84,7 @@ describe('the layer for a page', () => {
 });
 
 describe('telling the tabs', () => {
-  it('tells every open tab its page\'s mode', async () => {
+  it("tells every open tab its page's mode", async () => {
     const { access, tabs, sent, area } = setup(NO_ROLLOUT);
     await tabs.remember(7, { ...pageA, frameId: 0 });
     await writeCachedRollout(area, KEY, OFF_EVERYWHERE, NOW);
