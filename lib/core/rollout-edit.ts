@@ -56,16 +56,8 @@ export class RolloutError extends Error {
   }
 }
 
-export interface SectionInput {
-  name: string;
-  kind: 'section' | 'page';
-  prefixes: string[];
-  pages: string[];
-  mode: LayerMode;
-  features: Features;
-  pilotGroups: string[];
-  othersSee: 'off' | 'read';
-}
+/** A section as the console sends it: the stored setting itself (nothing in it is compiled). */
+export type SectionInput = SectionSetting;
 
 export interface GroupInput {
   name: string;

@@ -4,47 +4,11 @@
 // confirmation, hears the result, and finds the change at the top of the audit log, filtered by kind.
 // A plain employee (Daan, in Dutch) has no console button, and console.html tells him, translated,
 // that it is not for him and whom to ask.
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openPanelPage, tabIdOf, type ExtensionBrowser } from '../../scripts/chromium';
+import type { ExtensionBrowser } from '../../scripts/chromium';
 import { seedDemo } from '../../scripts/seed';
-import { DEMO_PASSWORD, demoEmployee } from '../helpers/fixtures';
-import { INTRANET, serveIntranet } from './setup';
-
-/** Whether `target` has the keyboard focus. */
-const focused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
-
-/** Presses Tab (or Shift+Tab) until `target` has the focus: proves it is reachable by keyboard. */
-async function tabTo(page: Page, target: Locator, { back = false, max = 60 } = {}): Promise<void> {
-  await target.waitFor();
-  for (let i = 0; i < max; i++) {
-    if (await focused(target)) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`not reached by ${back ? 'Shift+Tab' : 'Tab'} in ${max} presses: ${String(target)}`);
-}
-
-/** Signs in through the panel's form by keyboard. */
-async function signInByKeyboard(panel: Page, email: string): Promise<void> {
-  await panel.bringToFront();
-  await tabTo(panel, panel.locator('#sign-in-email'));
-  await panel.keyboard.type(email);
-  await panel.keyboard.press('Tab');
-  await panel.keyboard.type(DEMO_PASSWORD);
-  await panel.keyboard.press('Enter');
-  await panel.locator('.panel-header .who').waitFor({ timeout: 20_000 });
-}
-
-/** A browser with the intranet's front page and the panel bound to it, signed in by keyboard. */
-async function browserOf(key: string, lang: string): Promise<{ eb: ExtensionBrowser; panel: Page }> {
-  const eb = await launchWithExtension({ lang });
-  const tab = await eb.context.newPage();
-  await tab.goto(`${INTRANET}/index.html`);
-  await tab.locator('prikbord-launcher').waitFor({ state: 'attached' });
-  const panel = await openPanelPage(eb, await tabIdOf(eb, tab));
-  await signInByKeyboard(panel, demoEmployee(key).email);
-  return { eb, panel };
-}
+import { browserOf, focused, tabTo } from '../helpers/console-keyboard';
+import { serveIntranet } from './setup';
 
 describe('the comms console', () => {
   let intranet: Awaited<ReturnType<typeof serveIntranet>>;

@@ -10,7 +10,7 @@ import { RolloutError, type RolloutEdit } from '../../../lib/core/rollout-edit';
 import { audienceCount, dayIn, departmentTree, groupStatus, sizesDiffer, type Department, type GroupStatus } from '../../../lib/core/rollout-console';
 import type { PersonRow } from '../../../lib/core/rows';
 import { DepartmentPicker, PeoplePicker } from './pickers';
-import { ConfirmRemove, SaveResult } from './SectionsView';
+import { CardActions, SaveResult } from './SectionsView';
 import type { RolloutState } from '../../../lib/data/console/rollout';
 import { dayText, usePeopleNames, useRolloutSave, useRolloutState, type SaveState } from './use-rollout';
 
@@ -125,22 +125,16 @@ export function GroupsView({ people, now, initial }: GroupsViewProps) {
                     <dt>{t('consoleGroupsUsedBy')}</dt>
                     <dd>{usedBy.length === 0 ? t('consoleGroupsUnused') : usedBy.map((s) => s.name).join(', ')}</dd>
                   </dl>
-                  <div class="actions">
-                    <button type="button" class="secondary" aria-label={t('consoleRolloutEditLabel', group.name)} onClick={(event) => open(id, event)}>
-                      {t('consoleRolloutEdit')}
-                    </button>
-                    <button type="button" class="secondary" aria-label={t('consoleRolloutRemoveLabel', group.name)} onClick={() => setRemoving(id)}>
-                      {t('consoleRolloutRemove')}
-                    </button>
-                  </div>
-                  {removing === id ? (
-                    <ConfirmRemove
-                      text={t('consoleGroupsConfirmRemove', group.name)}
-                      busy={save.busy}
-                      onYes={() => void remove(id)}
-                      onNo={() => setRemoving(null)}
-                    />
-                  ) : null}
+                  <CardActions
+                    name={group.name}
+                    confirmText={t('consoleGroupsConfirmRemove', group.name)}
+                    busy={save.busy}
+                    removing={removing === id}
+                    onEdit={(event) => open(id, event)}
+                    onAskRemove={() => setRemoving(id)}
+                    onRemove={() => void remove(id)}
+                    onCancel={() => setRemoving(null)}
+                  />
                 </li>
               );
             })}

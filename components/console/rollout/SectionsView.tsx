@@ -100,22 +100,16 @@ export function SectionsView({ people, now, initial }: SectionsViewProps) {
               <li key={id} class="card section-card">
                 <h3>{section.name}</h3>
                 <SectionSummary rollout={rollout} section={section} />
-                <div class="actions">
-                  <button type="button" class="secondary" aria-label={t('consoleRolloutEditLabel', section.name)} onClick={(event) => open({ id }, event)}>
-                    {t('consoleRolloutEdit')}
-                  </button>
-                  <button type="button" class="secondary" aria-label={t('consoleRolloutRemoveLabel', section.name)} onClick={() => setRemoving(id)}>
-                    {t('consoleRolloutRemove')}
-                  </button>
-                </div>
-                {removing === id ? (
-                  <ConfirmRemove
-                    text={t('consoleRolloutConfirmRemove', section.name)}
-                    busy={save.busy}
-                    onYes={() => void remove(id)}
-                    onNo={() => setRemoving(null)}
-                  />
-                ) : null}
+                <CardActions
+                  name={section.name}
+                  confirmText={t('consoleRolloutConfirmRemove', section.name)}
+                  busy={save.busy}
+                  removing={removing === id}
+                  onEdit={(event) => open({ id }, event)}
+                  onAskRemove={() => setRemoving(id)}
+                  onRemove={() => void remove(id)}
+                  onCancel={() => setRemoving(null)}
+                />
               </li>
             ))}
           </ul>
@@ -154,7 +148,33 @@ export function SaveResult({ save }: { save: SaveState }) {
   );
 }
 
-export function ConfirmRemove({ text, busy, onYes, onNo }: { text: string; busy: boolean; onYes(): void; onNo(): void }) {
+/** A card's Change… and Remove… buttons, and the confirmation a removal asks for first. */
+export function CardActions(props: {
+  name: string;
+  confirmText: string;
+  busy: boolean;
+  removing: boolean;
+  onEdit(event: MouseEvent): void;
+  onAskRemove(): void;
+  onRemove(): void;
+  onCancel(): void;
+}) {
+  return (
+    <>
+      <div class="actions">
+        <button type="button" class="secondary" aria-label={t('consoleRolloutEditLabel', props.name)} onClick={props.onEdit}>
+          {t('consoleRolloutEdit')}
+        </button>
+        <button type="button" class="secondary" aria-label={t('consoleRolloutRemoveLabel', props.name)} onClick={props.onAskRemove}>
+          {t('consoleRolloutRemove')}
+        </button>
+      </div>
+      {props.removing ? <ConfirmRemove text={props.confirmText} busy={props.busy} onYes={props.onRemove} onNo={props.onCancel} /> : null}
+    </>
+  );
+}
+
+function ConfirmRemove({ text, busy, onYes, onNo }: { text: string; busy: boolean; onYes(): void; onNo(): void }) {
   const yes = useRef<HTMLButtonElement>(null);
   useEffect(() => yes.current?.focus(), []);
   return (
