@@ -5,12 +5,17 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { AuditKind } from '../../lib/core/audit';
 import type { AuditFeed, AuditFeedState } from '../../lib/data/console/audit';
+import type { PagesApi, PagesState } from '../../lib/data/console/pages';
 import type { RolesApi } from '../../lib/data/console/roles';
 
 export interface ConsoleServices {
   roles: RolesApi;
   /** Follows the audit log (one kind, or all when null); stop the feed when done. */
   watchAudit(kind: AuditKind | null, onState: (state: AuditFeedState) => void): AuditFeed;
+  /** Page aliases, merges, moves and announcements through the server's function. */
+  pages: PagesApi;
+  /** Follows the pages Prikbord has seen; returns a stop function. */
+  watchPages(onState: (state: PagesState) => void): () => void;
 }
 
 export const ConsoleContext = createContext<ConsoleServices | null>(null);

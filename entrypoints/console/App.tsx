@@ -4,6 +4,7 @@
 // does lives in components/console/ (by feature) and lib/data/console/.
 import { useServices } from '../../components/app/services';
 import { AuditView } from '../../components/console/audit/AuditView';
+import { PagesView } from '../../components/console/pages/PagesView';
 import { RolesView } from '../../components/console/roles/RolesView';
 import { ConsoleShell } from '../../components/console/shell/ConsoleShell';
 import { NotForYou } from '../../components/console/shell/NotForYou';
@@ -48,7 +49,11 @@ function NotForYouPage() {
 function SignedInConsole({ access }: { access: ConsoleAccess }) {
   const { session, config } = useServices();
   const people = usePeople(session.authUid.value, false);
-  const sections: ConsoleSection[] = [{ id: 'roles', label: 'consoleNavRoles' }, ...(access.audit ? [{ id: 'audit', label: 'consoleNavAudit' } as const] : [])];
+  const sections: ConsoleSection[] = [
+    ...(access.roles ? [{ id: 'roles', label: 'consoleNavRoles' } as const] : []),
+    { id: 'pages', label: 'consoleNavPages' },
+    ...(access.audit ? [{ id: 'audit', label: 'consoleNavAudit' } as const] : []),
+  ];
   const current = useConsoleSection(sections);
   const me = session.profile.value;
   return (
@@ -59,7 +64,13 @@ function SignedInConsole({ access }: { access: ConsoleAccess }) {
       sections={sections}
       current={current}
     >
-      {current === 'audit' ? <AuditView /> : <RolesView access={access} people={people.people} me={session.authUid.value} />}
+      {current === 'audit' ? (
+        <AuditView />
+      ) : current === 'pages' ? (
+        <PagesView access={access.pages} />
+      ) : (
+        <RolesView access={access} people={people.people} me={session.authUid.value} />
+      )}
     </ConsoleShell>
   );
 }

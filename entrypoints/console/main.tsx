@@ -6,6 +6,7 @@ import { ConsoleContext, type ConsoleServices } from '../../components/console/c
 import { startPage } from '../../components/app/start-page';
 import { t, uiLanguage } from '../../lib/any/i18n';
 import { auditFeed } from '../../lib/data/console/audit';
+import { pagesApi, watchPages } from '../../lib/data/console/pages';
 import { consoleFunctions, rolesApi } from '../../lib/data/console/roles';
 import { App } from './App';
 
@@ -13,9 +14,12 @@ document.documentElement.lang = uiLanguage();
 document.title = t('consoleTitle');
 
 startPage(document.getElementById('app')!, ({ fb, config }) => {
+  const functions = consoleFunctions(fb.app, config.firebase);
   const consoleServices: ConsoleServices = {
-    roles: rolesApi(consoleFunctions(fb.app, config.firebase)),
+    roles: rolesApi(functions),
     watchAudit: (kind, onState) => auditFeed(fb.firestore, kind, onState),
+    pages: pagesApi(functions),
+    watchPages: (onState) => watchPages(fb.firestore, onState),
   };
   return (
     <ConsoleContext.Provider value={consoleServices}>

@@ -88,7 +88,7 @@ function SignedInPanel({ person }: { person: Person }) {
       </section>
     );
   } else {
-    body = <ThreadView page={page} thread={thread} now={now} noProfile={profile === null} />;
+    body = <ThreadView page={thread.page ?? page} thread={thread} now={now} noProfile={profile === null} />;
   }
 
   return (

@@ -9,3 +9,4 @@ export { membershipAtSignIn, membershipAtSignUp } from './membership';
 export { expertiseOnComment, expertiseOnHelpful, expertiseOnLike, expertiseOnPage } from './expertise';
 export { directoryShardOnProfileUpdate } from './directory-shards';
 export { changeRole } from './console';
+export { changePage } from './pages';

@@ -11,12 +11,13 @@
 import { normalizeRoles } from './directory';
 import { ROLE_NAMES, type RoleName } from './directory-roles';
 import type { Roles } from './membership';
+import { CHANGE_PAGE_ACTIONS, type ChangePageAction } from './page-admin';
 
 /**
  * The kinds of change the log holds, each one filter in the console. Only what is really written
  * today: a later slice that writes settings or group changes adds its kind here.
  */
-export const AUDIT_KINDS = ['roles'] as const;
+export const AUDIT_KINDS = ['roles', 'pages'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 /** How many entries the console shows at a time. */
@@ -65,7 +66,61 @@ export interface RolesAuditEntry {
   after: Roles;
 }
 
-export type AuditEntry = RolesAuditEntry;
+/** An intranet page a change is about (`pages/{pageId}`). */
+export interface AuditPage {
+  kind: 'page';
+  pageId: string;
+  url: string;
+  title: string;
+}
+
+/** What the log keeps of a page around a change: whom it stands for, its announcement, its counts. */
+export interface PageAuditState {
+  aliasOf: string | null;
+  announcement: string | null;
+  comments: number;
+  likes: number;
+}
+
+/**
+ * A page's identity or announcement changed (functions/src/pages.ts): an alias added or removed, a
+ * thread merged into another page or moved to a new URL, an announcement pinned or removed.
+ * `target` is the page acted on (for alias: the old URL's page); `other` the page it now stands
+ * for (alias, merge, move), else null. before → after are the target's; for a merge or move the
+ * other page's counts before and after are in `otherBefore` / `otherAfter`.
+ */
+export interface PagesAuditEntry {
+  id: string;
+  at: number;
+  kind: 'pages';
+  action: ChangePageAction;
+  actor: AuditActor;
+  target: AuditPage;
+  other: AuditPage | null;
+  before: PageAuditState;
+  after: PageAuditState;
+  otherBefore: PageAuditState | null;
+  otherAfter: PageAuditState | null;
+}
+
+export type AuditEntry = RolesAuditEntry | PagesAuditEntry;
+
+/** The document the server writes for a page change, without `at`. */
+export function pagesAuditDoc(change: Omit<PagesAuditEntry, 'id' | 'at' | 'kind'>): Omit<PagesAuditEntry, 'id' | 'at'> {
+  const page = (p: AuditPage): AuditPage => ({ kind: 'page', pageId: p.pageId, url: p.url, title: p.title });
+  const state = (s: PageAuditState): PageAuditState => ({ aliasOf: s.aliasOf, announcement: s.announcement, comments: s.comments, likes: s.likes });
+  return {
+    kind: 'pages',
+    action: change.action,
+    actor: { uid: change.actor.uid, name: change.actor.name, via: change.actor.via },
+    target: page(change.target),
+    other: change.other ? page(change.other) : null,
+    before: state(change.before),
+    after: state(change.after),
+    otherBefore: change.otherBefore ? state(change.otherBefore) : null,
+    otherAfter: change.otherAfter ? state(change.otherAfter) : null,
+  };
+}
 
 /** The document the server writes for a role change, without `at` (the server's own timestamp). */
 export function rolesAuditDoc(change: Omit<RolesAuditEntry, 'id' | 'at' | 'kind'>): Omit<RolesAuditEntry, 'id' | 'at'> {
@@ -87,6 +142,7 @@ const record = (value: unknown): Data => (typeof value === 'object' && value !==
 
 /** An audit document as an entry; null for a shape this client does not know (a newer kind, a broken one). */
 export function auditFromDoc(id: string, data: Data): AuditEntry | null {
+  if (data.kind === 'pages') return pagesAuditFromDoc(id, data);
   if (data.kind !== 'roles') return null;
   const action = data.action === 'grant' || data.action === 'revoke' || data.action === 'set' ? data.action : null;
   const role = data.role;
@@ -110,5 +166,52 @@ export function auditFromDoc(id: string, data: Data): AuditEntry | null {
     sections: Array.isArray(data.sections) ? data.sections.filter((s): s is string => typeof s === 'string').slice(0, 50) : [],
     before: normalizeRoles(data.before),
     after: normalizeRoles(data.after),
+  };
+}
+
+const actorFrom = (value: unknown): AuditActor => {
+  const actor = record(value);
+  return {
+    uid: typeof actor.uid === 'string' ? actor.uid : null,
+    name: text(actor.name),
+    via: (AUDIT_VIAS as readonly unknown[]).includes(actor.via) ? (actor.via as AuditVia) : 'command-line',
+  };
+};
+
+const pageFrom = (value: unknown): AuditPage | null => {
+  const page = record(value);
+  return typeof page.pageId === 'string' ? { kind: 'page', pageId: text(page.pageId, 40), url: text(page.url, 2048), title: text(page.title, 300) } : null;
+};
+
+const pageStateFrom = (value: unknown): PageAuditState | null => {
+  if (typeof value !== 'object' || value === null) return null;
+  const s = record(value);
+  const n = (v: unknown) => (typeof v === 'number' && v >= 0 ? v : 0);
+  return {
+    aliasOf: typeof s.aliasOf === 'string' ? text(s.aliasOf, 40) : null,
+    announcement: typeof s.announcement === 'string' ? text(s.announcement, 600) : null,
+    comments: n(s.comments),
+    likes: n(s.likes),
+  };
+};
+
+function pagesAuditFromDoc(id: string, data: Data): PagesAuditEntry | null {
+  const action = (CHANGE_PAGE_ACTIONS as readonly unknown[]).includes(data.action) ? (data.action as ChangePageAction) : null;
+  const target = pageFrom(data.target);
+  const before = pageStateFrom(data.before);
+  const after = pageStateFrom(data.after);
+  if (!action || !target || !before || !after) return null;
+  return {
+    id,
+    at: typeof record(data.at).toMillis === 'function' ? (record(data.at).toMillis as () => number)() : 0,
+    kind: 'pages',
+    action,
+    actor: actorFrom(data.actor),
+    target,
+    other: pageFrom(data.other),
+    before,
+    after,
+    otherBefore: pageStateFrom(data.otherBefore),
+    otherAfter: pageStateFrom(data.otherAfter),
   };
 }

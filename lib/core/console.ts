@@ -8,20 +8,24 @@ import type { PersonRow } from './rows';
 
 /** What a person may do in the console; null: it is not for them (they never see the button). */
 export interface ConsoleAccess {
-  /** Change roles (administrators), or only see who has which (comms). */
-  roles: 'manage' | 'view';
+  /** Change roles (administrators), or only see who has which (comms); null: not shown (leaders). */
+  roles: 'manage' | 'view' | null;
   /** Read the audit log (comms and administrators, as the rules allow). */
   audit: boolean;
+  /** Pages: aliases, merges, moves and announcements (comms, administrators); announcements only (leaders). */
+  pages: 'manage' | 'announce';
 }
 
 /**
- * Administrators manage roles; the communications team sees them and reads the audit log.
- * Moderators, community managers, ambassadors and leaders have nothing in the console yet (their
- * tools come with later parts), so they are not shown a console that would be empty.
+ * Administrators manage roles; the communications team sees them and reads the audit log; both
+ * manage pages. A leader may pin an announcement on a page, so sees Pages for that alone.
+ * Moderators, community managers and ambassadors have nothing in the console yet (their tools
+ * come with later parts), so they are not shown a console that would be empty.
  */
 export function consoleAccess(roles: Roles): ConsoleAccess | null {
-  if (roles.admin) return { roles: 'manage', audit: true };
-  if (roles.comms) return { roles: 'view', audit: true };
+  if (roles.admin) return { roles: 'manage', audit: true, pages: 'manage' };
+  if (roles.comms) return { roles: 'view', audit: true, pages: 'manage' };
+  if (roles.leader) return { roles: null, audit: false, pages: 'announce' };
   return null;
 }
 
