@@ -27,7 +27,7 @@
 // A chunk either moves completely or not at all, so nothing is counted twice.
 import { HttpsError, onCall, type FunctionsErrorCode } from 'firebase-functions/v2/https';
 import { logger } from 'firebase-functions';
-import { FieldPath, FieldValue, type DocumentSnapshot, type Firestore, type Transaction } from 'firebase-admin/firestore';
+import { FieldPath, FieldValue, type DocumentSnapshot, type Firestore, type QueryDocumentSnapshot, type Transaction } from 'firebase-admin/firestore';
 import { pageIdFor } from '../../lib/any/page-identity';
 import { pagesAuditDoc, type AuditActor, type AuditPage, type PageAuditState } from '../../lib/core/audit';
 import { entryFromDoc } from '../../lib/core/directory';
@@ -176,7 +176,8 @@ export async function applyPageChange(
         if ((from && (from.commentCount > 0 || from.likeCount > 0)) || !anyComment.empty || !anyLike.empty) {
           throw new PageChangeError('has-activity', `${request.url} has comments or likes of its own: merge it instead`);
         }
-        await repointAliases(store, tx, fromId, intoId, into!.url);
+        const aliases = await tx.get(store.collection('pages').where('aliasOf', '==', fromId));
+        repointAliases(tx, aliases.docs, intoId, into!.url);
         if (from) tx.update(pageRef(fromId), { aliasOf: intoId, aliasUrl: into!.url, updatedAt: now });
         else tx.create(pageRef(fromId), { url: request.url, title: '', commentCount: 0, likeCount: 0, updatedAt: now, aliasOf: intoId, aliasUrl: into!.url });
         const before = stateOf(from, fromSnap);
@@ -206,6 +207,8 @@ export async function applyPageChange(
         const [fromSnap, intoSnap] = await tx.getAll(pageRef(fromId), pageRef(intoId));
         const from = factsOf(fromSnap!);
         if (!from) throw new PageChangeError('unknown-page', `no page ${fromId}`);
+        // Every read before the first write (a transaction's rule).
+        const aliases = await tx.get(store.collection('pages').where('aliasOf', '==', fromId));
         let into = factsOf(intoSnap!);
         if (!into && request.action === 'move') {
           // A URL Prikbord has not seen yet: its page document, from the moving page's title.
@@ -214,7 +217,7 @@ export async function applyPageChange(
         }
         const { already } = checkAliasTarget(from, into, fromId, intoId);
         if (already) return { already: true, intoUrl: into!.url };
-        await repointAliases(store, tx, fromId, intoId, into!.url);
+        repointAliases(tx, aliases.docs, intoId, into!.url);
         tx.update(pageRef(fromId), { aliasOf: intoId, aliasUrl: into!.url, updatedAt: now });
         const before = stateOf(from, fromSnap);
         const otherBefore = stateOf(into, intoSnap);
@@ -242,14 +245,12 @@ export async function applyPageChange(
   }
 }
 
-/** Pages that stood for `fromId` now stand for `intoId` (one hop: an alias never points at an alias). */
-async function repointAliases(store: Firestore, tx: Transaction, fromId: string, intoId: string, intoUrl: string): Promise<number> {
-  const aliases = await tx.get(store.collection('pages').where('aliasOf', '==', fromId));
-  for (const alias of aliases.docs) {
-    if (alias.id === intoId) throw new PageChangeError('would-loop', `${intoId} is an alias of ${fromId}`);
+/** Pages that stood for the page becoming an alias now stand for `intoId` (one hop: an alias never points at an alias). */
+function repointAliases(tx: Transaction, aliases: QueryDocumentSnapshot[], intoId: string, intoUrl: string): void {
+  for (const alias of aliases) {
+    if (alias.id === intoId) throw new PageChangeError('would-loop', `${intoId} is an alias of the page`);
     tx.update(alias.ref, { aliasOf: intoId, aliasUrl: intoUrl, updatedAt: FieldValue.serverTimestamp() });
   }
-  return aliases.size;
 }
 
 /**

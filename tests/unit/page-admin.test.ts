@@ -18,6 +18,7 @@ import {
   urlProblem,
   type PageFacts,
 } from '../../lib/core/page-admin';
+import type { Roles } from '../../lib/core/membership';
 import { intranetUrl } from '../../lib/data/console/pages';
 import { pageIdFor } from '../../lib/any/page-identity';
 
@@ -90,7 +91,8 @@ describe('who may do what (mayChangePage)', () => {
       expect(mayChangePage({ comms: true }, action)).toBe(true);
       expect(mayChangePage({ admin: true }, action)).toBe(true);
       expect(mayChangePage({ leader: true }, action)).toBe(action === 'announce' || action === 'unannounce');
-      for (const roles of [{}, { moderator: true }, { communityManager: ['HR'] }, { ambassador: true }]) expect(mayChangePage(roles, action)).toBe(false);
+      for (const roles of [{}, { moderator: true }, { communityManager: ['HR'] }, { ambassador: true }] as Roles[])
+        expect(mayChangePage(roles, action)).toBe(false);
     }
   });
 });
