@@ -1,13 +1,15 @@
-// The audit log: every change to roles (and, as the console grows, to settings, groups and
-// sections) as one append-only entry — who, what, when, before → after. Pure: the shape of an
-// entry, the document the server writes and how a client reads one back (untrusted shape).
+// The audit log: every change to roles and to pages (aliases, merges, moves, announcements) — and,
+// as the console grows, to settings, groups and sections — as one append-only entry: who, what,
+// when, before → after. Pure: the shape of an entry, the document the server writes and how a
+// client reads one back (untrusted shape).
 //
 // `audit/{id}` is written only with the Admin SDK, together with the change itself: by the
 // function that changes a role (functions/src/roles.ts, in the same transaction), by `npm run
-// roles` through that same code, and by the directory import when a file's roles column changes
-// someone's roles (scripts/directory/import.ts, in the same batch). The rules let comms and
-// administrators read it and nobody write it (firebase/firestore.rules), so nobody, not even an
-// administrator, can edit or remove an entry.
+// roles` through that same code, by the directory import when a file's roles column changes
+// someone's roles (scripts/directory/import.ts, in the same batch), and by the function that
+// changes a page (functions/src/pages.ts, in the transaction that makes the change). The rules let
+// comms and administrators read it and nobody write it (firebase/firestore.rules), so nobody, not
+// even an administrator, can edit or remove an entry.
 import { normalizeRoles } from './directory';
 import { ROLE_NAMES, type RoleName } from './directory-roles';
 import type { Roles } from './membership';
