@@ -103,6 +103,35 @@ describe('the console’s Pages section', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SCREENSHOTS}console-pages.png`, fullPage: true });
 
+    // A move to that old address would go round in a circle: refused, said, nothing changed.
+    await tabTo(page, page.getByLabel('New address of this page'));
+    await page.keyboard.type(OLD_URL);
+    await tabTo(page, page.getByRole('button', { name: 'Move discussion' }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page.getByRole('button', { name: 'Yes, do it' }))).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => status.textContent(), { timeout: 20_000 })
+      .toBe('That would go round in a circle: the other page already shows this page’s thread. Remove that alias first. Nothing was changed.');
+    await expect.poll(() => focused(status)).toBe(true);
+
+    // Merging: the search's results are reached with the arrow keys; choosing one asks first, and
+    // "Cancel" returns focus to the result that asked (nothing merged here).
+    await tabTo(page, page.getByLabel('Page to merge into'), { back: true });
+    await page.keyboard.type('helpdesk');
+    const candidate = page.getByRole('list', { name: 'Pages to merge into' }).getByRole('button', { name: /ICT-helpdesk/ });
+    await candidate.waitFor();
+    await page.keyboard.press('ArrowDown');
+    expect(await focused(candidate)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByText(/^Merge “Verlofregeling” into “ICT-helpdesk”\?/).waitFor();
+    await tabTo(page, page.getByRole('button', { name: 'Cancel' }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(candidate)).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+
     // The audit log: newest first, in words.
     await tabTo(page, page.getByRole('link', { name: 'Audit log' }), { back: true });
     await page.keyboard.press('Enter');
