@@ -216,7 +216,14 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
       updatedAt: new Date(latest),
       // As the changePage function pins it (functions/src/pages.ts); the demo seeds no audit entry for it.
       ...(thread.announcement && by
-        ? { announcement: { text: thread.announcement.text, byUid: by.uid, byName: by.displayName, at: new Date(now - thread.announcement.minutesAgo * 60_000) } }
+        ? {
+            announcement: {
+              text: thread.announcement.text,
+              byUid: by.uid,
+              byName: by.displayName,
+              at: new Date(now - thread.announcement.minutesAgo * 60_000),
+            },
+          }
         : {}),
     });
   }
