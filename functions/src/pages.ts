@@ -346,6 +346,18 @@ async function moveThread(store: Firestore, fromId: string, intoId: string, maxC
     if (!step) break;
     add(step);
   }
+
+  // 3. Nothing left on A: its counters are zero, whatever they said (a counter that had drifted
+  //    before the merge would otherwise stay wrong on a page nobody writes to any more).
+  if (chunks <= maxChunks) {
+    await store.runTransaction(async (tx) => {
+      const [comments, likes] = await Promise.all([
+        tx.get(store.collection(paths.comments(fromId)).limit(1)),
+        tx.get(store.collection(paths.likes(fromId)).limit(1)),
+      ]);
+      if (comments.empty && likes.empty) tx.update(fromPage, { commentCount: 0, likeCount: 0 });
+    });
+  }
   return moved;
 }
 
