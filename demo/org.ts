@@ -280,11 +280,18 @@ export interface DemoComment {
   }>;
 }
 
+/** A note pinned at the top of a page's thread (in the comms console's Pages section). */
+export interface DemoAnnouncement {
+  by: string;
+  text: string;
+  minutesAgo: number;
+}
+
 /** Employees who may hide comments (the moderator role): the communications lead. */
 export const MODERATORS = EMPLOYEES.filter((e) => e.roles.moderator).map((e) => e.key);
 
 /** Threads by page path on the demo intranet. */
-export const THREADS: Record<string, { title: string; comments: DemoComment[]; pageLikedBy?: string[] }> = {
+export const THREADS: Record<string, { title: string; comments: DemoComment[]; pageLikedBy?: string[]; announcement?: DemoAnnouncement }> = {
   '/': {
     title: 'Lindenet — intranet Gemeente Lindeveen',
     comments: [
@@ -323,6 +330,8 @@ export const THREADS: Record<string, { title: string; comments: DemoComment[]; p
   },
   '/hr/verlofregeling.html': {
     title: 'Verlofregeling',
+    // Comms starts the conversation where the seeds say a blog post didn't.
+    announcement: { by: 'anna', text: 'Vragen over de nieuwe verlofregeling? Stel ze hier: P&O antwoordt elke werkdag.', minutesAgo: 60 * 52 },
     comments: [
       {
         by: 'lucas',

@@ -213,6 +213,7 @@ export async function seedDemo(options: { threads?: boolean; pilot?: boolean } =
     }
     const pageLikedBy = thread.pageLikedBy ?? [];
     await like('page', pageLikedBy, new Date(latest));
+    const by = thread.announcement ? byKey.get(thread.announcement.by)! : null;
     await putDoc(`pages/${pageId}`, {
       url,
       title: thread.title,
@@ -220,6 +221,17 @@ export async function seedDemo(options: { threads?: boolean; pilot?: boolean } =
       likeCount: pageLikedBy.length,
       lastCommentId,
       updatedAt: new Date(latest),
+      // As the changePage function pins it (functions/src/pages.ts); the demo seeds no audit entry for it.
+      ...(thread.announcement && by
+        ? {
+            announcement: {
+              text: thread.announcement.text,
+              byUid: by.uid,
+              byName: by.displayName,
+              at: new Date(now - thread.announcement.minutesAgo * 60_000),
+            },
+          }
+        : {}),
     });
   }
   await waitForEvidence(written);

@@ -6,6 +6,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { AuditKind } from '../../lib/core/audit';
 import type { AuditFeed, AuditFeedState } from '../../lib/data/console/audit';
+import type { PagesApi, PagesState } from '../../lib/data/console/pages';
 import type { RolesApi } from '../../lib/data/console/roles';
 import type { RolloutApi } from '../../lib/data/console/rollout';
 import type { SeenPage } from '../../lib/data/console/rollout-pages';
@@ -22,9 +23,14 @@ export interface ConsoleServices {
   /** Follows the audit log (one kind, or all when null); stop the feed when done. */
   watchAudit(kind: AuditKind | null, onState: (state: AuditFeedState) => void): AuditFeed;
   rollout: RolloutApi;
-  pages: SeenPagesApi;
+  /** The pages Prikbord has seen, for a section's addresses (lib/data/console/rollout-pages.ts). */
+  seenPages: SeenPagesApi;
   /** The intranet's origins (the organisation's sites): "/hr/" means this directory on each of them. */
   origins: string[];
+  /** Page aliases, merges, moves and announcements through the server's function. */
+  pages: PagesApi;
+  /** Follows the pages Prikbord has seen; returns a stop function. */
+  watchPages(onState: (state: PagesState) => void): () => void;
 }
 
 export const ConsoleContext = createContext<ConsoleServices | null>(null);

@@ -5,6 +5,7 @@ import type { PageIdentity } from '../../lib/any/page-identity';
 import type { PageAccess } from '../../lib/core/rollout';
 import { visibleCount } from '../../lib/core/comment-tree';
 import { draftKey } from '../../lib/data/drafts';
+import { AnnouncementNote } from './AnnouncementNote';
 import { Composer } from './Composer';
 import { LikeControl } from './LikeControl';
 import { ReaderContext } from './reader-context';
@@ -38,6 +39,8 @@ export function ThreadView({ page, thread, now, noProfile, access }: ThreadViewP
     <ReaderContext.Provider value={reader}>
       <section class="page" aria-labelledby="page-title">
         <h1 id="page-title">{page.title}</h1>
+        {thread.followsAlias && <p class="alias-note">{t('threadAliasNote')}</p>}
+        {pageRow?.announcement && <AnnouncementNote announcement={pageRow.announcement} now={now} />}
         <p class="count" aria-live="polite">
           {count === 1 ? t('commentsCountOne') : t('commentsCount', count)}
         </p>

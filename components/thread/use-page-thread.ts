@@ -19,7 +19,7 @@ import {
 } from '../../lib/data/outbox/commands';
 import { watchAnonymousPosting } from '../../lib/data/outbox/posting-settings';
 import { likedBy } from '../../lib/data/thread/liked-by';
-import { syncThread } from '../../lib/data/thread/thread-sync';
+import { followAlias, syncThread } from '../../lib/data/thread/thread-sync';
 import { useServices } from '../app/services';
 import { useLiveQuery } from '../hooks/use-live-query';
 import type { ThreadActions } from './CommentItem';
@@ -30,6 +30,13 @@ import { canUse, type PageAccess } from '../../lib/core/rollout';
 const NO_ONE: ReadonlySet<string> = new Set();
 
 export interface PageThread {
+  /**
+   * The page whose thread this is: the tab's own page, or the page it stands for when its page
+   * document says it is an alias (comms added the old URL, or moved the page). Null: no page.
+   */
+  page: PageIdentity | null;
+  /** True while the tab's page is an alias and the thread shown is the other page's. */
+  followsAlias: boolean;
   rows: CommentRow[];
   nodes: ThreadNode[];
   pageRow: PageRow | undefined;
@@ -41,12 +48,30 @@ export interface PageThread {
 }
 
 /**
- * The thread of `page` (null: no intranet page) as the signed-in person sees it, with what rollout
- * gives them there (`access`; null while unknown: read nothing into it, write nothing) and the
- * running pilots' ambassadors.
+ * The thread of `tabPage` (null: no intranet page) as the signed-in person sees it, with what
+ * rollout gives them there (`access`; null while unknown: write nothing) and the running pilots'
+ * ambassadors.
  */
-export function usePageThread(page: PageIdentity | null, access: PageAccess | null = null, ambassadors: ReadonlySet<string> = NO_ONE): PageThread {
+export function usePageThread(tabPage: PageIdentity | null, access: PageAccess | null = null, ambassadors: ReadonlySet<string> = NO_ONE): PageThread {
   const { db, fb, config, link, session } = useServices();
+  const tabPageId = tabPage?.pageId;
+  // Whom the tab's page stands for, as its page document last said (kept in Dexie by the page
+  // listener): "<pageId> <url>", null for none, undefined until Dexie has answered.
+  const alias = useLiveQuery<string | null | undefined>(
+    async () => {
+      if (!tabPageId) return null;
+      const row = await db.pages.get(tabPageId);
+      return row?.aliasOf ? `${row.aliasOf} ${row.aliasUrl ?? ''}` : null;
+    },
+    [tabPageId],
+    undefined,
+  );
+  const page: PageIdentity | null = useMemo(() => {
+    if (!tabPage || !alias) return tabPage;
+    const [pageId, url] = alias.split(' ');
+    // The tab's own title: the page it stands for may be known under an older one.
+    return { pageId: pageId!, url: url || tabPage.url, title: tabPage.title };
+  }, [tabPage, alias]);
   const uid = session.person.value?.uid ?? null;
   const authUid = session.authUid.value;
   const readyUid = session.readyUid.value;
@@ -64,11 +89,21 @@ export function usePageThread(page: PageIdentity | null, access: PageAccess | nu
   }, [authUid]);
 
   // Mirror the page's thread into Dexie while it is on screen and its reader's data is in place.
+  // An alias known from an earlier visit goes straight to the other page's thread, listening to
+  // the alias's own page document only; otherwise the page's own sync hears of a new alias on its
+  // page document, and this effect switches over.
   useEffect(() => {
     setLoadError(null);
-    if (!authUid || !page || readyUid !== authUid) return;
-    return syncThread(fb.firestore, db, page, authUid, (error) => setLoadError(String((error as { code?: string }).code ?? error)));
-  }, [authUid, pageId, readyUid]);
+    if (!authUid || !page || !tabPage || readyUid !== authUid || alias === undefined) return;
+    const onError = (error: unknown) => setLoadError(String((error as { code?: string }).code ?? error));
+    const stopThread = syncThread(fb.firestore, db, page, authUid, onError);
+    if (page.pageId === tabPage.pageId) return stopThread;
+    const stopAlias = followAlias(fb.firestore, db, tabPage.pageId, onError);
+    return () => {
+      stopThread();
+      stopAlias();
+    };
+  }, [authUid, pageId, tabPageId, readyUid, alias === undefined]);
 
   const rows = useLiveQuery(() => (pageId ? db.comments.where('pageId').equals(pageId).toArray() : []), [pageId], []);
   const pageRow = useLiveQuery(() => (pageId ? db.pages.get(pageId) : undefined), [pageId], undefined);
@@ -98,7 +133,9 @@ export function usePageThread(page: PageIdentity | null, access: PageAccess | nu
   useEffect(() => {
     if (!pageId || serverCount === null || serverCount === undefined) return;
     link.reportCounts(pageId, { comments: serverCount, likes: serverLikes });
-  }, [pageId, serverCount, serverLikes]);
+    // The tab's launcher and badge, when it shows an alias: the thread it leads to.
+    if (tabPageId && tabPageId !== pageId) link.reportCounts(tabPageId, { comments: serverCount, likes: serverLikes });
+  }, [pageId, tabPageId, serverCount, serverLikes]);
 
   const actions: ThreadActions | null = useMemo(() => {
     if (!uid || !profile || !page) return null;
@@ -122,5 +159,5 @@ export function usePageThread(page: PageIdentity | null, access: PageAccess | nu
     };
   }, [uid, profile, page]);
 
-  return { rows, nodes, pageRow, reader, loadError, actions };
+  return { page, followsAlias: Boolean(page && tabPage && page.pageId !== tabPage.pageId), rows, nodes, pageRow, reader, loadError, actions };
 }

@@ -4,6 +4,7 @@
 // does lives in components/console/ (by feature) and lib/data/console/.
 import { useServices } from '../../components/app/services';
 import { AuditView } from '../../components/console/audit/AuditView';
+import { PagesView } from '../../components/console/pages/PagesView';
 import { RolesView } from '../../components/console/roles/RolesView';
 import { GroupsView } from '../../components/console/rollout/GroupsView';
 import { SectionsView } from '../../components/console/rollout/SectionsView';
@@ -51,8 +52,9 @@ function SignedInConsole({ access }: { access: ConsoleAccess }) {
   const { session, config } = useServices();
   const people = usePeople(session.authUid.value, false);
   const sections: ConsoleSection[] = [
-    { id: 'roles', label: 'consoleNavRoles' },
+    ...(access.roles ? [{ id: 'roles', label: 'consoleNavRoles' } as const] : []),
     ...(access.rollout ? [{ id: 'sections', label: 'consoleRolloutNav' } as const, { id: 'groups', label: 'consoleGroupsNav' } as const] : []),
+    { id: 'pages', label: 'consoleNavPages' },
     ...(access.audit ? [{ id: 'audit', label: 'consoleNavAudit' } as const] : []),
   ];
   const current = useConsoleSection(sections);
@@ -71,6 +73,8 @@ function SignedInConsole({ access }: { access: ConsoleAccess }) {
         <SectionsView people={people.people} />
       ) : current === 'groups' ? (
         <GroupsView people={people.people} />
+      ) : current === 'pages' ? (
+        <PagesView access={access.pages} />
       ) : (
         <RolesView access={access} people={people.people} me={session.authUid.value} />
       )}

@@ -6,6 +6,7 @@ import { ConsoleContext, type ConsoleServices } from '../../components/console/c
 import { startPage } from '../../components/app/start-page';
 import { t, uiLanguage } from '../../lib/any/i18n';
 import { auditFeed } from '../../lib/data/console/audit';
+import { pagesApi, watchPages } from '../../lib/data/console/pages';
 import { consoleFunctions, rolesApi } from '../../lib/data/console/roles';
 import { rolloutApi } from '../../lib/data/console/rollout';
 import { pageAt, pagesUnder, searchPagesSeen } from '../../lib/data/console/rollout-pages';
@@ -24,12 +25,14 @@ startPage(document.getElementById('app')!, ({ fb, config }) => {
     watchAudit: (kind, onState) => auditFeed(fb.firestore, kind, onState),
     // The console writes the shared copy too: a change made here reaches the worker and the intranet tabs at once.
     rollout: rolloutApi(fb.firestore, functions, { area: browser.storage.local, key: rolloutKey(config.firebase.projectId) }),
-    pages: {
+    seenPages: {
       under: (prefix, max) => pagesUnder(fb.firestore, prefix, max),
       at: (url) => pageAt(fb.firestore, url),
       search: (text) => searchPagesSeen(fb.firestore, text, origins),
     },
     origins,
+    pages: pagesApi(functions),
+    watchPages: (onState) => watchPages(fb.firestore, onState),
   };
   return (
     <ConsoleContext.Provider value={consoleServices}>

@@ -98,7 +98,7 @@ function SignedInPanel({ person }: { person: Person }) {
       </section>
     );
   } else {
-    body = <ThreadView page={page} thread={thread} now={now} noProfile={profile === null} access={access} />;
+    body = <ThreadView page={thread.page ?? page} thread={thread} now={now} noProfile={profile === null} access={access} />;
   }
 
   return (

@@ -10,3 +10,4 @@ export { expertiseOnComment, expertiseOnHelpful, expertiseOnLike, expertiseOnPag
 export { directoryShardOnProfileUpdate } from './directory-shards';
 export { changeRole } from './console';
 export { changeRollout } from './rollout';
+export { changePage } from './pages';

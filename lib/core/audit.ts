@@ -1,22 +1,25 @@
-// The audit log: every change to roles (and, as the console grows, to settings, groups and
-// sections) as one append-only entry — who, what, when, before → after. Pure: the shape of an
-// entry, the document the server writes and how a client reads one back (untrusted shape).
+// The audit log: every change to roles and to pages (aliases, merges, moves, announcements) — and,
+// as the console grows, to settings, groups and sections — as one append-only entry: who, what,
+// when, before → after. Pure: the shape of an entry, the document the server writes and how a
+// client reads one back (untrusted shape).
 //
 // `audit/{id}` is written only with the Admin SDK, together with the change itself: by the
 // function that changes a role (functions/src/roles.ts, in the same transaction), by `npm run
-// roles` through that same code, and by the directory import when a file's roles column changes
-// someone's roles (scripts/directory/import.ts, in the same batch). The rules let comms and
-// administrators read it and nobody write it (firebase/firestore.rules), so nobody, not even an
-// administrator, can edit or remove an entry.
+// roles` through that same code, by the directory import when a file's roles column changes
+// someone's roles (scripts/directory/import.ts, in the same batch), and by the function that
+// changes a page (functions/src/pages.ts, in the transaction that makes the change). The rules let
+// comms and administrators read it and nobody write it (firebase/firestore.rules), so nobody, not
+// even an administrator, can edit or remove an entry.
 import { normalizeRoles } from './directory';
 import { ROLE_NAMES, type RoleName } from './directory-roles';
 import type { Roles } from './membership';
+import { CHANGE_PAGE_ACTIONS, type ChangePageAction } from './page-admin';
 
 /**
  * The kinds of change the log holds, each one filter in the console. Only what is really written
  * today: a later slice that writes settings or group changes adds its kind here.
  */
-export const AUDIT_KINDS = ['roles', 'rollout'] as const;
+export const AUDIT_KINDS = ['roles', 'rollout', 'pages'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 /** How many entries the console shows at a time. */
@@ -85,8 +88,6 @@ export interface RolloutAuditEntry {
 export const ROLLOUT_AUDIT_ACTIONS = ['rest', 'section', 'removeSection', 'group', 'removeGroup'] as const;
 export type RolloutAuditAction = (typeof ROLLOUT_AUDIT_ACTIONS)[number];
 
-export type AuditEntry = RolesAuditEntry | RolloutAuditEntry;
-
 /** The document the server writes for a rollout change, without `at`. */
 export function rolloutAuditDoc(change: Omit<RolloutAuditEntry, 'id' | 'at' | 'kind'>): Omit<RolloutAuditEntry, 'id' | 'at'> {
   return {
@@ -96,6 +97,62 @@ export function rolloutAuditDoc(change: Omit<RolloutAuditEntry, 'id' | 'at' | 'k
     subject: change.subject ? { id: change.subject.id, name: change.subject.name } : null,
     before: change.before,
     after: change.after,
+  };
+}
+
+/** An intranet page a change is about (`pages/{pageId}`). */
+export interface AuditPage {
+  kind: 'page';
+  pageId: string;
+  url: string;
+  title: string;
+}
+
+/** What the log keeps of a page around a change: whom it stands for, its announcement, its counts. */
+export interface PageAuditState {
+  aliasOf: string | null;
+  announcement: string | null;
+  comments: number;
+  likes: number;
+}
+
+/**
+ * A page's identity or announcement changed (functions/src/pages.ts): an alias added or removed, a
+ * thread merged into another page or moved to a new URL, an announcement pinned or removed.
+ * `target` is the page acted on (for alias: the old URL's page); `other` the page it now stands
+ * for (alias, merge, move), else null. before → after are the target's; for a merge or move the
+ * other page's counts before and after are in `otherBefore` / `otherAfter`.
+ */
+export interface PagesAuditEntry {
+  id: string;
+  at: number;
+  kind: 'pages';
+  action: ChangePageAction;
+  actor: AuditActor;
+  target: AuditPage;
+  other: AuditPage | null;
+  before: PageAuditState;
+  after: PageAuditState;
+  otherBefore: PageAuditState | null;
+  otherAfter: PageAuditState | null;
+}
+
+export type AuditEntry = RolesAuditEntry | RolloutAuditEntry | PagesAuditEntry;
+
+/** The document the server writes for a page change, without `at`. */
+export function pagesAuditDoc(change: Omit<PagesAuditEntry, 'id' | 'at' | 'kind'>): Omit<PagesAuditEntry, 'id' | 'at'> {
+  const page = (p: AuditPage): AuditPage => ({ kind: 'page', pageId: p.pageId, url: p.url, title: p.title });
+  const state = (s: PageAuditState): PageAuditState => ({ aliasOf: s.aliasOf, announcement: s.announcement, comments: s.comments, likes: s.likes });
+  return {
+    kind: 'pages',
+    action: change.action,
+    actor: { uid: change.actor.uid, name: change.actor.name, via: change.actor.via },
+    target: page(change.target),
+    other: change.other ? page(change.other) : null,
+    before: state(change.before),
+    after: state(change.after),
+    otherBefore: change.otherBefore ? state(change.otherBefore) : null,
+    otherAfter: change.otherAfter ? state(change.otherAfter) : null,
   };
 }
 
@@ -148,6 +205,7 @@ function rolloutAuditFromDoc(id: string, data: Data): RolloutAuditEntry | null {
 /** An audit document as an entry; null for a shape this client does not know (a newer kind, a broken one). */
 export function auditFromDoc(id: string, data: Data): AuditEntry | null {
   if (data.kind === 'rollout') return rolloutAuditFromDoc(id, data);
+  if (data.kind === 'pages') return pagesAuditFromDoc(id, data);
   if (data.kind !== 'roles') return null;
   const action = data.action === 'grant' || data.action === 'revoke' || data.action === 'set' ? data.action : null;
   const role = data.role;
@@ -165,5 +223,43 @@ export function auditFromDoc(id: string, data: Data): AuditEntry | null {
     sections: Array.isArray(data.sections) ? data.sections.filter((s): s is string => typeof s === 'string').slice(0, 50) : [],
     before: normalizeRoles(data.before),
     after: normalizeRoles(data.after),
+  };
+}
+
+const pageFrom = (value: unknown): AuditPage | null => {
+  const page = record(value);
+  return typeof page.pageId === 'string' ? { kind: 'page', pageId: text(page.pageId, 40), url: text(page.url, 2048), title: text(page.title, 300) } : null;
+};
+
+const pageStateFrom = (value: unknown): PageAuditState | null => {
+  if (typeof value !== 'object' || value === null) return null;
+  const s = record(value);
+  const n = (v: unknown) => (typeof v === 'number' && v >= 0 ? v : 0);
+  return {
+    aliasOf: typeof s.aliasOf === 'string' ? text(s.aliasOf, 40) : null,
+    announcement: typeof s.announcement === 'string' ? text(s.announcement, 600) : null,
+    comments: n(s.comments),
+    likes: n(s.likes),
+  };
+};
+
+function pagesAuditFromDoc(id: string, data: Data): PagesAuditEntry | null {
+  const action = (CHANGE_PAGE_ACTIONS as readonly unknown[]).includes(data.action) ? (data.action as ChangePageAction) : null;
+  const target = pageFrom(data.target);
+  const before = pageStateFrom(data.before);
+  const after = pageStateFrom(data.after);
+  if (!action || !target || !before || !after) return null;
+  return {
+    id,
+    at: typeof record(data.at).toMillis === 'function' ? (record(data.at).toMillis as () => number)() : 0,
+    kind: 'pages',
+    action,
+    actor: actorFrom(data.actor),
+    target,
+    other: pageFrom(data.other),
+    before,
+    after,
+    otherBefore: pageStateFrom(data.otherBefore),
+    otherAfter: pageStateFrom(data.otherAfter),
   };
 }

@@ -8,22 +8,26 @@ import type { PersonRow } from './rows';
 
 /** What a person may do in the console; null: it is not for them (they never see the button). */
 export interface ConsoleAccess {
-  /** Change roles (administrators), or only see who has which (comms). */
-  roles: 'manage' | 'view';
+  /** Change roles (administrators), or only see who has which (comms); null: not shown (leaders). */
+  roles: 'manage' | 'view' | null;
   /** Read the audit log (comms and administrators, as the rules allow). */
   audit: boolean;
   /** Manage rollout: sections, pages and pilot groups (comms and administrators, as changeRollout allows). */
   rollout: boolean;
+  /** Pages: aliases, merges, moves and announcements (comms, administrators); announcements only (leaders). */
+  pages: 'manage' | 'announce';
 }
 
 /**
- * Administrators manage roles; the communications team sees them and reads the audit log.
- * Moderators, community managers, ambassadors and leaders have nothing in the console yet (their
- * tools come with later parts), so they are not shown a console that would be empty.
+ * Administrators manage roles; the communications team sees them and reads the audit log; both
+ * manage rollout and pages. A leader may pin an announcement on a page, so sees Pages for that alone.
+ * Moderators, community managers and ambassadors have nothing in the console yet (their tools
+ * come with later parts), so they are not shown a console that would be empty.
  */
 export function consoleAccess(roles: Roles): ConsoleAccess | null {
-  if (roles.admin) return { roles: 'manage', audit: true, rollout: true };
-  if (roles.comms) return { roles: 'view', audit: true, rollout: true };
+  if (roles.admin) return { roles: 'manage', audit: true, rollout: true, pages: 'manage' };
+  if (roles.comms) return { roles: 'view', audit: true, rollout: true, pages: 'manage' };
+  if (roles.leader) return { roles: null, audit: false, rollout: false, pages: 'announce' };
   return null;
 }
 

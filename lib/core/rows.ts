@@ -1,6 +1,7 @@
 // Every row this browser keeps in IndexedDB (lib/data/db.ts names the tables), with the outbox's
 // operations. Types only: pure modules (thread tree, ranking, outbox states) and the data layer
 // share them, so they live here rather than beside either.
+import type { Announcement } from './page-admin';
 import type { Roles } from './membership';
 import type { OutboxItemState } from './outbox-states';
 
@@ -55,6 +56,15 @@ export interface PageRow {
   mine?: { uid: string; likes?: ServerTime; owned?: ServerTime; likesThrough?: ServerTime; ownedThrough?: ServerTime };
   /** createdAt of the newest "this helped" mark seen on this page. */
   helpfulCursor?: ServerTime;
+  /**
+   * The page this URL's page stands for (the page document's server-written `aliasOf`): the panel
+   * shows that page's thread instead. Null or absent: this page's own thread.
+   */
+  aliasOf?: string | null;
+  /** That page's URL (the page document's `aliasUrl`), for writing to it. */
+  aliasUrl?: string | null;
+  /** The note pinned at the top of the thread (server-written). */
+  announcement?: Announcement | null;
 }
 
 /**

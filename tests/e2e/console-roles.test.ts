@@ -39,6 +39,7 @@ describe('the comms console', () => {
       'Roles',
       'Sections',
       'Pilot groups',
+      'Pages',
       'Audit log',
     ]);
     // The directory copy syncs in this page too.

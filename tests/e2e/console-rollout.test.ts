@@ -48,6 +48,7 @@ describe('rollout in the comms console', () => {
       'Roles',
       'Sections',
       'Pilot groups',
+      'Pages',
       'Audit log',
     ]);
     await page.getByText(/Searches the 41 people in the directory/).waitFor({ timeout: 20_000 });

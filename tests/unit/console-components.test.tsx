@@ -3,6 +3,14 @@
 import { render } from 'preact-render-to-string';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PanelHeader } from '../../components/app/PanelHeader';
+import { ServicesContext, type Services } from '../../components/app/services';
+import { ConsoleContext, type ConsoleServices } from '../../components/console/console-services';
+import { PageActions } from '../../components/console/pages/PageActions';
+import { countsText } from '../../components/console/pages/page-list';
+import { PagesView } from '../../components/console/pages/PagesView';
+import { AnnouncementNote } from '../../components/thread/AnnouncementNote';
+import type { PageListing } from '../../lib/core/page-admin';
+import { pageChangeFailure } from '../../lib/data/console/pages';
 import { RolesView } from '../../components/console/roles/RolesView';
 import { RoleOverview } from '../../components/console/roles/RoleOverview';
 import { rolesText } from '../../components/console/roles/role-text';
@@ -85,7 +93,7 @@ describe('the console frame', () => {
 
 describe('Roles', () => {
   it('a comms advisor sees who has which role, is told who can change them, and gets no grant or revoke', () => {
-    const html = render(<RolesView access={{ roles: 'view', audit: true, rollout: true }} people={PEOPLE} me="c" />);
+    const html = render(<RolesView access={{ roles: 'view', audit: true, rollout: true, pages: 'manage' }} people={PEOPLE} me="c" />);
     expect(html).toContain('only an administrator can change them: Rachida Bouzid.');
     expect(html).toContain('Start here: type a name');
     expect(html).not.toContain('Grant a role');
@@ -93,7 +101,7 @@ describe('Roles', () => {
   });
 
   it('an administrator starts from the search, with how many people it searches', () => {
-    const html = render(<RolesView access={{ roles: 'manage', audit: true, rollout: true }} people={PEOPLE} me="r" />);
+    const html = render(<RolesView access={{ roles: 'manage', audit: true, rollout: true, pages: 'manage' }} people={PEOPLE} me="r" />);
     expect(html).toContain('Find a person to see their roles, then grant or revoke one.');
     expect(html).toContain('Searches the 5 people in the directory.');
   });
@@ -123,5 +131,86 @@ describe('what a failed role change means (lib/data/console/roles.ts)', () => {
     expect(roleChangeFailure({ code: 'functions/unavailable', message: 'x' })).toBe('offline');
     expect(roleChangeFailure({ code: 'functions/internal', message: 'internal' })).toBe('failed');
     expect(roleChangeFailure(undefined)).toBe('failed');
+  });
+});
+
+describe('Pages (components/console/pages)', () => {
+  const A = 'p_aaaaaaaaaaaaaaaaaaaaaaaa';
+  const B = 'p_bbbbbbbbbbbbbbbbbbbbbbbb';
+  const listing = (pageId: string, extra: Partial<PageListing> = {}): PageListing => ({
+    pageId,
+    url: `http://127.0.0.1:8101/${pageId}.html`,
+    title: pageId === A ? 'Verlofregeling' : 'Verlof (2019)',
+    commentCount: 2,
+    likeCount: 1,
+    aliasOf: null,
+    aliasUrl: null,
+    announcement: null,
+    updatedAt: 0,
+    ...extra,
+  });
+  const consoleServices = { pages: { change: async () => ({ ok: false, problem: 'failed' }) }, watchPages: () => () => {} } as unknown as ConsoleServices;
+  const services = { config: { sites: [] } } as unknown as Services;
+  const actions = (page: PageListing, access: 'manage' | 'announce', pages = [page]) =>
+    render(
+      <ServicesContext.Provider value={services}>
+        <ConsoleContext.Provider value={consoleServices}>
+          <PageActions page={page} pages={pages} access={access} focusToken={1} onSelect={() => {}} />
+        </ConsoleContext.Provider>
+      </ServicesContext.Provider>,
+    );
+
+  it('comms gets the announcement, old address, merge and move, each labelled', () => {
+    const html = actions(listing(A, { announcement: { text: 'Stel ze hier', byUid: 'u', byName: 'Anna', at: 0 } }), 'manage');
+    for (const label of ['Short note at the top of the discussion', 'Old address of this page', 'Page to merge into', 'New address of this page']) {
+      expect(html).toContain(`>${label}</label>`);
+    }
+    expect(html).toContain('>Update announcement</button>');
+    expect(html).toContain('>Remove announcement</button>');
+    expect(html).toContain('12 of 280 characters.');
+  });
+
+  it('a leader only pins announcements', () => {
+    const html = actions(listing(A), 'announce');
+    expect(html).toContain('>Pin announcement</button>');
+    expect(html).not.toContain('Old address of this page');
+    expect(html).not.toContain('Page to merge into');
+  });
+
+  it('an alias says which page it shows, offers to undo it, and to finish a move cut short', () => {
+    const html = actions(listing(B, { aliasOf: A, commentCount: 1 }), 'manage', [listing(A), listing(B, { aliasOf: A, commentCount: 1 })]);
+    expect(html).toContain('This address is an old address of “Verlofregeling”');
+    expect(html).toContain('>Remove alias</button>');
+    expect(html).toContain('>Finish moving</button>');
+    expect(html).not.toContain('Short note at the top');
+  });
+
+  it('the list waits for the pages, and a page’s counts read as words', () => {
+    const html = render(
+      <ConsoleContext.Provider value={consoleServices}>
+        <PagesView access="manage" />
+      </ConsoleContext.Provider>,
+    );
+    expect(html).toContain('<h1 tabindex="-1">Pages</h1>');
+    expect(html).toContain('>Title or address</label>');
+    expect(html).toContain('Choose a page on the left');
+    expect(countsText({ commentCount: 1, likeCount: 3 })).toBe('1 comment · 3 likes');
+  });
+
+  it('reads the function’s reason for a refused page change', () => {
+    expect(pageChangeFailure({ code: 'functions/failed-precondition', message: 'would-loop', details: { reason: 'would-loop' } })).toBe('would-loop');
+    expect(pageChangeFailure({ code: 'functions/permission-denied', message: 'x' })).toBe('not-allowed');
+    expect(pageChangeFailure({ code: 'functions/internal', message: 'internal' })).toBe('failed');
+  });
+});
+
+describe('the announcement in the side panel', () => {
+  it('is a labelled region with its text, who pinned it and when', () => {
+    const html = render(<AnnouncementNote announcement={{ text: 'Vragen? Stel ze hier', byUid: 'u', byName: 'Anna de Vries', at: 1_000 }} now={61_000} />);
+    expect(html).toContain('<aside class="announcement" aria-labelledby="announcement-label">');
+    expect(html).toContain('>Announcement</p>');
+    expect(html).toContain('Vragen? Stel ze hier');
+    expect(html).toContain('Pinned by Anna de Vries');
+    expect(html).toContain('<time');
   });
 });

@@ -242,7 +242,9 @@ const SERVICES = {
   roles: { change: async () => ({ ok: false, problem: 'failed' }) },
   watchAudit: () => ({ loadOlder: async () => 0, stop: () => {} }),
   rollout: { watch: () => () => {}, change: async () => ({ ok: true }) },
-  pages: { under: async () => [], at: async () => null, search: async () => [] },
+  seenPages: { under: async () => [], at: async () => null, search: async () => [] },
+  pages: { change: async () => ({ ok: false as const, problem: 'failed' as const }) },
+  watchPages: () => () => {},
   origins: [ORIGIN],
 } as ConsoleServices;
 

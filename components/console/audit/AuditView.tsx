@@ -3,14 +3,23 @@
 // before and after. Read only: nobody can edit or delete an entry (the rules say so).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage, type MessageKey } from '../../../lib/any/i18n';
-import { AUDIT_KINDS, type AuditEntry, type AuditKind, type AuditVia, type RolloutAuditAction } from '../../../lib/core/audit';
+import {
+  AUDIT_KINDS,
+  type AuditEntry,
+  type AuditKind,
+  type AuditPage,
+  type AuditVia,
+  type PageAuditState,
+  type PagesAuditEntry,
+  type RolloutAuditAction,
+} from '../../../lib/core/audit';
 import { fullDateTime } from '../../../lib/core/time';
 import type { AuditFeed, AuditFeedState } from '../../../lib/data/console/audit';
 import { useConsole } from '../console-services';
 import { roleWithSections, rolesText } from '../roles/role-text';
 import { storedSettingText } from '../rollout/rollout-text';
 
-const KIND_LABELS: Record<AuditKind, MessageKey> = { roles: 'consoleAuditKindRoles', rollout: 'consoleAuditKindRollout' };
+const KIND_LABELS: Record<AuditKind, MessageKey> = { roles: 'consoleAuditKindRoles', rollout: 'consoleAuditKindRollout', pages: 'consoleAuditKindPages' };
 const ROLLOUT_ACTION_LABELS: Record<RolloutAuditAction, MessageKey> = {
   rest: 'consoleAuditRolloutRest',
   section: 'consoleAuditRolloutSection',
@@ -120,10 +129,10 @@ function shortDateTime(at: number, language: string): string {
   return format.format(at);
 }
 
-function AuditRow({ entry }: { entry: AuditEntry }) {
+function WhenWho({ entry }: { entry: AuditEntry }) {
   const language = uiLanguage();
   return (
-    <tr tabIndex={-1}>
+    <>
       <td>
         {entry.at ? (
           <time dateTime={new Date(entry.at).toISOString()} title={fullDateTime(entry.at, language)}>
@@ -138,15 +147,64 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
         <br />
         <span class="muted">{t(VIA_LABELS[entry.actor.via])}</span>
       </td>
-      {entry.kind === 'roles' ? <RolesCells entry={entry} /> : <RolloutCells entry={entry} />}
-    </tr>
+    </>
   );
 }
 
-function RolesCells({ entry }: { entry: Extract<AuditEntry, { kind: 'roles' }> }) {
+const pageName = (page: AuditPage | null) => page?.title || page?.url || page?.pageId || '';
+
+/** A page's state before or after a change, as far as the change is about it. */
+function pageStateText(entry: PagesAuditEntry, state: PageAuditState, other: PageAuditState | null): string {
+  if (entry.action === 'announce' || entry.action === 'unannounce') return state.announcement ? `“${state.announcement}”` : t('consoleAuditNoAnnouncement');
+  const own = state.aliasOf ? t('consoleAuditPageStandsFor', pageName(entry.other) || state.aliasOf) : t('consoleAuditPageOwnThread');
+  const counts = t('consoleAuditPageCounts', state.comments, state.likes);
+  const theirs = other && entry.other ? `; ${pageName(entry.other)}: ${t('consoleAuditPageCounts', other.comments, other.likes)}` : '';
+  return `${own}, ${counts}${theirs}`;
+}
+
+function pageWhat(entry: PagesAuditEntry): string {
+  const target = pageName(entry.target);
+  switch (entry.action) {
+    case 'alias':
+      return t('consoleAuditPageAlias', entry.target.url, pageName(entry.other));
+    case 'unalias':
+      return t('consoleAuditPageUnalias', entry.target.url, pageName(entry.other));
+    case 'merge':
+      return t('consoleAuditPageMerge', target, pageName(entry.other));
+    case 'move':
+      return t('consoleAuditPageMove', target, entry.other?.url ?? '');
+    case 'announce':
+      return t('consoleAuditPageAnnounce', target);
+    case 'unannounce':
+      return t('consoleAuditPageUnannounce', target);
+  }
+}
+
+function AuditRow({ entry }: { entry: AuditEntry }) {
+  if (entry.kind === 'pages') {
+    return (
+      <tr tabIndex={-1}>
+        <WhenWho entry={entry} />
+        <td>{pageWhat(entry)}</td>
+        <td>{pageStateText(entry, entry.before, entry.otherBefore)}</td>
+        <td>{pageStateText(entry, entry.after, entry.otherAfter)}</td>
+      </tr>
+    );
+  }
+  if (entry.kind === 'rollout') {
+    return (
+      <tr tabIndex={-1}>
+        <WhenWho entry={entry} />
+        <td>{t(ROLLOUT_ACTION_LABELS[entry.action], entry.subject?.name ?? '')}</td>
+        <td>{storedSettingText(entry.before)}</td>
+        <td>{storedSettingText(entry.after)}</td>
+      </tr>
+    );
+  }
   const label = entry.role ? roleWithSections(entry.role, entry.role === 'moderator' && entry.sections.length === 0 ? true : entry.sections) : '';
   return (
-    <>
+    <tr tabIndex={-1}>
+      <WhenWho entry={entry} />
       <td>
         {entry.action === 'grant'
           ? t('consoleAuditGranted', label, entry.target.name)
@@ -156,16 +214,6 @@ function RolesCells({ entry }: { entry: Extract<AuditEntry, { kind: 'roles' }> }
       </td>
       <td>{rolesText(entry.before)}</td>
       <td>{rolesText(entry.after)}</td>
-    </>
-  );
-}
-
-function RolloutCells({ entry }: { entry: Extract<AuditEntry, { kind: 'rollout' }> }) {
-  return (
-    <>
-      <td>{t(ROLLOUT_ACTION_LABELS[entry.action], entry.subject?.name ?? '')}</td>
-      <td>{storedSettingText(entry.before)}</td>
-      <td>{storedSettingText(entry.after)}</td>
-    </>
+    </tr>
   );
 }

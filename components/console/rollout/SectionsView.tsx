@@ -225,7 +225,7 @@ function SectionSummary({ rollout, section }: { rollout: Rollout; section: Secti
 const PAGES_SHOWN = 20;
 
 function PagesSeen({ section }: { section: SectionSetting }) {
-  const { pages } = useConsole();
+  const { seenPages: pages } = useConsole();
   const [seen, setSeen] = useState<SeenPage[] | null>(null);
   const key = [...section.prefixes, ...section.pages].join('\n');
   useEffect(() => {
@@ -331,7 +331,7 @@ interface SectionFormProps {
 }
 
 export function SectionForm({ id, rollout, save, onDone }: SectionFormProps) {
-  const { origins, pages } = useConsole();
+  const { origins, seenPages } = useConsole();
   const before = id ? rollout.sections[id] : undefined;
   const [name, setName] = useState(before?.name ?? '');
   const [addresses, setAddresses] = useState(before ? addressesText(before, origins) : '');
@@ -361,7 +361,7 @@ export function SectionForm({ id, rollout, save, onDone }: SectionFormProps) {
     // must match something: the server refuses a pattern that matches no page seen.
     const had = new Set([...(before?.prefixes ?? []), ...(before?.pages ?? [])]);
     const prepare = async (edit: RolloutEdit): Promise<RolloutEdit> =>
-      edit.op === 'section' ? { ...edit, section: { ...edit.section, ...(await resolveAddresses(lines, had, pages)) } } : edit;
+      edit.op === 'section' ? { ...edit, section: { ...edit.section, ...(await resolveAddresses(lines, had, seenPages)) } } : edit;
     if (pilot && groups.length === 0) return save.say(false, t('consoleRolloutChooseGroup'));
     const done = t(before ? 'consoleRolloutSectionSaved' : 'consoleRolloutSectionAdded', name.trim());
     if (await save.run({ op: 'section', id, section }, done, prepare)) onDone();
@@ -465,7 +465,7 @@ export function SectionForm({ id, rollout, save, onDone }: SectionFormProps) {
  * its folder to the addresses without typing it: comms sees which pages exist and how busy they are.
  */
 function FindPages({ onAdd }: { onAdd(line: string): void }) {
-  const { pages, origins } = useConsole();
+  const { seenPages: pages, origins } = useConsole();
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<SeenPage[] | null>(null);
   const search = async () => {

@@ -1,11 +1,11 @@
 // The console's sections and which one is shown. Each section is a place in the URL
 // (console.html#audit), so the browser's back button, a reload and a bookmark keep it. A section
 // appears in the navigation only when it works for this person: later parts of the console
-// (sections and pages rollout, pilot groups, settings, announcements) add their entries here.
+// (sections and pages rollout, pilot groups, settings) add their entries here.
 import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey } from '../../../lib/any/i18n';
 
-export type ConsoleSectionId = 'roles' | 'sections' | 'groups' | 'audit';
+export type ConsoleSectionId = 'roles' | 'sections' | 'groups' | 'pages' | 'audit';
 
 export interface ConsoleSection {
   id: ConsoleSectionId;

@@ -19,6 +19,7 @@ import { collection, doc, onSnapshot, orderBy, query, Timestamp, where, type Fir
 import type { PrikbordDb } from '../db';
 import type { ServerTime } from '../../core/rows';
 import { paths } from '../../core/paths';
+import { aliasFromDoc, announcementFromDoc } from '../../core/page-admin';
 import { mineFor, mineThrough, planVisit, plainTime, step, type PlanEvent, type PlanStep, type ThreadListener } from '../../core/listener-plan';
 import { applyCommentSnapshot, applyHelpfulSnapshot, applyMyLikesSnapshot, applyOwnedSnapshot } from './apply-snapshots';
 
@@ -146,11 +147,16 @@ export function syncThread(
               see({ type: 'pageSeen', updatedAt, fromServer: !snap.metadata.fromCache, pending: snap.metadata.hasPendingWrites });
               const count = snap.exists() ? Number(snap.get('commentCount')) : 0;
               const likes = snap.exists() ? Number(snap.get('likeCount') ?? 0) : 0;
+              const data = snap.exists() ? snap.data() : {};
               const fields = {
                 commentCount: count,
                 likeCount: likes,
                 countFetchedAt: Date.now(),
                 ...(updatedAt ? { pageUpdatedAt: plainTime(updatedAt) } : {}),
+                // Server-written (the comms console): whom this page stands for, and its announcement.
+                aliasOf: aliasFromDoc(data),
+                aliasUrl: typeof data.aliasUrl === 'string' ? data.aliasUrl : null,
+                announcement: announcementFromDoc(data.announcement),
               };
               void db.pages.update(seed.pageId, fields).catch(onError);
               if (!snap.metadata.fromCache) answered('page', 1);
@@ -183,4 +189,26 @@ export function syncThread(
     stopped = true;
     for (const stop of stops) stop();
   };
+}
+
+/**
+ * While the panel shows the thread of the page an alias stands for: listens to the alias's own
+ * page document only (one read per visit, the one the full sync would make anyway), so the panel
+ * hears at once when the alias is removed or re-pointed. Returns a function that stops listening.
+ */
+export function followAlias(fs: Firestore, db: PrikbordDb, pageId: string, onError: (error: unknown) => void): () => void {
+  return onSnapshot(
+    doc(fs, paths.page(pageId)),
+    (snap) => {
+      const data = snap.exists() ? snap.data() : {};
+      void db.pages
+        .update(pageId, {
+          aliasOf: aliasFromDoc(data),
+          aliasUrl: typeof data.aliasUrl === 'string' ? data.aliasUrl : null,
+          announcement: announcementFromDoc(data.announcement),
+        })
+        .catch(onError);
+    },
+    onError,
+  );
 }
