@@ -7,5 +7,5 @@ setGlobalOptions({ region });
 
 export { membershipAtSignIn, membershipAtSignUp } from './membership';
 export { expertiseOnComment, expertiseOnHelpful, expertiseOnLike, expertiseOnPage } from './expertise';
-export { directoryShardOnProfileUpdate } from './directory-shards';
+export { directoryShardsRefresh } from './directory-shards';
 export { changeRole } from './console';
