@@ -167,7 +167,9 @@ export async function refreshDirectoryShards(firestore: Firestore, { force = fal
     const from = coveredAt ?? since;
     const after = (path: string) => firestore.collection(path).where('updatedAt', '>', from);
     // The profiles' readTime is what the shards will cover (the first read of the documents).
-    const profiles = await after(paths.profiles()).select(...DIRECTORY_FIELDS).get();
+    const profiles = await after(paths.profiles())
+      .select(...DIRECTORY_FIELDS)
+      .get();
     const evidence = await after(paths.evidence()).get();
     const touched = new Map<string, { people: DirectoryEntry[]; evidence: Map<string, EvidencePage[]> }>();
     const of = (uid: string) => {

@@ -56,7 +56,11 @@ export function syncPeople(fs: Firestore, db: PrikbordDb, options: PeopleSyncOpt
   return next;
 }
 
-async function syncOnce(fs: Firestore, db: PrikbordDb, { evidence = true, snapshotPage = SNAPSHOT_PAGE, feedPage = FEED_PAGE }: PeopleSyncOptions): Promise<number> {
+async function syncOnce(
+  fs: Firestore,
+  db: PrikbordDb,
+  { evidence = true, snapshotPage = SNAPSHOT_PAGE, feedPage = FEED_PAGE }: PeopleSyncOptions,
+): Promise<number> {
   const [profilesFeed, evidenceFeed] = await db.syncCursors.bulkGet(['profilesFeed', 'evidenceFeed']);
   let reads = 0;
   if (peopleSyncStart(evidence ? [profilesFeed, evidenceFeed] : [profilesFeed], Date.now()) === 'snapshot') reads += await snapshot(fs, db, snapshotPage);
