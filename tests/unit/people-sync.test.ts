@@ -97,17 +97,22 @@ describe('directory shards flattened into the people table', () => {
     expect((await db.syncCursors.toArray()).map((c) => c.id).sort()).toEqual(['evidenceFeed', 'profilesFeed']);
   });
 
-  it('a changed shard replaces its people: edits arrive, people it no longer holds go, other shards stay', async () => {
+  it('a snapshot over an older one: edits arrive, and at its end people no shard holds any more go (not one newer than it)', async () => {
     const db = freshDb();
     await applyShards(db, snapshots(people, 1000), cursor(1000));
     const shard = shardIdOf('u7');
     const members = people.filter((p) => shardIdOf(p.uid) === shard);
     const leaver = members.find((p) => p.uid !== 'u7')!.uid;
-    const next = members.filter((p) => p.uid !== leaver).map((p) => (p.uid === 'u7' ? entry('u7', ['VPN']) : p));
-    await applyShards(db, [{ id: shard, updatedAt: 2000, people: next, evidence: new Map() }], cursor(2000));
+    const next = people.filter((p) => p.uid !== leaver).map((p) => (p.uid === 'u7' ? entry('u7', ['VPN']) : p));
+    // A newcomer the feed brought after the shards were built: no shard holds them yet.
+    await db.people.put({ ...entry('newcomer'), updatedAt: 2500 });
+    await applyShards(db, snapshots(next, 2000), cursor(2000), { first: true });
     expect((await db.people.get('u7'))?.skills).toEqual(['VPN']);
+    expect(await db.people.get(leaver)).toBeDefined(); // only the whole snapshot knows who is gone
+    await finishSnapshot(db, { seconds: 2, nanoseconds: 0, docId: '', schema: 2 }, { people: new Set(next.map((p) => p.uid)), evidence: new Set() });
     expect(await db.people.get(leaver)).toBeUndefined();
-    expect(await db.people.count()).toBe(599);
+    expect(await db.people.get('newcomer')).toBeDefined();
+    expect(await db.people.count()).toBe(600);
   });
 
   it("keeps the signed-in person's own row saved after the shard was written, until a newer shard brings it", async () => {
@@ -155,7 +160,7 @@ describe('evidence from the shards into the evidence table', () => {
     evidence: new Map(evidence),
   });
 
-  it('a first sync puts the evidence of every shard; a changed shard replaces its people’s evidence and removes what it no longer holds', async () => {
+  it('a first sync puts the evidence of every shard; a later snapshot replaces it and, at its end, removes what no shard holds', async () => {
     const db = freshDb();
     await applyShards(
       db,
@@ -172,7 +177,13 @@ describe('evidence from the shards into the evidence table', () => {
     expect(await db.evidence.get('u7')).toEqual({ uid: 'u7', pages: [page('p1')], updatedAt: 1000 });
     expect(await db.evidence.count()).toBe(3);
     // u7's answer was marked "this helped"; the neighbour's only answer was deleted.
-    await applyShards(db, [snapshot(shard, 2000, [['u7', [page('p1', 1)]]])], cursor(2000));
+    const later = [snapshot(shard, 2000, [['u7', [page('p1', 1)]]]), snapshot(shardIdOf(other), 2000, [[other, [page('p3')]]])];
+    await applyShards(db, later, cursor(2000), { first: true });
+    await finishSnapshot(
+      db,
+      { seconds: 2, nanoseconds: 0, docId: '', schema: 2 },
+      { people: new Set(people.map((p) => p.uid)), evidence: new Set(['u7', other]) },
+    );
     expect((await db.evidence.get('u7'))?.pages[0]?.helpful).toBe(1);
     expect(await db.evidence.get(neighbour)).toBeUndefined();
     expect(await db.evidence.get(other)).toMatchObject({ pages: [page('p3')] });

@@ -2,7 +2,7 @@
 // shards (a first sync: lib/core/directory-shards.ts planShardRows and lib/core/shard-evidence.ts
 // planShardEvidence decide) or a page of the change feed (lib/core/people-sync-plan.ts). Each in one
 // transaction with its cursor, so an interrupted sync reads the same page again. Side panel and bench.
-import { planShardRows, shardIdOf, type DirectoryPersonRow, type ShardSnapshot } from '../../core/directory-shards';
+import { planShardRows, type DirectoryPersonRow, type ShardSnapshot } from '../../core/directory-shards';
 import { feedRowsToPut, planEvidenceFeed } from '../../core/people-sync-plan';
 import type { EvidenceRow, SyncCursor } from '../../core/rows';
 import { planShardEvidence } from '../../core/shard-evidence';
@@ -11,34 +11,50 @@ import type { PrikbordDb } from '../db';
 /** Cursors of browsers from before the change feed: dropped when a snapshot starts. */
 const LEGACY_CURSORS: SyncCursor['id'][] = ['profiles', 'expertise', 'directoryShards'];
 
-/** Applies a page of shards and moves the snapshot's progress cursor. `first`: the first page of this snapshot. */
+/**
+ * Applies a page of shards and moves the snapshot's progress cursor. `first`: the first page of
+ * this snapshot. Only the rows the page names are read (a key scan of the whole table per page cost
+ * seconds at 50,000 people); who is no longer in any shard is found once, at finishSnapshot.
+ */
 export async function applyShards(db: PrikbordDb, shards: ShardSnapshot[], progress: SyncCursor, options: { first?: boolean } = {}): Promise<void> {
   await db.transaction('rw', db.people, db.evidence, db.syncCursors, async () => {
-    // The local rows these shards speak for: the people hashed to them, and anybody they name.
-    // Only keys are read for the whole table (cheap); rows only for those few hundred people.
-    const changed = new Set(shards.map((s) => s.id));
-    const named = new Set(shards.flatMap((s) => s.people.map((p) => p.uid)));
-    const keys = (await db.people.toCollection().primaryKeys()) as string[];
-    const relevant = keys.filter((uid) => named.has(uid) || changed.has(shardIdOf(uid)));
-    const rows = relevant.length > 0 ? await db.people.bulkGet(relevant) : [];
+    const named = shards.flatMap((s) => s.people.map((p) => p.uid));
+    const rows = named.length > 0 ? await db.people.bulkGet(named) : [];
     const local = new Map<string, number>();
-    rows.forEach((row, i) => row && local.set(relevant[i]!, row.updatedAt));
-    const { put, remove } = planShardRows(shards, local);
-    if (remove.length > 0) await db.people.bulkDelete(remove);
-    await db.people.bulkPut(put);
-
-    const evidence = planShardEvidence(shards, (await db.evidence.toCollection().primaryKeys()) as string[]);
-    if (evidence.remove.length > 0) await db.evidence.bulkDelete(evidence.remove);
-    await db.evidence.bulkPut(evidence.put);
-
+    rows.forEach((row, i) => row && local.set(named[i]!, row.updatedAt));
+    await db.people.bulkPut(planShardRows(shards, local).put);
+    await db.evidence.bulkPut(planShardEvidence(shards, []).put);
     await db.syncCursors.put(progress);
     if (options.first) await db.syncCursors.bulkDelete(LEGACY_CURSORS);
   });
 }
 
-/** A finished snapshot: both feeds start at `cursor` (the oldest coveredAt), the progress cursor goes. */
-export async function finishSnapshot(db: PrikbordDb, cursor: Omit<SyncCursor, 'id'>): Promise<void> {
-  await db.transaction('rw', db.syncCursors, async () => {
+/** Whom a whole snapshot held: everybody in a shard, and everybody with evidence in one. */
+export interface SnapshotHeld {
+  people: Set<string>;
+  evidence: Set<string>;
+}
+
+/**
+ * A finished snapshot: both feeds start at `cursor` (the oldest coveredAt), the progress cursor
+ * goes. With `held` (the snapshot read every shard in this run), local rows no shard holds any
+ * more are removed — unless newer than the cursor (a newcomer the feed brought, or one's own save):
+ * a person deleted from the directory, evidence that is gone.
+ */
+export async function finishSnapshot(db: PrikbordDb, cursor: Omit<SyncCursor, 'id'>, held?: SnapshotHeld): Promise<void> {
+  const until = cursor.seconds * 1000 + Math.floor(cursor.nanoseconds / 1e6);
+  await db.transaction('rw', db.people, db.evidence, db.syncCursors, async () => {
+    if (held) {
+      const stale = async (table: PrikbordDb['people'] | PrikbordDb['evidence'], keep: Set<string>) => {
+        const gone = ((await table.toCollection().primaryKeys()) as string[]).filter((uid) => !keep.has(uid));
+        const rows = gone.length > 0 ? await table.bulkGet(gone) : [];
+        return gone.filter((_, i) => (rows[i]?.updatedAt ?? 0) <= until);
+      };
+      const people = await stale(db.people, held.people);
+      if (people.length > 0) await db.people.bulkDelete(people);
+      const evidence = await stale(db.evidence, held.evidence);
+      if (evidence.length > 0) await db.evidence.bulkDelete(evidence);
+    }
     await db.syncCursors.bulkPut([
       { ...cursor, id: 'profilesFeed' },
       { ...cursor, id: 'evidenceFeed' },

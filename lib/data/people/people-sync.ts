@@ -31,7 +31,7 @@ import { paths } from '../../core/paths';
 import { FEED_PAGE, PEOPLE_SCHEMA, peopleSyncStart, SNAPSHOT_PAGE, snapshotCursor, type Instant } from '../../core/people-sync-plan';
 import type { SyncCursor } from '../../core/rows';
 import { evidenceFromFeedDoc, evidenceFromShard } from '../../core/shard-evidence';
-import { applyEvidenceFeed, applyProfileFeed, applyShards, finishSnapshot } from './apply-shards';
+import { applyEvidenceFeed, applyProfileFeed, applyShards, finishSnapshot, type SnapshotHeld } from './apply-shards';
 
 export interface PeopleSyncOptions {
   /** Also the evidence feed (the people view is shown). Default true. */
@@ -83,11 +83,17 @@ async function snapshot(fs: Firestore, db: PrikbordDb, pageSize: number): Promis
   let progress = stored?.schema === PEOPLE_SCHEMA ? stored : undefined;
   let reads = 0;
   let first = !progress;
+  // Whom the shards hold, when this run reads them all (not when it goes on from an interrupted one).
+  const held: SnapshotHeld | undefined = first ? { people: new Set(), evidence: new Set() } : undefined;
   let snap = await shardsAfter(fs, progress?.docId, pageSize);
   for (;;) {
     reads += Math.max(1, snap.size); // Firestore bills an empty result as one read.
     if (snap.empty) break;
     const shards = snap.docs.map(shardOf);
+    for (const shard of shards) {
+      for (const p of shard.people) held?.people.add(p.uid);
+      for (const uid of shard.evidence.keys()) held?.evidence.add(uid);
+    }
     const oldest = snapshotCursor(
       snap.docs.map((d) => instantOf(d.get('coveredAt'))),
       progress ? { seconds: progress.seconds, nanoseconds: progress.nanoseconds } : null,
@@ -102,7 +108,7 @@ async function snapshot(fs: Firestore, db: PrikbordDb, pageSize: number): Promis
     snap = await next;
   }
   const covered = progress ?? { seconds: 0, nanoseconds: 0 };
-  await finishSnapshot(db, { seconds: covered.seconds, nanoseconds: covered.nanoseconds, docId: '', schema: PEOPLE_SCHEMA });
+  await finishSnapshot(db, { seconds: covered.seconds, nanoseconds: covered.nanoseconds, docId: '', schema: PEOPLE_SCHEMA }, held);
   return reads;
 }
 
