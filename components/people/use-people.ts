@@ -35,10 +35,7 @@ export function usePeople(uid: string | null, peopleViewShown: boolean): PeopleS
   const directory = wanted.includes('directory');
   const expertise = wanted.includes('expertise');
   // One sync for both feeds (a first sync's shards bring both); showing the people view syncs at once.
-  useEffect(
-    () => (directory ? repeat('people', () => syncPeople(fb.firestore, db, { evidence: expertise })) : undefined),
-    [uid, directory, expertise],
-  );
+  useEffect(() => (directory ? repeat('people', () => syncPeople(fb.firestore, db, { evidence: expertise })) : undefined), [uid, directory, expertise]);
   const people = useLiveQuery(() => (uid ? db.people.toArray() : []), [uid], [] as PersonRow[]);
   const evidence = useLiveQuery(() => (uid ? db.evidence.toArray() : []), [uid], [] as EvidenceRow[]);
   const mine = people.find((p) => p.uid === uid);

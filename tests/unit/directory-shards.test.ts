@@ -158,7 +158,16 @@ describe('changing a shard', () => {
     expect([...gone]).toEqual([[shardIdOf(a!), { people: [], evidence: new Map() }]]);
     // New evidence of d's rewrites d's shard only; evidence of someone not in the directory is left out.
     const page: EvidencePage = { pageId: 'p1', title: 'ICT', terms: ['vpn'], answers: 1, likes: 0, helpful: 0 };
-    const helped = shardWrites(build(people.map((uid) => entry(uid)), [[d!, [page]], ['nobody', [page]]]), stored);
+    const helped = shardWrites(
+      build(
+        people.map((uid) => entry(uid)),
+        [
+          [d!, [page]],
+          ['nobody', [page]],
+        ],
+      ),
+      stored,
+    );
     expect([...helped.keys()]).toEqual([shardIdOf(d!)]);
     expect(helped.get(shardIdOf(d!))!.evidence.get(d!)).toEqual([page]);
   });
