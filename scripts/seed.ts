@@ -155,8 +155,9 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
 
   const byKey = new Map(employees.map((e) => [e.key, e]));
   const now = Date.now();
-  // The expertise evidence (expertise/{uid}) is built by the Functions triggers from the documents
-  // written here (functions/src/expertise.ts); the seed only counts what it wrote, per page, to wait for it.
+  // The expertise evidence (expertise/{uid}, and its capped copy evidence/{uid} that the panel reads)
+  // is built by the Functions triggers from the documents written here (functions/src/expertise.ts);
+  // the seed only counts what it wrote, per page, to wait for it.
   const written = new Map<string, EvidenceTotals>();
   for (const [path, thread] of Object.entries(THREADS)) {
     const url = normalizeUrl(`${INTRANET}${path}`, BUILD_ORG_CONFIG.sites[0]!);
