@@ -44,6 +44,8 @@ import { db } from './admin';
 const PAGE = 1000;
 /** Shards per batch: each is at most 1 MiB, a commit at most 10 MiB. */
 const SHARDS_PER_BATCH = 8;
+/** From this many changes on, a refresh rebuilds from every document instead of folding in the changes. */
+const FULL_REBUILD_AFTER_CHANGES = 5000;
 /** Longer than a rebuild may run (the scheduled function's timeout is 300 s). */
 const LEASE_MS = 10 * 60_000;
 
@@ -162,6 +164,11 @@ export async function refreshDirectoryShards(firestore: Firestore, { force = fal
   const [profileCount, evidenceCount] = await Promise.all([changedSince(paths.profiles()).count().get(), changedSince(paths.evidence()).count().get()]);
   const changes = profileCount.data().count + evidenceCount.data().count;
   if (!force && !shouldRebuildShards(changes, since.toMillis(), now)) return { changes, rebuilt: false, written: 0 };
+  // A bulk change (a large directory import) is cheaper read whole, in pages, than as one feed query.
+  if (changes > FULL_REBUILD_AFTER_CHANGES) {
+    const full = await rebuildDirectoryShards(firestore);
+    return { changes, rebuilt: full !== null, written: full?.written ?? 0 };
+  }
 
   const done = await withLease(firestore, async (coveredAt, shardIds) => {
     const from = coveredAt ?? since;
