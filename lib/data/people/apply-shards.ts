@@ -13,12 +13,18 @@ const LEGACY_CURSORS: SyncCursor['id'][] = ['profiles', 'expertise', 'directoryS
 
 /**
  * Applies a page of shards and moves the snapshot's progress cursor. `first`: the first page of
- * this snapshot. Only the rows the page names are read (a key scan of the whole table per page cost
+ * this snapshot; `empty`: the local tables were empty when it began (a browser's very first sync). Only the rows the page names are read (a key scan of the whole table per page cost
  * seconds at 50,000 people); who is no longer in any shard is found once, at finishSnapshot.
  */
-export async function applyShards(db: PrikbordDb, shards: ShardSnapshot[], progress: SyncCursor, options: { first?: boolean } = {}): Promise<void> {
+export async function applyShards(
+  db: PrikbordDb,
+  shards: ShardSnapshot[],
+  progress: SyncCursor,
+  options: { first?: boolean; empty?: boolean } = {},
+): Promise<void> {
   await db.transaction('rw', db.people, db.evidence, db.syncCursors, async () => {
-    const named = shards.flatMap((s) => s.people.map((p) => p.uid));
+    // `empty`: the tables held nobody when the snapshot began, so there is no local row to keep.
+    const named = options.empty ? [] : shards.flatMap((s) => s.people.map((p) => p.uid));
     const rows = named.length > 0 ? await db.people.bulkGet(named) : [];
     const local = new Map<string, number>();
     rows.forEach((row, i) => row && local.set(named[i]!, row.updatedAt));

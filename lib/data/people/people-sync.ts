@@ -64,9 +64,9 @@ async function syncOnce(
   const [profilesFeed, evidenceFeed] = await db.syncCursors.bulkGet(['profilesFeed', 'evidenceFeed']);
   let reads = 0;
   if (peopleSyncStart(evidence ? [profilesFeed, evidenceFeed] : [profilesFeed], Date.now()) === 'snapshot') reads += await snapshot(fs, db, snapshotPage);
-  reads += await readFeed(fs, db, 'profilesFeed', feedPage);
-  if (evidence) reads += await readFeed(fs, db, 'evidenceFeed', feedPage);
-  return reads;
+  // The two feeds are independent (their own tables and cursors): read side by side.
+  const feeds = await Promise.all([readFeed(fs, db, 'profilesFeed', feedPage), evidence ? readFeed(fs, db, 'evidenceFeed', feedPage) : 0]);
+  return reads + feeds[0] + feeds[1];
 }
 
 // ---------- the snapshot (first sync) ----------
@@ -83,8 +83,10 @@ async function snapshot(fs: Firestore, db: PrikbordDb, pageSize: number): Promis
   let progress = stored?.schema === PEOPLE_SCHEMA ? stored : undefined;
   let reads = 0;
   let first = !progress;
+  // A browser's very first sync has no rows to keep or remove: it only writes.
+  const empty = first && !(await db.people.toCollection().first()) && !(await db.evidence.toCollection().first());
   // Whom the shards hold, when this run reads them all (not when it goes on from an interrupted one).
-  const held: SnapshotHeld | undefined = first ? { people: new Set(), evidence: new Set() } : undefined;
+  const held: SnapshotHeld | undefined = first && !empty ? { people: new Set(), evidence: new Set() } : undefined;
   let snap = await shardsAfter(fs, progress?.docId, pageSize);
   for (;;) {
     reads += Math.max(1, snap.size); // Firestore bills an empty result as one read.
@@ -102,7 +104,7 @@ async function snapshot(fs: Firestore, db: PrikbordDb, pageSize: number): Promis
     // A full page may have more behind it: ask for the next page now, and apply this one meanwhile.
     const next = snap.size === pageSize ? shardsAfter(fs, progress.docId, pageSize) : null;
     next?.catch(() => undefined); // awaited below; a failure while this page is applied is not unhandled
-    await applyShards(db, shards, progress, { first });
+    await applyShards(db, shards, progress, { first, empty });
     first = false;
     if (!next) break;
     snap = await next;
