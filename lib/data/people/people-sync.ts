@@ -63,22 +63,39 @@ async function syncOnce(
 ): Promise<number> {
   const [profilesFeed, evidenceFeed] = await db.syncCursors.bulkGet(['profilesFeed', 'evidenceFeed']);
   let reads = 0;
-  if (peopleSyncStart(evidence ? [profilesFeed, evidenceFeed] : [profilesFeed], Date.now()) === 'snapshot') reads += await snapshot(fs, db, snapshotPage);
-  // The two feeds are independent (their own tables and cursors): read side by side.
-  const feeds = await Promise.all([readFeed(fs, db, 'profilesFeed', feedPage), evidence ? readFeed(fs, db, 'evidenceFeed', feedPage) : 0]);
-  return reads + feeds[0] + feeds[1];
+  let start: FeedStart | undefined;
+  if (peopleSyncStart(evidence ? [profilesFeed, evidenceFeed] : [profilesFeed], Date.now()) === 'snapshot') {
+    const read = await snapshot(fs, db, snapshotPage);
+    reads += read.reads;
+    start = read.start;
+  }
+  // The two feeds are independent (their own tables and cursors): read side by side, and right
+  // after a snapshot already while its last pages are still being written.
+  const feeds = Promise.all([readFeed(fs, db, 'profilesFeed', feedPage, start), evidence ? readFeed(fs, db, 'evidenceFeed', feedPage, start) : 0]);
+  feeds.catch(() => undefined); // awaited below, after the snapshot's own writes (whose failure comes first)
+  await start?.written;
+  const [people, evidenceReads] = await feeds;
+  return reads + people + evidenceReads;
 }
 
 // ---------- the snapshot (first sync) ----------
 
+/** Where the feeds start after a snapshot: its cursor, once `written` (the snapshot's rows and cursors) resolves. */
+interface FeedStart {
+  cursor: Instant;
+  written: Promise<void>;
+}
+
 /**
  * Reads every shard, in pages by shard id, and leaves both feed cursors at the oldest coveredAt.
+ * Resolves once every page is read; the pages are written to Dexie one after the other meanwhile
+ * and after (`start.written`), so the feeds' first queries need not wait for IndexedDB.
  * Goes on where an interrupted one stopped (the progress cursor). A limited query has one trap: on
  * a Firestore client whose memory cache holds older versions of shards it waits while the SDK
  * re-checks each of them with the server (limbo resolution, tens of seconds at 256 shards). A
  * snapshot runs at a browser's first sync, or a month after its last: its panel has no shards cached.
  */
-async function snapshot(fs: Firestore, db: PrikbordDb, pageSize: number): Promise<number> {
+async function snapshot(fs: Firestore, db: PrikbordDb, pageSize: number): Promise<{ reads: number; start: FeedStart }> {
   const stored = await db.syncCursors.get('peopleSnapshot');
   let progress = stored?.schema === PEOPLE_SCHEMA ? stored : undefined;
   let reads = 0;
@@ -87,6 +104,7 @@ async function snapshot(fs: Firestore, db: PrikbordDb, pageSize: number): Promis
   const empty = first && !(await db.people.toCollection().first()) && !(await db.evidence.toCollection().first());
   // Whom the shards hold, when this run reads them all (not when it goes on from an interrupted one).
   const held: SnapshotHeld | undefined = first && !empty ? { people: new Set(), evidence: new Set() } : undefined;
+  let written: Promise<void> = Promise.resolve();
   let snap = await shardsAfter(fs, progress?.docId, pageSize);
   for (;;) {
     reads += Math.max(1, snap.size); // Firestore bills an empty result as one read.
@@ -101,17 +119,24 @@ async function snapshot(fs: Firestore, db: PrikbordDb, pageSize: number): Promis
       progress ? { seconds: progress.seconds, nanoseconds: progress.nanoseconds } : null,
     );
     progress = { id: 'peopleSnapshot', ...oldest, docId: snap.docs[snap.docs.length - 1]!.id, schema: PEOPLE_SCHEMA };
-    // A full page may have more behind it: ask for the next page now, and apply this one meanwhile.
+    // A full page may have more behind it: ask for the next page now; this one is written meanwhile
+    // (in order, after the pages before it: each moves the progress cursor).
     const next = snap.size === pageSize ? shardsAfter(fs, progress.docId, pageSize) : null;
-    next?.catch(() => undefined); // awaited below; a failure while this page is applied is not unhandled
-    await applyShards(db, shards, progress, { first, empty });
+    const page = { shards, progress, first };
+    written = written.then(() => applyShards(db, page.shards, page.progress, { first: page.first, empty }));
     first = false;
     if (!next) break;
-    snap = await next;
+    try {
+      snap = await next;
+    } catch (error) {
+      await written; // what was read is kept (a failed write comes first); the next sync goes on from it
+      throw error;
+    }
   }
-  const covered = progress ?? { seconds: 0, nanoseconds: 0 };
-  await finishSnapshot(db, { seconds: covered.seconds, nanoseconds: covered.nanoseconds, docId: '', schema: PEOPLE_SCHEMA }, held);
-  return reads;
+  const covered = progress ? { seconds: progress.seconds, nanoseconds: progress.nanoseconds } : { seconds: 0, nanoseconds: 0 };
+  written = written.then(() => finishSnapshot(db, { ...covered, docId: '', schema: PEOPLE_SCHEMA }, held));
+  written.catch(() => undefined); // awaited by the caller
+  return { reads, start: { cursor: covered, written } };
 }
 
 function shardOf(d: QueryDocumentSnapshot): ShardSnapshot {
@@ -137,9 +162,12 @@ function shardsAfter(fs: Firestore, afterId: string | undefined, pageSize: numbe
 
 // ---------- the change feed ----------
 
-/** Reads one feed from its cursor to the end, a page at a time, each applied with the cursor moved. */
-async function readFeed(fs: Firestore, db: PrikbordDb, id: 'profilesFeed' | 'evidenceFeed', pageSize: number): Promise<number> {
-  let cursor = await db.syncCursors.get(id);
+/**
+ * Reads one feed from its cursor to the end, a page at a time, each applied with the cursor moved.
+ * `start`: right after a snapshot, its cursor; pages are then written only after the snapshot's own.
+ */
+async function readFeed(fs: Firestore, db: PrikbordDb, id: 'profilesFeed' | 'evidenceFeed', pageSize: number, start?: FeedStart): Promise<number> {
+  let cursor: Omit<SyncCursor, 'id'> | undefined = start ? { ...start.cursor, docId: '' } : await db.syncCursors.get(id);
   const ref = collection(fs, id === 'profilesFeed' ? paths.profiles() : paths.evidence());
   let reads = 0;
   for (;;) {
@@ -149,18 +177,20 @@ async function readFeed(fs: Firestore, db: PrikbordDb, id: 'profilesFeed' | 'evi
     const snap = await getDocs(query(ref, orderBy('updatedAt'), orderBy(documentId()), ...after, limit(pageSize)));
     reads += Math.max(1, snap.size);
     if (snap.empty) return reads;
-    cursor = cursorAt(id, snap);
+    await start?.written;
+    const moved = cursorAt(id, snap);
+    cursor = moved;
     if (id === 'profilesFeed') {
       await applyProfileFeed(
         db,
         snap.docs.map((d) => rowFromEntry(entryFromProfile(d.id, d.data()), millisOf(d.get('updatedAt')))),
-        cursor,
+        moved,
       );
     } else {
       await applyEvidenceFeed(
         db,
         snap.docs.map((d) => ({ uid: d.id, pages: evidenceFromFeedDoc(d.data()), updatedAt: millisOf(d.get('updatedAt')) })),
-        cursor,
+        moved,
       );
     }
     if (snap.size < pageSize) return reads;
