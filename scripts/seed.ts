@@ -12,6 +12,9 @@ import { FieldValue } from 'firebase-admin/firestore';
 import { DEMO_PASSWORD, EMPLOYEES, THREADS, type DemoEmployee } from '../demo/org';
 import { BUILD_ORG_CONFIG } from '../lib/any/bundled-org-config';
 import { applyOrgSettings } from './org/apply';
+import { changeRolloutAs } from '../functions/src/rollout-store';
+import { ALL_FEATURES } from '../lib/core/rollout';
+import type { RolloutEdit } from '../lib/core/rollout-edit';
 import { DEMO_PORTS } from '../demo/ports';
 import { normalizeUrl, pageIdFor } from '../lib/any/page-identity';
 import { paths } from '../lib/core/paths';
@@ -130,8 +133,12 @@ export async function importDemoDirectory(): Promise<void> {
   await importDirectory(emulatorAdmin(), result.people, { fileHasRoles: result.hasRoles });
 }
 
-/** Clears the emulators and seeds the demo organisation. Returns the employees with their uids. */
-export async function seedDemo(options: { threads?: boolean } = {}): Promise<SeededEmployee[]> {
+/**
+ * Clears the emulators and seeds the demo organisation. Returns the employees with their uids.
+ * `pilot`: also a rollout in progress (seedPilot); the tests leave it out, so every demo page is on
+ * for everyone as their steps expect, and the rollout tests set their own.
+ */
+export async function seedDemo(options: { threads?: boolean; pilot?: boolean } = {}): Promise<SeededEmployee[]> {
   await clearEmulators();
   await importDemoDirectory();
   const { db, auth } = emulatorAdmin();
@@ -219,7 +226,42 @@ export async function seedDemo(options: { threads?: boolean } = {}): Promise<See
   }
   await waitForEvidence(written);
   await rebuildShards(); // now with the evidence, so a first sync finds it in the shards
+  if (options.pilot) await seedPilot(employees);
   return employees;
+}
+
+/**
+ * The demo's rollout in progress, made through the same server code as the console's changes
+ * (functions/src/rollout-store.ts, so with audit entries): ICT's pages on for everyone; HR's pages
+ * a pilot for the HR department (Hugo de Boer its ambassador, Financiën the control group), others
+ * read along; the rest of the intranet on, as before.
+ */
+export async function seedPilot(employees: SeededEmployee[]): Promise<void> {
+  emulatorAdmin(); // the emulators' addresses in the environment, for the functions' Admin SDK below
+  process.env.GCLOUD_PROJECT ??= PROJECT;
+  // The functions package's own Admin SDK: its server-timestamp sentinel is not the root package's.
+  const { db } = await import('../functions/src/admin');
+  const actor = { uid: null, name: 'demo seed', via: 'command-line' as const };
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const hugo = employees.find((e) => e.key === 'hugo')!;
+  const section = { kind: 'section' as const, pages: [], mode: 'on' as const, features: ALL_FEATURES, othersSee: 'read' as const };
+  const edits: RolloutEdit[] = [
+    {
+      op: 'group',
+      id: null,
+      group: {
+        name: 'HR-pilot',
+        members: { people: [], departments: ['Bedrijfsvoering > HR'] },
+        from: day(-14),
+        until: day(60),
+        control: { people: [], departments: ['Bedrijfsvoering > Financiën'] },
+        ambassadors: [hugo.uid],
+      },
+    },
+    { op: 'section', id: null, section: { ...section, name: 'ICT', prefixes: [`${INTRANET}/ict/`], pilotGroups: [] } },
+    { op: 'section', id: null, section: { ...section, name: 'HR', prefixes: [`${INTRANET}/hr/`], pilotGroups: ['g-HR-pilot'] } },
+  ];
+  for (const edit of edits) await changeRolloutAs(db, edit, actor);
 }
 
 /** The server's full rebuild of the directory shards (functions/src/directory-shards.ts), with the functions' own Admin SDK. */

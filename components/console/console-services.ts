@@ -1,16 +1,30 @@
 // The console's own services, next to the ones every extension page has (components/app/services.ts):
-// role changes through the server's function and the audit log's feed. Made once in
+// role changes through the server's function, the audit log's feed, rollout (the document live and
+// its changes) and the pages seen for the section editor. Made once in
 // entrypoints/console/main.tsx; components take them with useConsole(); tests provide fakes.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { AuditKind } from '../../lib/core/audit';
 import type { AuditFeed, AuditFeedState } from '../../lib/data/console/audit';
 import type { RolesApi } from '../../lib/data/console/roles';
+import type { RolloutApi } from '../../lib/data/console/rollout';
+import type { SeenPage } from '../../lib/data/console/rollout-pages';
+
+/** The pages Prikbord has seen, as far as rollout needs them (lib/data/console/rollout-pages.ts). */
+export interface SeenPagesApi {
+  under(prefix: string, max?: number): Promise<SeenPage[]>;
+  at(url: string): Promise<SeenPage | null>;
+  search(text: string): Promise<SeenPage[]>;
+}
 
 export interface ConsoleServices {
   roles: RolesApi;
   /** Follows the audit log (one kind, or all when null); stop the feed when done. */
   watchAudit(kind: AuditKind | null, onState: (state: AuditFeedState) => void): AuditFeed;
+  rollout: RolloutApi;
+  pages: SeenPagesApi;
+  /** The intranet's origins (the organisation's sites): "/hr/" means this directory on each of them. */
+  origins: string[];
 }
 
 export const ConsoleContext = createContext<ConsoleServices | null>(null);

@@ -3,8 +3,9 @@
 import { t } from '../../lib/any/i18n';
 import { roleLabels, type Roles } from '../../lib/core/membership';
 
-export function RoleLabels({ roles }: { roles: Roles | undefined }) {
-  const labels = roleLabels(roles);
+/** `pilotAmbassador`: an ambassador of a running pilot group (lib/core/rollout.ts), labelled as one. */
+export function RoleLabels({ roles, pilotAmbassador = false }: { roles: Roles | undefined; pilotAmbassador?: boolean }) {
+  const labels = roleLabels(pilotAmbassador ? { ...roles, ambassador: true } : roles);
   if (labels.length === 0) return null;
   return (
     <>

@@ -105,7 +105,12 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
           )}
         </strong>{' '}
         {person?.active === false && <span class="former-colleague">({t('formerColleague')}) </span>}
-        {!comment.anonymous && <RoleLabels roles={person?.roles} />}
+        {!comment.anonymous && (
+          <RoleLabels
+            roles={person?.roles}
+            pilotAmbassador={comment.authorUid !== null && comment.authorUid !== undefined && reader.ambassadors.has(comment.authorUid)}
+          />
+        )}
         <RelativeTime at={comment.createdAt} now={now} />
         {comment.editedAt !== null && <span class="edited"> · {t('edited')}</span>}
         {comment.syncState === 'pending' && (
@@ -183,15 +188,15 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
             targetId={comment.id}
             serverCount={comment.likeCount}
             label={(count) => t('likeCommentBy', author, count)}
-            actions={actions}
+            actions={reader.canLike ? actions : null}
             ownAnonymous={ownAnonymous}
           />
-          {actions && canReply && (
+          {actions && canReply && reader.canComment && (
             <button type="button" class="link" aria-label={t('replyTo', author)} onClick={onReply}>
               {t('reply')}
             </button>
           )}
-          {mine && (
+          {mine && reader.canComment && (
             <button type="button" class="link" aria-label={t('editComment', snippet(comment.text))} onClick={() => setMode('edit')}>
               {t('edit')}
             </button>

@@ -2,6 +2,7 @@
 // the thread. Reads everything from Dexie (instant, offline); writes go through the outbox.
 import { t } from '../../lib/any/i18n';
 import type { PageIdentity } from '../../lib/any/page-identity';
+import type { PageAccess } from '../../lib/core/rollout';
 import { visibleCount } from '../../lib/core/comment-tree';
 import { draftKey } from '../../lib/data/drafts';
 import { Composer } from './Composer';
@@ -17,11 +18,22 @@ export interface ThreadViewProps {
   now: number;
   /** The person has no profile yet: they can read, not write. */
   noProfile: boolean;
+  /** What rollout gives the person on this page; null while not known yet. */
+  access: PageAccess | null;
 }
 
-export function ThreadView({ page, thread, now, noProfile }: ThreadViewProps) {
+export function ThreadView({ page, thread, now, noProfile, access }: ThreadViewProps) {
   const { rows, nodes, pageRow, reader, loadError, actions } = thread;
   const count = visibleCount(rows);
+  if (access === null) return <section class="page" aria-busy="true" />;
+  if (access.mode === 'off') {
+    return (
+      <section class="page layer-off" aria-labelledby="page-title">
+        <h1 id="page-title">{page.title}</h1>
+        <p class="notice">{t('layerOffHere')}</p>
+      </section>
+    );
+  }
   return (
     <ReaderContext.Provider value={reader}>
       <section class="page" aria-labelledby="page-title">
@@ -31,7 +43,12 @@ export function ThreadView({ page, thread, now, noProfile }: ThreadViewProps) {
         </p>
         <div class="page-likes">
           <p class="question">{t('pageLikesQuestion')}</p>
-          <LikeControl targetId="page" serverCount={pageRow?.likeCount ?? 0} label={(likes) => t('likeThisPage', likes)} actions={actions} />
+          <LikeControl
+            targetId="page"
+            serverCount={pageRow?.likeCount ?? 0}
+            label={(likes) => t('likeThisPage', likes)}
+            actions={reader.canLike ? actions : null}
+          />
         </div>
         {loadError && (
           <p class="error" role="alert">
@@ -39,7 +56,9 @@ export function ThreadView({ page, thread, now, noProfile }: ThreadViewProps) {
           </p>
         )}
         {noProfile && <p class="notice">{t('noProfile')}</p>}
-        {actions && (
+        {access.mode === 'read' && <p class="notice">{t('layerReadOnlyHere')}</p>}
+        {access.mode === 'on' && !access.features.comments && <p class="notice">{t('commentsOffHere')}</p>}
+        {actions && reader.canComment && (
           <Composer
             id="new-comment"
             label={t('composerLabel')}

@@ -18,6 +18,12 @@ export interface Reader {
   anonymousPosting: boolean;
   /** Replies on this page that their asker marked "this helped". */
   helpful: ReadonlySet<string>;
+  /** Rollout lets the reader comment (write, reply, edit) on this page. */
+  canComment: boolean;
+  /** Rollout lets the reader like on this page. */
+  canLike: boolean;
+  /** Uids of running pilots' ambassadors, labelled next to their names. */
+  ambassadors: ReadonlySet<string>;
 }
 
 export const ReaderContext = createContext<Reader>({
@@ -27,6 +33,9 @@ export const ReaderContext = createContext<Reader>({
   moderator: false,
   anonymousPosting: false,
   helpful: new Set(),
+  canComment: false,
+  canLike: false,
+  ambassadors: new Set(),
 });
 
 /** Whether the reader wrote this comment: named as its author, or holding its owner link. */

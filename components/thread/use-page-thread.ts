@@ -24,6 +24,10 @@ import { useServices } from '../app/services';
 import { useLiveQuery } from '../hooks/use-live-query';
 import type { ThreadActions } from './CommentItem';
 import type { Reader } from './reader-context';
+import { canModerate } from '../../lib/core/membership';
+import { canUse, type PageAccess } from '../../lib/core/rollout';
+
+const NO_ONE: ReadonlySet<string> = new Set();
 
 export interface PageThread {
   rows: CommentRow[];
@@ -36,14 +40,19 @@ export interface PageThread {
   actions: ThreadActions | null;
 }
 
-/** The thread of `page` (null: no intranet page) as the signed-in person sees it. */
-export function usePageThread(page: PageIdentity | null): PageThread {
+/**
+ * The thread of `page` (null: no intranet page) as the signed-in person sees it, with what rollout
+ * gives them there (`access`; null while unknown: read nothing into it, write nothing) and the
+ * running pilots' ambassadors.
+ */
+export function usePageThread(page: PageIdentity | null, access: PageAccess | null = null, ambassadors: ReadonlySet<string> = NO_ONE): PageThread {
   const { db, fb, config, link, session } = useServices();
   const uid = session.person.value?.uid ?? null;
   const authUid = session.authUid.value;
   const readyUid = session.readyUid.value;
   const profile = session.profile.value;
-  const moderator = session.moderator.value;
+  // A moderator everywhere, or of the section rollout puts this page in.
+  const moderator = canModerate(session.roles.value, access?.sectionId ?? undefined);
   const pageId = page?.pageId;
   const [loadError, setLoadError] = useState<string | null>(null);
   // The organisation's live setting (config/settings), the bundled default until it answers.
@@ -73,10 +82,13 @@ export function usePageThread(page: PageIdentity | null): PageThread {
       owned: new Set(myOwned.map((row) => row.commentId)),
       likes: new Map(myLikes.map((row) => [row.targetId, row])),
       moderator,
-      anonymousPosting,
+      anonymousPosting: anonymousPosting && access !== null && canUse(access, 'anonymous'),
       helpful: new Set(marks.map((mark) => mark.replyId)),
+      canComment: access !== null && canUse(access, 'comments'),
+      canLike: access !== null && canUse(access, 'likes'),
+      ambassadors,
     }),
-    [uid, myOwned, myLikes, moderator, marks, anonymousPosting],
+    [uid, myOwned, myLikes, moderator, marks, anonymousPosting, access, ambassadors],
   );
   const nodes = useMemo(() => buildThread(rows), [rows]);
 

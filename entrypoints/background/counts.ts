@@ -4,7 +4,7 @@
 // counts: a content script's page:report (answered with the cached counts) and the panel's
 // count:changed (shown in every tab of that page).
 import { isFresh } from '../../lib/data/page-counts';
-import type { PageCounts } from '../../lib/any/messages';
+import type { PageCounts, PageMode } from '../../lib/any/messages';
 import type { CountCache } from './count-cache';
 import type { CountDisplay } from './count-display';
 import type { HandlerMap } from './router';
@@ -51,8 +51,16 @@ export function tabCounts({ cache, fetch, display, tabs, now }: TabCountsDeps): 
   };
 }
 
-/** page:report (a tab shows a page: remember it, answer with the cached counts, then refresh) and count:changed. */
-export function countHandlers(tabs: TabPages, counts: TabCounts, display: CountDisplay): Pick<HandlerMap, 'page:report' | 'count:changed'> {
+/**
+ * page:report (a tab shows a page: remember it, answer with the cached counts and the layer's mode
+ * for it, then refresh) and count:changed.
+ */
+export function countHandlers(
+  tabs: TabPages,
+  counts: TabCounts,
+  display: CountDisplay,
+  modeFor: (page: TabPage) => Promise<PageMode>,
+): Pick<HandlerMap, 'page:report' | 'count:changed'> {
   return {
     'page:report': {
       from: 'content script',
@@ -60,9 +68,10 @@ export function countHandlers(tabs: TabPages, counts: TabCounts, display: CountD
         const page: TabPage = { ...message.page, frameId };
         void (async () => {
           await tabs.remember(tabId, page);
-          const cached = await counts.cached(page.pageId);
-          await display.setBadge(tabId, cached);
-          respond({ counts: cached });
+          const [cached, mode] = await Promise.all([counts.cached(page.pageId), modeFor(page)]);
+          await display.setBadge(tabId, mode === 'off' ? null : cached);
+          respond({ counts: cached, mode });
+          if (mode === 'off') return;
           await counts.refresh(tabId, page);
         })().catch(console.error);
         return 'answers later';

@@ -28,6 +28,9 @@ import { tabPages } from './tab-pages';
 import { countDisplay } from './count-display';
 import { dexieCountCache } from './count-cache';
 import { countHandlers, tabCounts } from './counts';
+import { tabAccess } from './rollout';
+import { rolloutKey } from '../../lib/data/rollout/rollout-cache';
+import { fetchRollout, fetchRolloutPerson } from '../../lib/data/rollout/fetch-rollout';
 import { messageRouter } from './router';
 
 export default defineBackground(() => {
@@ -41,9 +44,20 @@ export default defineBackground(() => {
     const lite = liteSession(config.firebase, scope.appName);
     const outbox = startOutboxWorker(db, lite, retryAlarm(chrome.alarms));
     const counts = tabCounts({ cache: dexieCountCache(db), fetch: (pageId) => fetchPageCounts(lite, pageId), display, tabs, now: Date.now });
+    const access = tabAccess({
+      area: chrome.storage.local,
+      key: rolloutKey(config.firebase.projectId),
+      fetch: () => fetchRollout(lite),
+      fetchPerson: () => fetchRolloutPerson(lite),
+      tabs,
+      send: (tabId, message, options) => chrome.tabs.sendMessage(tabId, message, options),
+      now: Date.now,
+    });
     return {
       outbox,
       counts,
+      access,
+      rolloutKey: rolloutKey(config.firebase.projectId),
       // The database stays open: a kick or count read under way may still use it, and an open
       // Dexie handle costs nothing until the worker stops.
       close: () => outbox.reset(),
@@ -59,7 +73,7 @@ export default defineBackground(() => {
   injectAfterLoads(chrome.webNavigation.onCompleted, chrome.scripting, file, current);
   injectOnInstall(chrome.runtime.onInstalled, chrome.tabs, chrome.scripting, current);
 
-  const { outbox, counts } = project;
+  const { outbox, counts, access } = project;
   wakeOutbox(outbox, chrome.alarms);
 
   openPanelOnActionClick(chrome.sidePanel);
@@ -67,9 +81,23 @@ export default defineBackground(() => {
   chrome.runtime.onMessage.addListener(
     messageRouter(chrome.runtime.id, {
       ...panelHandlers(chrome.sidePanel),
-      ...countHandlers(tabs, counts, display),
-      ...outboxHandlers(outbox, chrome.storage.session, counts),
+      ...countHandlers(tabs, counts, display, (page) => access.modeFor(page)),
+      ...outboxHandlers(outbox, chrome.storage.session, {
+        refreshAll: async () => {
+          await counts.refreshAll();
+          await access.personChanged();
+        },
+      }),
     }),
   );
   chrome.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId).catch(console.error));
+  // A new rollout in storage (read here, or written by an extension page's live listener): every
+  // open intranet tab learns its layer at once.
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    void project
+      .current()
+      .then((services) => (services && services.rolloutKey in changes ? access.tellTabs() : undefined))
+      .catch(console.error);
+  });
 });

@@ -22,12 +22,16 @@ import type { CountDisplay } from './count-display';
 import type { TabCounts } from './counts';
 import { injectIntoOpenTabs, type Injector, type TabQuery } from './injection';
 import type { Outbox } from './outbox-wakeups';
+import type { TabAccess } from './rollout';
 import type { TabPage, TabPages } from './tab-pages';
 
 /** The project-bound part of the worker, for one Firebase project. */
 export interface ProjectServices {
   outbox: Outbox;
   counts: TabCounts;
+  access: TabAccess;
+  /** The storage key of this project's cached rollout (lib/data/rollout/rollout-cache.ts). */
+  rolloutKey: string;
   /** Stops the outbox sender (after a send under way) and deletes the Firebase app. */
   close(): Promise<void>;
 }
@@ -40,6 +44,8 @@ export interface ProjectSwitch {
   current(): Promise<ProjectServices | null>;
   outbox: Outbox;
   counts: TabCounts;
+  /** The layer per tab; while switched off every page is 'off'. */
+  access: TabAccess;
 }
 
 /** Builds the services for a config (in the worker: openDb, liteSession, startOutboxWorker, tabCounts). */
@@ -98,6 +104,17 @@ export function projectSwitch(build: BuildProject): ProjectSwitch {
       },
       async refreshAll() {
         await (await current())?.counts.refreshAll();
+      },
+    },
+    access: {
+      async modeFor(page) {
+        return (await (await current())?.access.modeFor(page)) ?? 'off';
+      },
+      async tellTabs() {
+        await (await current())?.access.tellTabs();
+      },
+      async personChanged() {
+        await (await current())?.access.personChanged();
       },
     },
   };

@@ -5,6 +5,8 @@
 import { useServices } from '../../components/app/services';
 import { AuditView } from '../../components/console/audit/AuditView';
 import { RolesView } from '../../components/console/roles/RolesView';
+import { GroupsView } from '../../components/console/rollout/GroupsView';
+import { SectionsView } from '../../components/console/rollout/SectionsView';
 import { ConsoleShell } from '../../components/console/shell/ConsoleShell';
 import { NotForYou } from '../../components/console/shell/NotForYou';
 import { useConsoleSection, type ConsoleSection } from '../../components/console/shell/sections';
@@ -48,7 +50,11 @@ function NotForYouPage() {
 function SignedInConsole({ access }: { access: ConsoleAccess }) {
   const { session, config } = useServices();
   const people = usePeople(session.authUid.value, false);
-  const sections: ConsoleSection[] = [{ id: 'roles', label: 'consoleNavRoles' }, ...(access.audit ? [{ id: 'audit', label: 'consoleNavAudit' } as const] : [])];
+  const sections: ConsoleSection[] = [
+    { id: 'roles', label: 'consoleNavRoles' },
+    ...(access.rollout ? [{ id: 'sections', label: 'consoleRolloutNav' } as const, { id: 'groups', label: 'consoleGroupsNav' } as const] : []),
+    ...(access.audit ? [{ id: 'audit', label: 'consoleNavAudit' } as const] : []),
+  ];
   const current = useConsoleSection(sections);
   const me = session.profile.value;
   return (
@@ -59,7 +65,15 @@ function SignedInConsole({ access }: { access: ConsoleAccess }) {
       sections={sections}
       current={current}
     >
-      {current === 'audit' ? <AuditView /> : <RolesView access={access} people={people.people} me={session.authUid.value} />}
+      {current === 'audit' ? (
+        <AuditView />
+      ) : current === 'sections' ? (
+        <SectionsView people={people.people} />
+      ) : current === 'groups' ? (
+        <GroupsView people={people.people} />
+      ) : (
+        <RolesView access={access} people={people.people} me={session.authUid.value} />
+      )}
     </ConsoleShell>
   );
 }

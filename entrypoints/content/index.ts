@@ -5,13 +5,13 @@
 // removes its origin while the page is open.
 import { browser } from 'wxt/browser';
 import type { PolicyOutcome } from '../../lib/any/managed-policy';
-import { parseMessage, type Message, type Replies } from '../../lib/any/messages';
+import { parseMessage, type Message, type PageMode, type Replies } from '../../lib/any/messages';
 import { loadOrgConfig, matchPatterns } from '../../lib/any/org-config';
 import { watchPolicy } from '../../lib/any/policy-watch';
 import { identifyDocument, rulesForUrl, type PageIdentity } from '../../lib/any/page-identity';
 import { afterPageLoad } from './after-load';
 import { frameRole, type FrameView } from './frame-role';
-import { mountLauncher } from './launcher';
+import { mountLauncher, type Launcher } from './launcher';
 
 export default defineContentScript({
   matches: matchPatterns(loadOrgConfig()),
@@ -41,22 +41,34 @@ export default defineContentScript({
 
     let page: PageIdentity = await identifyDocument(document, rules);
     if (ctx.isInvalid) return;
-    const launcher = mountLauncher(() => {
-      const message: Message = { type: 'panel:open' };
-      void browser.runtime.sendMessage(message);
-    });
-    ctx.onInvalidated(() => launcher.remove());
+    // The launcher shows only where rollout gives this person the layer (read only or on); the
+    // worker decides (entrypoints/background/rollout.ts) and tells us again when that changes.
+    let launcher: Launcher | null = null;
+    const show = (mode: PageMode) => {
+      if (mode === 'off') {
+        launcher?.remove();
+        launcher = null;
+      } else {
+        launcher ??= mountLauncher(() => {
+          const message: Message = { type: 'panel:open' };
+          void browser.runtime.sendMessage(message);
+        });
+      }
+    };
+    ctx.onInvalidated(() => show('off'));
 
     const report = async () => {
       const message: Message = { type: 'page:report', page };
       const reply = (await browser.runtime.sendMessage(message).catch(() => null)) as Replies['page:report'] | null;
-      if (reply?.counts) launcher.setCounts(reply.counts);
+      show(reply?.mode ?? 'off');
+      if (reply?.counts) launcher?.setCounts(reply.counts);
     };
 
     const onMessage = (raw: unknown) => {
       const message = parseMessage(raw);
       if (message?.type === 'page:identify') return Promise.resolve(page);
-      if (message?.type === 'page:count' && message.pageId === page.pageId) launcher.setCounts(message.counts);
+      if (message?.type === 'page:count' && message.pageId === page.pageId) launcher?.setCounts(message.counts);
+      if (message?.type === 'page:mode' && message.pageId === page.pageId) show(message.mode);
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
@@ -77,7 +89,7 @@ export default defineContentScript({
       const next = await identifyDocument(document, rules);
       if (next.pageId === page.pageId) return;
       page = next;
-      launcher.setCounts(null);
+      launcher?.setCounts(null);
       await report();
     });
 

@@ -18,6 +18,8 @@ import { SignIn } from '../../components/session/SignIn';
 import { SyncStatus } from '../../components/common/SyncStatus';
 import { DraftsContext } from '../../components/thread/drafts-context';
 import { ThreadView } from '../../components/thread/ThreadView';
+import { useRollout } from '../../components/app/use-rollout';
+import { accessFor, pilotAmbassadors } from '../../lib/core/rollout';
 import { usePageThread } from '../../components/thread/use-page-thread';
 import type { CommentRow } from '../../lib/core/rows';
 import { t } from '../../lib/any/i18n';
@@ -71,11 +73,19 @@ function SignedInPanel({ person }: { person: Person }) {
   const page = target?.page ?? null;
   // The page's thread stays in sync (and its counts reach the badge) whichever view is shown: the
   // people view suggests experts from its words too.
-  const thread = usePageThread(page);
+  // What rollout gives this person on this page (the worker's cached copy at once, then live).
+  const rollout = useRollout();
+  const access = useMemo(
+    () =>
+      page && rollout && profile !== undefined ? accessFor(rollout, page.url, { uid: person.uid, departmentPath: profile?.departmentPath ?? [] }, now) : null,
+    [page?.url, rollout, profile, person.uid, Math.floor(now / 60_000)],
+  );
+  const ambassadors = useMemo(() => (rollout ? pilotAmbassadors(rollout, now) : new Set<string>()), [rollout, Math.floor(now / 3_600_000)]);
+  const thread = usePageThread(page, access, ambassadors);
 
   let body;
   if (view.value === 'people') {
-    body = <PeopleTab page={page} rows={thread.rows} people={people} me={person.uid} />;
+    body = <PeopleTab page={access?.features.experts && access.mode !== 'off' ? page : null} rows={thread.rows} people={people} me={person.uid} />;
   } else if (view.value === 'profile') {
     body = people.mine ? <ProfileEditor key={people.mine.uid} person={people.mine} onSave={people.save} /> : <p class="notice">{t('noProfile')}</p>;
   } else if (target === undefined) {
@@ -88,7 +98,7 @@ function SignedInPanel({ person }: { person: Person }) {
       </section>
     );
   } else {
-    body = <ThreadView page={page} thread={thread} now={now} noProfile={profile === null} />;
+    body = <ThreadView page={page} thread={thread} now={now} noProfile={profile === null} access={access} />;
   }
 
   return (

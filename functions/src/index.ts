@@ -9,3 +9,4 @@ export { membershipAtSignIn, membershipAtSignUp } from './membership';
 export { expertiseOnComment, expertiseOnHelpful, expertiseOnLike, expertiseOnPage } from './expertise';
 export { directoryShardsRefresh } from './directory-shards';
 export { changeRole } from './console';
+export { changeRollout } from './rollout';

@@ -9,7 +9,12 @@
 //   panel    → background          auth:changed  (someone signed in or out: reload the session)
 //   panel    → background          outbox:kick   (changes are waiting: send them; `now` skips the backoff)
 //   background → content           page:count    (show these counts on the launcher)
+//   background → content           page:mode     (the layer for this page is now off / read only / on)
 import type { PageIdentity } from './page-identity';
+
+/** The layer on a page for this person (lib/core/rollout.ts LayerMode; repeated here so the content script imports no rollout code). */
+export type PageMode = 'off' | 'read' | 'on';
+const PAGE_MODES: readonly unknown[] = ['off', 'read', 'on'];
 
 /** What the launcher and badge show for a page: its live comments and the likes of the page itself. */
 export interface PageCounts {
@@ -24,11 +29,12 @@ export type Message =
   | { type: 'count:changed'; pageId: string; counts: PageCounts }
   | { type: 'auth:changed'; uid: string | null }
   | { type: 'outbox:kick'; now: boolean }
-  | { type: 'page:count'; pageId: string; counts: PageCounts | null };
+  | { type: 'page:count'; pageId: string; counts: PageCounts | null }
+  | { type: 'page:mode'; pageId: string; mode: PageMode };
 
 /** Answer types for the messages that expect one. */
 export interface Replies {
-  'page:report': { counts: PageCounts | null };
+  'page:report': { counts: PageCounts | null; mode: PageMode };
   'page:identify': PageIdentity;
 }
 
@@ -80,6 +86,10 @@ export function parseMessage(raw: unknown): Message | null {
     case 'page:count':
       return typeof msg.pageId === 'string' && PAGE_ID.test(msg.pageId) && (msg.counts === null || isCounts(msg.counts))
         ? { type: 'page:count', pageId: msg.pageId, counts: msg.counts && { comments: msg.counts.comments, likes: msg.counts.likes } }
+        : null;
+    case 'page:mode':
+      return typeof msg.pageId === 'string' && PAGE_ID.test(msg.pageId) && PAGE_MODES.includes(msg.mode)
+        ? { type: 'page:mode', pageId: msg.pageId, mode: msg.mode as PageMode }
         : null;
     default:
       return null;

@@ -16,7 +16,7 @@ import type { Roles } from './membership';
  * The kinds of change the log holds, each one filter in the console. Only what is really written
  * today: a later slice that writes settings or group changes adds its kind here.
  */
-export const AUDIT_KINDS = ['roles'] as const;
+export const AUDIT_KINDS = ['roles', 'rollout'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 /** How many entries the console shows at a time. */
@@ -65,7 +65,39 @@ export interface RolesAuditEntry {
   after: Roles;
 }
 
-export type AuditEntry = RolesAuditEntry;
+/**
+ * Rollout changed (lib/core/rollout-edit.ts): the rest of the intranet, a section or a pilot
+ * group set or removed in the console. `before`/`after` are that thing as stored (null when it
+ * did not exist before / no longer exists).
+ */
+export interface RolloutAuditEntry {
+  id: string;
+  at: number;
+  kind: 'rollout';
+  action: RolloutAuditAction;
+  actor: AuditActor;
+  /** The section or group (id and name); null for the rest of the intranet. */
+  subject: { id: string; name: string } | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export const ROLLOUT_AUDIT_ACTIONS = ['rest', 'section', 'removeSection', 'group', 'removeGroup'] as const;
+export type RolloutAuditAction = (typeof ROLLOUT_AUDIT_ACTIONS)[number];
+
+export type AuditEntry = RolesAuditEntry | RolloutAuditEntry;
+
+/** The document the server writes for a rollout change, without `at`. */
+export function rolloutAuditDoc(change: Omit<RolloutAuditEntry, 'id' | 'at' | 'kind'>): Omit<RolloutAuditEntry, 'id' | 'at'> {
+  return {
+    kind: 'rollout',
+    action: change.action,
+    actor: { uid: change.actor.uid, name: change.actor.name, via: change.actor.via },
+    subject: change.subject ? { id: change.subject.id, name: change.subject.name } : null,
+    before: change.before,
+    after: change.after,
+  };
+}
 
 /** The document the server writes for a role change, without `at` (the server's own timestamp). */
 export function rolesAuditDoc(change: Omit<RolesAuditEntry, 'id' | 'at' | 'kind'>): Omit<RolesAuditEntry, 'id' | 'at'> {
@@ -84,27 +116,50 @@ export function rolesAuditDoc(change: Omit<RolesAuditEntry, 'id' | 'at' | 'kind'
 type Data = Record<string, unknown>;
 const text = (value: unknown, max = 200): string => (typeof value === 'string' ? value.slice(0, max) : '');
 const record = (value: unknown): Data => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Data) : {});
+const millis = (value: unknown): number => {
+  const v = record(value);
+  return typeof v.toMillis === 'function' ? (v.toMillis as () => number)() : 0;
+};
+const actorFrom = (value: unknown): AuditActor => {
+  const actor = record(value);
+  return {
+    uid: typeof actor.uid === 'string' ? actor.uid : null,
+    name: text(actor.name),
+    via: (AUDIT_VIAS as readonly unknown[]).includes(actor.via) ? (actor.via as AuditVia) : 'command-line',
+  };
+};
+
+function rolloutAuditFromDoc(id: string, data: Data): RolloutAuditEntry | null {
+  if (!(ROLLOUT_AUDIT_ACTIONS as readonly unknown[]).includes(data.action)) return null;
+  const subject = record(data.subject);
+  const maybe = (value: unknown) => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Data) : null);
+  return {
+    id,
+    at: millis(data.at),
+    kind: 'rollout',
+    action: data.action as RolloutAuditAction,
+    actor: actorFrom(data.actor),
+    subject: typeof subject.id === 'string' ? { id: subject.id, name: text(subject.name) } : null,
+    before: maybe(data.before),
+    after: maybe(data.after),
+  };
+}
 
 /** An audit document as an entry; null for a shape this client does not know (a newer kind, a broken one). */
 export function auditFromDoc(id: string, data: Data): AuditEntry | null {
+  if (data.kind === 'rollout') return rolloutAuditFromDoc(id, data);
   if (data.kind !== 'roles') return null;
   const action = data.action === 'grant' || data.action === 'revoke' || data.action === 'set' ? data.action : null;
   const role = data.role;
   const knownRole = typeof role === 'string' && (ROLE_NAMES as readonly string[]).includes(role);
   if (!action || (action === 'set' ? role !== null : !knownRole)) return null;
-  const actor = record(data.actor);
   const target = record(data.target);
-  const at = record(data.at);
   return {
     id,
-    at: typeof at.toMillis === 'function' ? (at.toMillis as () => number)() : 0,
+    at: millis(data.at),
     kind: 'roles',
     action,
-    actor: {
-      uid: typeof actor.uid === 'string' ? actor.uid : null,
-      name: text(actor.name),
-      via: (AUDIT_VIAS as readonly unknown[]).includes(actor.via) ? (actor.via as AuditVia) : 'command-line',
-    },
+    actor: actorFrom(data.actor),
     target: { kind: 'person', uid: typeof target.uid === 'string' ? target.uid : null, personId: text(target.personId, 64), name: text(target.name) },
     role: action === 'set' ? null : (role as RoleName),
     sections: Array.isArray(data.sections) ? data.sections.filter((s): s is string => typeof s === 'string').slice(0, 50) : [],

@@ -12,6 +12,8 @@ export interface ConsoleAccess {
   roles: 'manage' | 'view';
   /** Read the audit log (comms and administrators, as the rules allow). */
   audit: boolean;
+  /** Manage rollout: sections, pages and pilot groups (comms and administrators, as changeRollout allows). */
+  rollout: boolean;
 }
 
 /**
@@ -20,8 +22,8 @@ export interface ConsoleAccess {
  * tools come with later parts), so they are not shown a console that would be empty.
  */
 export function consoleAccess(roles: Roles): ConsoleAccess | null {
-  if (roles.admin) return { roles: 'manage', audit: true };
-  if (roles.comms) return { roles: 'view', audit: true };
+  if (roles.admin) return { roles: 'manage', audit: true, rollout: true };
+  if (roles.comms) return { roles: 'view', audit: true, rollout: true };
   return null;
 }
 

@@ -27,6 +27,8 @@ export const paths = {
   evidenceOf: (uid: string) => `evidence/${uid}`,
   /** Organisation settings members read (anonymous posting on or off). */
   settings: () => 'config/settings',
+  /** Where the layer is on, for whom, with which features (lib/core/rollout.ts): members read it, the server writes it. */
+  rollout: () => 'config/rollout',
   /** `directory/{personId}`: the organisation's directory, server only (npm run directory:import). */
   directory: () => 'directory',
   directoryEntry: (personId: string) => `directory/${personId}`,

@@ -71,7 +71,12 @@ describe('the comms console', () => {
     await page.waitForURL(/\/console\.html/);
     await page.bringToFront();
     await page.getByRole('heading', { level: 1, name: 'Roles' }).waitFor({ timeout: 20_000 });
-    expect(await page.getByRole('navigation', { name: 'Console sections' }).getByRole('link').allTextContents()).toEqual(['Roles', 'Audit log']);
+    expect(await page.getByRole('navigation', { name: 'Console sections' }).getByRole('link').allTextContents()).toEqual([
+      'Roles',
+      'Sections',
+      'Pilot groups',
+      'Audit log',
+    ]);
     // The directory copy syncs in this page too.
     await page.getByText(/Searches the 41 people in the directory/).waitFor({ timeout: 20_000 });
 

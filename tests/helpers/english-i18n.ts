@@ -1,5 +1,5 @@
 // Unit tests of components read real English text: browser.i18n.getMessage (not implemented by
-// WXT's fake browser) answers from public/_locales/en/messages.json, filling $P1$… as Chrome does.
+// WXT's fake browser) answers from public/_locales/en/messages.json, filling $P1$… (and plain $1…) as Chrome does.
 import { vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import en from '../../public/_locales/en/messages.json';
@@ -9,6 +9,7 @@ export function useEnglishMessages(): void {
   const messages = en as Record<string, { message: string }>;
   vi.spyOn(browser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => {
     const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return (messages[key]?.message ?? '').replace(/\$P(\d)\$/g, (_, n: string) => list[Number(n) - 1] ?? '');
+    // Chrome fills named placeholders ($P1$ → $1) and plain $1 … in the message alike.
+    return (messages[key]?.message ?? '').replace(/\$P(\d)\$|\$(\d)/g, (_, p: string | undefined, n: string | undefined) => list[Number(p ?? n) - 1] ?? '');
   }) as typeof browser.i18n.getMessage);
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getFunctions, connectFunctionsEmulator } from 'firebase/functions';
 import { db as server, auth as serverAuth } from '../../functions/src/admin';
 import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
-import type { AuditEntry } from '../../lib/core/audit';
+import type { RolesAuditEntry } from '../../lib/core/audit';
 import type { DirectoryPerson } from '../../lib/core/directory';
 import type { Roles } from '../../lib/core/membership';
 import { paths } from '../../lib/core/paths';
@@ -119,13 +119,14 @@ describe('changing roles through the console function', () => {
       const imported = EMPLOYEES.filter((e) => Object.keys(e.roles).length > 0).length;
       await waitFor(() => state?.loaded && state.entries.length === 3 + imported, { what: 'every audit entry in the feed' });
       expect(state!.error).toBeNull();
-      expect(state!.entries.slice(0, 4).map((e: AuditEntry) => [e.action, e.role, e.target.name, e.actor.via])).toEqual([
+      const roleEntries = state!.entries.filter((e): e is RolesAuditEntry => e.kind === 'roles');
+      expect(roleEntries.slice(0, 4).map((e) => [e.action, e.role, e.target.name, e.actor.via])).toEqual([
         ['revoke', 'community_manager', 'Ilse Meijer', 'console'],
         ['grant', 'community_manager', 'Ilse Meijer', 'console'],
         ['grant', 'ambassador', 'Hugo de Boer', 'console'],
         ['set', null, expect.any(String), 'directory-import'],
       ]);
-      expect(state!.entries.find((e) => e.target.name === 'Rachida Bouzid')).toMatchObject({
+      expect(roleEntries.find((e) => e.target.name === 'Rachida Bouzid')).toMatchObject({
         action: 'set',
         actor: { uid: null, name: expect.stringMatching(/.+/), via: 'directory-import' },
         before: {},

@@ -2,7 +2,7 @@
 // Proves: a moderator hides anyone's comment, named or anonymous (deleted, text wiped, `moderated`,
 // page counter −1 naming it) without reading commentOwners; nobody else may set `moderated`; a
 // moderator cannot edit, cannot hide without (or with a forged) counter; only `roles.moderator:
-// true` (or admin) in a member's token grants it — the old moderators/{uid} documents grant nothing.
+// true` (or admin) grants it everywhere, a list of sections only there — the old moderators/{uid} documents grant nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import {
@@ -151,7 +151,7 @@ describe('the moderator role comes from the token (roles.moderator), not from a 
     await assertSucceeds(hide(dbAs(env, BRAM.uid, { roles: { admin: true } }), 'c1'));
   });
 
-  it('denies a moderator of listed sections only: pages carry no section yet', async () => {
+  it('denies a moderator of listed sections on a page in no section (tests/rules/rollout.test.ts: in their section)', async () => {
     await assertFails(hide(dbAs(env, BRAM.uid, { roles: { moderator: ['ict'] } }), 'c1'));
   });
 

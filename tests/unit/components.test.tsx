@@ -17,7 +17,17 @@ import type { CommentRow } from '../../lib/core/rows';
 
 beforeEach(useEnglishMessages);
 
-const reader: Reader = { me: 'uid-anna', owned: new Set(), likes: new Map(), moderator: false, anonymousPosting: true, helpful: new Set() };
+const reader: Reader = {
+  me: 'uid-anna',
+  owned: new Set(),
+  likes: new Map(),
+  moderator: false,
+  anonymousPosting: true,
+  helpful: new Set(),
+  canComment: true,
+  canLike: true,
+  ambassadors: new Set<string>(),
+};
 const ok = async () => ({ ok: true as const, text: 'x' });
 /** Thread actions that do nothing: these tests only look at what is rendered. */
 const actions = {

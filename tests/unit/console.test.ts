@@ -73,9 +73,9 @@ describe('a role change (lib/core/role-change.ts)', () => {
 
 describe('the console (lib/core/console.ts)', () => {
   it('is for administrators (manage roles) and comms (see them); everyone else never sees it', () => {
-    expect(consoleAccess({ admin: true })).toEqual({ roles: 'manage', audit: true });
-    expect(consoleAccess({ admin: true, comms: true })).toEqual({ roles: 'manage', audit: true });
-    expect(consoleAccess({ comms: true, moderator: true })).toEqual({ roles: 'view', audit: true });
+    expect(consoleAccess({ admin: true })).toEqual({ roles: 'manage', audit: true, rollout: true });
+    expect(consoleAccess({ admin: true, comms: true })).toEqual({ roles: 'manage', audit: true, rollout: true });
+    expect(consoleAccess({ comms: true, moderator: true })).toEqual({ roles: 'view', audit: true, rollout: true });
     for (const roles of [{}, { moderator: true }, { moderator: ['HR'] }, { communityManager: ['HR'] }, { ambassador: true }, { leader: true }] as Roles[]) {
       expect(consoleAccess(roles)).toBeNull();
     }

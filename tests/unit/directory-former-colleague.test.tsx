@@ -11,7 +11,17 @@ import type { CommentRow } from '../../lib/core/rows';
 
 beforeEach(useEnglishMessages);
 
-const reader: Reader = { me: 'uid-anna', owned: new Set(), likes: new Map(), moderator: false, anonymousPosting: true, helpful: new Set() };
+const reader: Reader = {
+  me: 'uid-anna',
+  owned: new Set(),
+  likes: new Map(),
+  moderator: false,
+  anonymousPosting: true,
+  helpful: new Set(),
+  canComment: true,
+  canLike: true,
+  ambassadors: new Set<string>(),
+};
 const byBram: CommentRow = {
   id: 'c1',
   pageId: 'p',

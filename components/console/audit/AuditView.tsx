@@ -3,13 +3,21 @@
 // before and after. Read only: nobody can edit or delete an entry (the rules say so).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, uiLanguage, type MessageKey } from '../../../lib/any/i18n';
-import { AUDIT_KINDS, type AuditEntry, type AuditKind, type AuditVia } from '../../../lib/core/audit';
+import { AUDIT_KINDS, type AuditEntry, type AuditKind, type AuditVia, type RolloutAuditAction } from '../../../lib/core/audit';
 import { fullDateTime } from '../../../lib/core/time';
 import type { AuditFeed, AuditFeedState } from '../../../lib/data/console/audit';
 import { useConsole } from '../console-services';
 import { roleWithSections, rolesText } from '../roles/role-text';
+import { storedSettingText } from '../rollout/rollout-text';
 
-const KIND_LABELS: Record<AuditKind, MessageKey> = { roles: 'consoleAuditKindRoles' };
+const KIND_LABELS: Record<AuditKind, MessageKey> = { roles: 'consoleAuditKindRoles', rollout: 'consoleAuditKindRollout' };
+const ROLLOUT_ACTION_LABELS: Record<RolloutAuditAction, MessageKey> = {
+  rest: 'consoleAuditRolloutRest',
+  section: 'consoleAuditRolloutSection',
+  removeSection: 'consoleAuditRolloutRemoveSection',
+  group: 'consoleAuditRolloutGroup',
+  removeGroup: 'consoleAuditRolloutRemoveGroup',
+};
 const VIA_LABELS: Record<AuditVia, MessageKey> = {
   console: 'consoleAuditViaConsole',
   'command-line': 'consoleAuditViaCommandLine',
@@ -114,7 +122,6 @@ function shortDateTime(at: number, language: string): string {
 
 function AuditRow({ entry }: { entry: AuditEntry }) {
   const language = uiLanguage();
-  const label = entry.role ? roleWithSections(entry.role, entry.role === 'moderator' && entry.sections.length === 0 ? true : entry.sections) : '';
   return (
     <tr tabIndex={-1}>
       <td>
@@ -131,6 +138,15 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
         <br />
         <span class="muted">{t(VIA_LABELS[entry.actor.via])}</span>
       </td>
+      {entry.kind === 'roles' ? <RolesCells entry={entry} /> : <RolloutCells entry={entry} />}
+    </tr>
+  );
+}
+
+function RolesCells({ entry }: { entry: Extract<AuditEntry, { kind: 'roles' }> }) {
+  const label = entry.role ? roleWithSections(entry.role, entry.role === 'moderator' && entry.sections.length === 0 ? true : entry.sections) : '';
+  return (
+    <>
       <td>
         {entry.action === 'grant'
           ? t('consoleAuditGranted', label, entry.target.name)
@@ -140,6 +156,16 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
       </td>
       <td>{rolesText(entry.before)}</td>
       <td>{rolesText(entry.after)}</td>
-    </tr>
+    </>
+  );
+}
+
+function RolloutCells({ entry }: { entry: Extract<AuditEntry, { kind: 'rollout' }> }) {
+  return (
+    <>
+      <td>{t(ROLLOUT_ACTION_LABELS[entry.action], entry.subject?.name ?? '')}</td>
+      <td>{storedSettingText(entry.before)}</td>
+      <td>{storedSettingText(entry.after)}</td>
+    </>
   );
 }

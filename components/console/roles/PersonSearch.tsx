@@ -10,6 +10,12 @@ export interface PersonSearchProps {
   people: PersonRow[];
   selected: string | null;
   onSelect(uid: string): void;
+  /** The field's id, when a page has more than one search (pilot groups: members, control group, ambassadors). */
+  fieldId?: string;
+  /** The field's label, when it searches for something else than roles. */
+  label?: string;
+  /** The text before anything is typed. */
+  start?: string;
 }
 
 /** Moves focus to the next (+1) or previous (−1) result button, from `from` (the field: before the first). */
@@ -23,7 +29,7 @@ function moveFocus(list: HTMLElement | null, from: Element | null, step: 1 | -1)
   return true;
 }
 
-export function PersonSearch({ people, selected, onSelect }: PersonSearchProps) {
+export function PersonSearch({ people, selected, onSelect, fieldId = 'person-search-field', label, start }: PersonSearchProps) {
   const [query, setQuery] = useState('');
   const list = useRef<HTMLUListElement>(null);
   const found = useMemo(() => findPeople(people, query), [people, query]);
@@ -33,25 +39,25 @@ export function PersonSearch({ people, selected, onSelect }: PersonSearchProps) 
   };
   return (
     <div class="person-search">
-      <label for="person-search-field">{t('consoleSearchLabel')}</label>
+      <label for={fieldId}>{label ?? t('consoleSearchLabel')}</label>
       <input
-        id="person-search-field"
+        id={fieldId}
         type="search"
         autocomplete="off"
         spellcheck={false}
-        aria-describedby="person-search-hint"
+        aria-describedby={`${fieldId}-hint`}
         value={query}
         onInput={(event) => setQuery(event.currentTarget.value)}
         onKeyDown={arrows}
       />
-      <p id="person-search-hint" class="hint">
+      <p id={`${fieldId}-hint`} class="hint">
         {people.length === 0 ? t('consoleDirectoryLoading') : t('consoleSearchHint', people.length)}
       </p>
       <p class="visually-hidden" role="status">
         {query.trim() === '' ? '' : found.length === 0 ? t('consoleSearchNone', query.trim()) : t('consoleSearchCount', found.length)}
       </p>
       {query.trim() === '' ? (
-        <p class="empty">{t('consoleSearchStart')}</p>
+        <p class="empty">{start ?? t('consoleSearchStart')}</p>
       ) : found.length === 0 ? (
         <p class="empty">{t('consoleSearchNone', query.trim())}</p>
       ) : (

@@ -6,7 +6,7 @@ import { countHandlers, tabCounts } from '../../../entrypoints/background/counts
 import type { CountDisplay } from '../../../entrypoints/background/count-display';
 import { messageRouter } from '../../../entrypoints/background/router';
 import { tabPages, type TabPage, type TabPages } from '../../../entrypoints/background/tab-pages';
-import type { PageCounts, SenderInfo } from '../../../lib/any/messages';
+import type { PageCounts, PageMode, SenderInfo } from '../../../lib/any/messages';
 import type { PageIdentity } from '../../../lib/any/page-identity';
 import { COUNT_MAX_AGE_MS } from '../../../lib/data/page-counts';
 import { contentScript, EXT, extensionPage, FakeSessionArea, pageA, pageB, settle } from './fakes';
@@ -53,14 +53,17 @@ class FakeServer {
   }
 }
 
-function setup() {
+function setup(mode: PageMode = 'on') {
   const cache = new FakeCountCache();
   const display = new FakeDisplay();
   const server = new FakeServer();
   const tabs: TabPages = tabPages(new FakeSessionArea());
   const counts = tabCounts({ cache, fetch: server.fetch, display, tabs, now: () => NOW });
   const replies: unknown[] = [];
-  const listener = messageRouter(EXT, countHandlers(tabs, counts, display));
+  const listener = messageRouter(
+    EXT,
+    countHandlers(tabs, counts, display, async () => mode),
+  );
   const send = (raw: unknown, sender: SenderInfo) => listener(raw, sender, (reply) => replies.push(reply));
   return { cache, display, server, tabs, counts, replies, send };
 }
@@ -138,7 +141,7 @@ describe('page:report', () => {
 
     expect(send({ type: 'page:report', page: pageA }, contentScript(7, 3))).toBe(true); // answered later
     await settle();
-    expect(replies).toEqual([{ counts: { comments: 2, likes: 1 } }]);
+    expect(replies).toEqual([{ counts: { comments: 2, likes: 1 }, mode: 'on' }]);
     expect(display.shown).toEqual([{ badge: 7, counts: { comments: 2, likes: 1 } }]);
     expect(server.reads).toEqual([pageA.pageId]); // after the answer, not before it
 
@@ -153,7 +156,7 @@ describe('page:report', () => {
     const { display, replies, send } = setup();
     send({ type: 'page:report', page: pageA }, contentScript(7));
     await settle();
-    expect(replies).toEqual([{ counts: null }]);
+    expect(replies).toEqual([{ counts: null, mode: 'on' }]);
     expect(display.shown).toEqual([{ badge: 7, counts: null }]);
   });
 
@@ -162,7 +165,17 @@ describe('page:report', () => {
     await cache.write(pageA, { comments: 2, likes: 1 }, FRESH);
     send({ type: 'page:report', page: pageA }, contentScript(7));
     await settle();
-    expect(replies).toEqual([{ counts: { comments: 2, likes: 1 } }]);
+    expect(replies).toEqual([{ counts: { comments: 2, likes: 1 }, mode: 'on' }]);
+    expect(server.reads).toEqual([]);
+  });
+
+  it('where the layer is off for this person: answers "off", shows no badge and reads no counts', async () => {
+    const { cache, display, server, replies, send } = setup('off');
+    await cache.write(pageA, { comments: 2, likes: 1 }, STALE);
+    send({ type: 'page:report', page: pageA }, contentScript(7));
+    await settle();
+    expect(replies).toEqual([{ counts: { comments: 2, likes: 1 }, mode: 'off' }]);
+    expect(display.shown).toEqual([{ badge: 7, counts: null }]);
     expect(server.reads).toEqual([]);
   });
 

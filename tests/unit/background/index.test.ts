@@ -66,7 +66,8 @@ describe('the background worker’s wiring', () => {
     expect(chrome.alarms.onAlarm.listeners).toHaveLength(1);
     expect(chrome.runtime.onMessage.listeners).toHaveLength(1);
     expect(chrome.tabs.onRemoved.listeners).toHaveLength(1);
-    expect(chrome.storage.onChanged.listeners).toHaveLength(1);
+    // Policy (storage.managed) and rollout (storage.local, entrypoints/background/rollout.ts).
+    expect(chrome.storage.onChanged.listeners).toHaveLength(2);
     expect(chrome.log).toContainEqual({ behavior: { openPanelOnActionClick: true } });
   });
 

@@ -28,6 +28,8 @@ function fakeBuild(log: string[]) {
         refresh: async () => undefined,
         refreshAll: async () => void log.push(`refreshAll ${name}`),
       },
+      access: { modeFor: async () => 'on', tellTabs: async () => undefined, personChanged: async () => undefined },
+      rolloutKey: `rollout@${name}`,
       async close() {
         log.push(`close ${name}`);
       },
