@@ -23,7 +23,6 @@ import { DEMO_DIRECTORY_CSV } from './directory/demo-csv';
 import { adminServices, importDirectory, type AdminServices } from './directory/import';
 import { likeId, newCommentId } from '../lib/core/schema';
 import { waitFor } from './poll';
-import { writeDirectoryShardsOverRest } from './directory-shards';
 import { formatDirectoryErrors } from '../lib/core/directory-validate';
 
 const PROJECT = BUILD_ORG_CONFIG.firebase.projectId;
@@ -156,13 +155,16 @@ export async function seedDemo(options: { threads?: boolean; pilot?: boolean } =
     // No moderators/{uid}: the moderator role is in the directory entry, so in the token (the rules read it there).
     employees.push({ ...person, uid });
   }
-  await writeDirectoryShardsOverRest(); // directoryShards/*: the directory as clients read it (from the profiles above)
+  // directoryShards/*: the snapshot a browser's first sync reads (from the profiles above); the rest
+  // reaches browsers through the feed of profiles and evidence, and the shards at the next rebuild.
+  await rebuildShards();
   if (options.threads === false) return employees;
 
   const byKey = new Map(employees.map((e) => [e.key, e]));
   const now = Date.now();
-  // The expertise evidence (expertise/{uid}) is built by the Functions triggers from the documents
-  // written here (functions/src/expertise.ts); the seed only counts what it wrote, per page, to wait for it.
+  // The expertise evidence (expertise/{uid}, and its capped copy evidence/{uid} that the panel reads)
+  // is built by the Functions triggers from the documents written here (functions/src/expertise.ts);
+  // the seed only counts what it wrote, per page, to wait for it.
   const written = new Map<string, EvidenceTotals>();
   for (const [path, thread] of Object.entries(THREADS)) {
     const url = normalizeUrl(`${INTRANET}${path}`, BUILD_ORG_CONFIG.sites[0]!);
@@ -235,6 +237,7 @@ export async function seedDemo(options: { threads?: boolean; pilot?: boolean } =
     });
   }
   await waitForEvidence(written);
+  await rebuildShards(); // now with the evidence, so a first sync finds it in the shards
   if (options.pilot) await seedPilot(employees);
   return employees;
 }
@@ -271,6 +274,13 @@ export async function seedPilot(employees: SeededEmployee[]): Promise<void> {
     { op: 'section', id: null, section: { ...section, name: 'HR', prefixes: [`${INTRANET}/hr/`], pilotGroups: ['g-HR-pilot'] } },
   ];
   for (const edit of edits) await changeRolloutAs(db, edit, actor);
+}
+
+/** The server's full rebuild of the directory shards (functions/src/directory-shards.ts), with the functions' own Admin SDK. */
+async function rebuildShards(): Promise<void> {
+  process.env.GCLOUD_PROJECT ??= PROJECT;
+  const [{ db }, { rebuildDirectoryShards }] = await Promise.all([import('../functions/src/admin'), import('../functions/src/directory-shards')]);
+  if (!(await rebuildDirectoryShards(db))) throw new Error('the directory shards are being rebuilt by someone else');
 }
 
 /** Answers, likes and "this helped" marks on one page, summed over everyone. */

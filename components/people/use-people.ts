@@ -1,10 +1,10 @@
-// The panel's hook onto the people directory: delta-syncs the directory and the expertise index
-// into Dexie (when the panel opens and every 5 minutes; the expertise index only while the people
-// view is shown: lib/core/people-sync-plan.ts says why), reads them back live, and saves the own profile.
+// The panel's hook onto the people directory: syncs the directory and the expertise evidence into
+// Dexie (when the panel opens and every 5 minutes; the evidence feed only while the people view is
+// shown: lib/core/people-sync-plan.ts says why), reads them back live, and saves the own profile.
 import { useEffect } from 'preact/hooks';
 import { PEOPLE_RESYNC_MS, peopleToSync } from '../../lib/core/people-sync-plan';
 import type { EvidenceRow, PersonRow } from '../../lib/core/rows';
-import { syncDirectory, syncExpertise } from '../../lib/data/people/people-sync';
+import { syncPeople } from '../../lib/data/people/people-sync';
 import { saveOwnProfile } from '../../lib/data/people/save-profile';
 import { useServices } from '../app/services';
 import { useLiveQuery } from '../hooks/use-live-query';
@@ -34,8 +34,8 @@ export function usePeople(uid: string | null, peopleViewShown: boolean): PeopleS
   const wanted = peopleToSync(uid, peopleViewShown);
   const directory = wanted.includes('directory');
   const expertise = wanted.includes('expertise');
-  useEffect(() => (directory ? repeat('directory', () => syncDirectory(fb.firestore, db)) : undefined), [uid, directory]);
-  useEffect(() => (expertise ? repeat('expertise', () => syncExpertise(fb.firestore, db)) : undefined), [uid, expertise]);
+  // One sync for both feeds (a first sync's shards bring both); showing the people view syncs at once.
+  useEffect(() => (directory ? repeat('people', () => syncPeople(fb.firestore, db, { evidence: expertise })) : undefined), [uid, directory, expertise]);
   const people = useLiveQuery(() => (uid ? db.people.toArray() : []), [uid], [] as PersonRow[]);
   const evidence = useLiveQuery(() => (uid ? db.evidence.toArray() : []), [uid], [] as EvidenceRow[]);
   const mine = people.find((p) => p.uid === uid);

@@ -7,7 +7,7 @@
 //  - answers: the person's live named replies to a question that is not their own named question
 //    (replying in one's own named thread is not helping someone). A named reply to an ANONYMOUS
 //    question counts, whoever asked it: the server could look up its owner (commentOwners/{id}), but
-//    every member reads everyone's evidence (in the directory shards), so an answer that did not
+//    every member reads everyone's evidence (evidence/{uid} and the directory shards), so an answer that did not
 //    count because its author had asked the question would tell colleagues who asked. Evidence
 //    therefore never looks at who wrote an anonymous post. The price: someone can answer their own
 //    anonymous question and count it as one answer (never as "this helped": the rules refuse a mark
@@ -21,6 +21,7 @@
 // A page with no answers, likes or marks is no evidence: no entry.
 import { evidenceFromDoc } from '../../lib/core/codecs';
 import type { EvidencePage } from '../../lib/core/rows';
+import { strongerEvidence } from '../../lib/core/shard-evidence';
 import { pageTerms } from '../../lib/core/terms';
 
 /** At most this many pages per person (what the panel reads: lib/core/codecs.ts evidenceFromDoc). */
@@ -99,11 +100,6 @@ export function pageEntry(uid: string, docs: PageDocs): EvidencePage | null {
   };
 }
 
-/** Strongest evidence first: "this helped" marks, then answers, then likes; then by page id, so the order is stable. */
-function stronger(a: EvidencePage, b: EvidencePage): number {
-  return b.helpful - a.helpful || b.answers - a.answers || b.likes - a.likes || (a.pageId < b.pageId ? -1 : a.pageId > b.pageId ? 1 : 0);
-}
-
 /**
  * The person's pages with the entry for `pageId` replaced (or removed, for null). Keeps the
  * MAX_EVIDENCE_PAGES pages with the strongest evidence, strongest first: past the cap, a page with
@@ -111,7 +107,7 @@ function stronger(a: EvidencePage, b: EvidencePage): number {
  */
 export function withEntry(pages: EvidencePage[], pageId: string, entry: EvidencePage | null): EvidencePage[] {
   const others = pages.filter((p) => p.pageId !== pageId);
-  return [...others, ...(entry ? [entry] : [])].sort(stronger).slice(0, MAX_EVIDENCE_PAGES);
+  return [...others, ...(entry ? [entry] : [])].sort(strongerEvidence).slice(0, MAX_EVIDENCE_PAGES);
 }
 
 /** The pages of a stored expertise document, read as the panel reads them. */

@@ -1,6 +1,9 @@
-// Expertise evidence kept current on the server: `expertise/{uid}` (the roll-up the panel's expert
-// lookup ranks with, lib/core/expertise.ts) follows every comment, like and "this helped" mark.
-// Clients can't write it (firestore.rules); these triggers are its only writer. What counts is
+// Expertise evidence kept current on the server: `expertise/{uid}` (the person's full roll-up, up to
+// 50 pages: the server's record, what each refresh starts from and what a page rename queries)
+// follows every comment, like and "this helped" mark, and so does its capped copy `evidence/{uid}`
+// (./evidence-feed.ts), which is what members read for the expert lookup (lib/core/expertise.ts):
+// a browser reads the copies changed since its last sync. Clients can neither write these nor read
+// `expertise/*` (firestore.rules); these triggers are their only writer. What counts is
 // decided in ./evidence.ts: named activity only, so an anonymous comment never moves anybody's
 // figures, and a deleted or hidden comment stops counting.
 //
@@ -14,7 +17,7 @@
 //    what an earlier event added; an event lost for good is repaired by the next one on that person
 //    and page.
 //  - Exact under concurrency, without locking anyone's comments: a refresh is one transaction that
-//    FIRST reads expertise/{uid} (the Admin SDK locks what a transaction reads), THEN reads the
+//    FIRST reads expertise/{uid} and evidence/{uid} (the Admin SDK locks what a transaction reads), THEN reads the
 //    sources with plain reads, and always ends in a write to expertise/{uid} (the new content; or
 //    the same content with updatedAt kept; or a delete of a document that does not exist). So the
 //    refreshes of one person are serialised, and the one that commits last read the sources after
@@ -22,37 +25,40 @@
 //    older view behind. The sources are never locked, so no employee's comment or like waits for a
 //    function (reading them inside the transaction locked the page document, and the emulator then
 //    refused the employees' writes with "Transaction lock timeout").
-//  - Readers' delta sync (by updatedAt) is only woken when the evidence really changed.
+//    The copy is written in the same transaction when it differs, so it never disagrees with the record.
+//  - Readers' delta sync (by evidence/{uid}'s updatedAt) is only woken when the capped copy really changed.
 //
 // Cost, in document reads per event (Firestore bills an empty query as 1 read):
-//   refresh(page, person) = 2 (expertise doc, page) + max(1, k) (their comments on the page)
+//   refresh(page, person) = 3 (expertise doc, its copy, page) + max(1, k) (their comments on the page)
 //       + p (parents of their replies that are someone else's)
 //       + max(1, h) ("this helped" marks on their replies; only if they have live replies)
 //       + max(1, s) (their own likes on the page; only if their comments have likes)
 //       + 1 (the title checked again, when they have evidence on the page),
-//     and 1 write. It grows with one person's activity on one page, never with the thread.
+//     and 1 write, 2 when the copy changes. It grows with one person's activity on one page, never with the thread.
 //   comment written: 0 + a refresh of its author (nothing for an anonymous comment). A like only
 //     moving the comment's counter is left to the like's own trigger. A question edited or deleted
 //     also refreshes those who answered it (their page terms hold its words): + max(1, r) replies.
 //   like switched on or off: 1 (the liked comment) + a refresh of its author.
 //   "this helped" marked or withdrawn: 1 (the reply) + a refresh of its author.
 //   page created or renamed: max(1, n) (people with evidence on the page) + n refreshes.
-// The seeded VPN answer (1 reply, 7 likes, 1 mark), on its mark: 1 + 2 + 1 + 1 + 1 + 1 + 1 = 8 reads,
-// 1 write. Incremental counters would read about 3–4 documents and write 2 per event, but need the
+// The seeded VPN answer (1 reply, 7 likes, 1 mark), on its mark: 1 + 3 + 1 + 1 + 1 + 1 + 1 = 9 reads,
+// 2 writes. Incremental counters would read about 3–4 documents and write 2 per event, but need the
 // event ledger, an exact reversal for every kind of undo, and stay wrong after any missed event.
 //
-// Cap: at most 50 pages per person (what the panel reads), the strongest evidence kept ("this
-// helped" marks, then answers, then likes; ./evidence.ts withEntry). A page dropped at the cap comes
-// back with its next event if it is then strong enough.
+// Cap: at most 50 pages per person here, the strongest evidence kept ("this helped" marks, then
+// answers, then likes; ./evidence.ts withEntry); the copy members read keeps the 5 strongest of them
+// (lib/core/shard-evidence.ts says why). A page dropped at the cap comes back with its next event
+// if it is then strong enough.
 //
 // The document: { pages: EvidencePage[], pageIds: string[] (for the rename query), updatedAt:
-// server time (the clients' delta sync cursor orders by updatedAt, then id) }.
+// server time of the last real change }.
 import { FieldValue, type DocumentData, type DocumentSnapshot } from 'firebase-admin/firestore';
 import { onDocumentWritten, type Change, type FirestoreEvent } from 'firebase-functions/v2/firestore';
 import { paths } from '../../lib/core/paths';
 import { db } from './admin';
 import type { EvidencePage } from '../../lib/core/rows';
 import { commentFacts, expertiseContent, pageEntry, sameContent, storedPages, withEntry, type CommentFacts } from './evidence';
+import { putEvidenceCopy } from './evidence-feed';
 
 /** Firestore's limit on the values of one `in` filter. */
 const IN_LIMIT = 30;
@@ -102,18 +108,20 @@ export async function refreshEvidence(pageId: string, uid: string): Promise<bool
   let changed = false;
   for (let round = 1; ; round++) {
     const { entry, title, wrote } = await db.runTransaction(async (tx) => {
-      // First the person's document, in the transaction: this lock orders all refreshes of one person.
-      const stored = await tx.get(expertiseRef);
+      // First the person's documents, in the transaction: these locks order all refreshes of one person.
+      const [stored, copy] = await tx.getAll(expertiseRef, db.doc(paths.evidenceOf(uid)));
       const current = await currentEntry(pageId, uid);
-      const pages = withEntry(storedPages(stored.data()), pageId, current.entry);
-      const wrote = !sameContent(stored.data(), pages);
+      const pages = withEntry(storedPages(stored!.data()), pageId, current.entry);
+      const wrote = !sameContent(stored!.data(), pages);
       if (wrote) {
         tx.set(expertiseRef, { ...expertiseContent(pages), updatedAt: FieldValue.serverTimestamp() });
-      } else if (stored.exists) {
-        tx.set(expertiseRef, stored.data()!); // the same, updatedAt kept: still a write, so an older refresh can't commit after it
+      } else if (stored!.exists) {
+        tx.set(expertiseRef, stored!.data()!); // the same, updatedAt kept: still a write, so an older refresh can't commit after it
       } else {
         tx.delete(expertiseRef); // nothing, and nothing to store: the same, for a document that does not exist
       }
+      // The copy members read follows (and catches up if it was behind): written only when it differs.
+      putEvidenceCopy(tx, copy!, pages);
       return { ...current, wrote };
     });
     changed ||= wrote;

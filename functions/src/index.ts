@@ -7,7 +7,7 @@ setGlobalOptions({ region });
 
 export { membershipAtSignIn, membershipAtSignUp } from './membership';
 export { expertiseOnComment, expertiseOnHelpful, expertiseOnLike, expertiseOnPage } from './expertise';
-export { directoryShardOnProfileUpdate } from './directory-shards';
+export { directoryShardsRefresh } from './directory-shards';
 export { changeRole } from './console';
 export { changeRollout } from './rollout';
 export { changePage } from './pages';

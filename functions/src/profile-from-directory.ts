@@ -7,7 +7,6 @@ import { FieldValue } from 'firebase-admin/firestore';
 import { entryFromDoc, identityChanges, identityFromEntry, minimalIdentity, OWN_PROFILE_DEFAULTS, type DirectoryEntry } from '../../lib/core/directory';
 import { paths } from '../../lib/core/paths';
 import { db } from './admin';
-import { upsertShardEntry } from './directory-shards';
 
 /**
  * The directory entry of an e-mail address, if the directory knows it. An address can have an old
@@ -23,11 +22,10 @@ export async function directoryEntryByEmail(email: string): Promise<DirectoryEnt
 export async function syncProfile(uid: string, email: string, tokenName: string | undefined, entry: DirectoryEntry | undefined): Promise<void> {
   const ref = db.doc(paths.profile(uid));
   const profile = await ref.get();
-  // A new profile reaches the directory shards here: creations fire no shard trigger (a bulk
-  // creation would fan out one invocation per person; functions/src/directory-shards.ts says why).
+  // A new profile reaches colleagues through the directory feed (its updatedAt), and the shards at
+  // their next rebuild (functions/src/directory-shards.ts).
   const create = async (fields: object) => {
     await ref.set({ ...fields, ...OWN_PROFILE_DEFAULTS, updatedAt: FieldValue.serverTimestamp() });
-    await upsertShardEntry(db, uid, { ...fields, ...OWN_PROFILE_DEFAULTS });
   };
   if (!entry) {
     // Not in the directory (a domain match or an allow-listed address): a name to show, once.

@@ -1,7 +1,13 @@
 // The people directory as server-built snapshots: `directoryShards/{shardId}`, each holding the
-// directory rows of a few hundred people ({people: DirectoryEntry[], updatedAt}). Clients read
-// shards instead of one document per person (lib/data/people/people-sync.ts); the server writes
-// them (functions/src/directory-shards.ts, scripts/directory-shards.ts, the seed and the bench).
+// directory rows of a few hundred people and their capped expertise evidence ({people:
+// DirectoryEntry[], evidence: {[uid]: EvidencePage[]}, coveredAt}). Shards are what a browser reads
+// at its FIRST sync only; every later sync reads the per-person documents changed since
+// (`profiles/*` and `evidence/*`, lib/data/people/people-sync.ts), so a colleague's edit or like
+// costs every reader one small document, not a shard of a few hundred people.
+// `coveredAt` is the snapshot's promise: the shard reflects every change of its people's profile
+// and evidence documents with updatedAt ≤ coveredAt. A first sync keeps the oldest coveredAt of
+// the shards it read as its feed cursor, so nothing changed after a shard was built is missed.
+// The server rebuilds shards in batches, not on every change (functions/src/directory-shards.ts).
 // Pure: everything that turns profiles into shards and shards back into rows, in one place.
 //
 // Why shards: a first directory sync of 50,000 people read 50,000 profile documents (56 s in the
@@ -12,8 +18,8 @@
 // Shard assignment: a fixed DIRECTORY_SHARD_COUNT = 256, and a person's shard is a hash of their
 // uid (FNV-1a, then murmur3's finaliser; the low byte as two hex digits, '00'…'ff'). Fixed, not
 // chosen per organisation size, because every writer computes it on its own, with nothing to read
-// or agree on: the profile trigger, the sign-in function, the bulk builder and the client (which
-// uses it to find the people a changed shard no longer holds). A person therefore never moves
+// or agree on: the rebuilds, the seed, the bench and the client (which uses it to find the people a
+// shard no longer holds). A person therefore never moves
 // between shards, and a growing organisation never re-shards. Changing the count would move almost
 // everybody: it would need a new collection name (clients then sync it from scratch).
 // The cost of a fixed count: a small organisation reads up to min(people, 256) documents at its
@@ -24,17 +30,19 @@
 // (about 60 KB a shard); a row with every field at the limit the rules allow (20 skills of 40
 // characters, 8 languages, 4 department levels of 80, every role, …) is about 1.9 KB, so even the
 // fullest shard of such rows (about 450 KB) fits. Typical rows would fit up to about 3,000 a shard
-// (some 750,000 people); rows at the limit up to about 540 a shard (some 130,000 people).
+// (some 750,000 people); rows at the limit up to about 540 a shard (some 130,000 people). Evidence
+// adds at most 1,280 bytes a person (lib/core/shard-evidence.ts): the fullest shard of rows at the
+// limit, everyone at the evidence cap, is still about 810 KB.
 // buildShards refuses to make a shard over the limit rather than let a write fail half-way
 // (tests/unit/directory-shards.test.ts checks the fullest shard at 50,000).
 //
 // An entry holds exactly what the directory shows (PersonRow's fields) and the labels (level,
 // active, roles); not the profile's updatedAt, so rewriting a profile without changing what the
-// directory shows changes no shard (the writers compare entries and skip identical ones).
+// directory shows changes no shard (the rebuilds compare shards and skip identical ones).
 // Over 250 lines on purpose: the shard format, its size limit, building and applying are one concept.
 import { personFromDoc } from './codecs';
 import type { Roles } from './membership';
-import type { PersonRow } from './rows';
+import type { EvidencePage, PersonRow } from './rows';
 
 export const DIRECTORY_SHARD_COUNT = 256;
 /** Firestore's maximum document size. */
@@ -179,28 +187,64 @@ export function buildShards(entries: Iterable<DirectoryEntry>): Map<string, Dire
   return shards;
 }
 
+/** A shard's content: its people (sorted by uid) and their capped evidence. */
+export interface ShardContent {
+  people: DirectoryEntry[];
+  evidence: ReadonlyMap<string, EvidencePage[]>;
+}
+
+/**
+ * Every shard with its people and their evidence (`evidence`: uid → capped pages; people not in the
+ * directory any more are left out). Throws if a shard would exceed 1 MiB.
+ */
+export function buildShardContents(entries: Iterable<DirectoryEntry>, evidence: ReadonlyMap<string, EvidencePage[]>): Map<string, ShardContent> {
+  const out = new Map<string, ShardContent>();
+  for (const [id, people] of buildShards(entries)) {
+    const own = new Map<string, EvidencePage[]>();
+    for (const p of people) {
+      const pages = evidence.get(p.uid);
+      if (pages && pages.length > 0) own.set(p.uid, pages);
+    }
+    const bytes = shardBytes(id, people, own);
+    if (bytes > MAX_DOCUMENT_BYTES) throw new Error(`directory shard ${id} would be ${bytes} bytes with evidence (limit ${MAX_DOCUMENT_BYTES})`);
+    out.set(id, { people, evidence: own });
+  }
+  return out;
+}
+
+/** Two shard contents say the same (people as sameEntries; evidence by uid, whatever the map order). */
+export function sameShard(a: ShardContent, b: ShardContent): boolean {
+  const ev = (m: ReadonlyMap<string, EvidencePage[]>) => canonical(Object.fromEntries([...m].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))));
+  return sameEntries(a.people, b.people) && ev(a.evidence) === ev(b.evidence);
+}
+
 /**
  * What needs writing to make the stored shards equal the built ones: changed or new shards, and
- * stored shards that no longer hold anybody (written empty, not deleted: a delta query cannot see
- * a deletion). Unchanged shards are left alone, so a rebuild over an up-to-date directory writes nothing.
+ * stored shards that no longer hold anybody (written empty, not deleted, so a first sync finds
+ * every shard id it knows). Unchanged shards need only their coveredAt moved.
  */
-export function shardWrites(built: Map<string, DirectoryEntry[]>, stored: Map<string, DirectoryEntry[]>): Map<string, DirectoryEntry[]> {
-  const writes = new Map<string, DirectoryEntry[]>();
-  for (const [id, people] of built) {
+export function shardWrites(built: Map<string, ShardContent>, stored: Map<string, ShardContent>): Map<string, ShardContent> {
+  const writes = new Map<string, ShardContent>();
+  for (const [id, content] of built) {
     const before = stored.get(id);
-    if (!before || !sameEntries(before, people)) writes.set(id, people);
+    if (!before || !sameShard(before, content)) writes.set(id, content);
   }
-  for (const [id, before] of stored) if (!built.has(id) && before.length > 0) writes.set(id, []);
+  for (const [id, before] of stored)
+    if (!built.has(id) && (before.people.length > 0 || before.evidence.size > 0)) writes.set(id, { people: [], evidence: new Map() });
   return writes;
 }
 
 // ---------- applying shards on the client ----------
 
-/** A shard as the client read it: its id, its time (epoch ms) and its entries. */
+/**
+ * A shard as the client read it: its id, the time it covers (coveredAt, epoch ms; 0 for a shard
+ * written before shards carried it), its entries and its people's evidence (lib/core/shard-evidence.ts).
+ */
 export interface ShardSnapshot {
   id: string;
   updatedAt: number;
   people: DirectoryEntry[];
+  evidence: Map<string, EvidencePage[]>;
 }
 
 /**
@@ -209,9 +253,9 @@ export interface ShardSnapshot {
  *  - every entry is put, as of its shard's time;
  *  - a local row of one of these shards that none of them holds any more is removed (the person
  *    left the directory);
- *  - except a local row newer than its shard: the signed-in person's own profile, just saved or
- *    loaded from their profile document, is kept until a shard at least as new brings it (so the
- *    form does not jump back to the old skills while the profile trigger is still rewriting the shard).
+ *  - except a local row newer than its shard: the signed-in person's own profile just saved, or a
+ *    row the change feed brought (newer than the snapshot), is kept: the feed after the snapshot
+ *    brings whatever changed since.
  */
 export function planShardRows(shards: ShardSnapshot[], local: ReadonlyMap<string, number>): { put: DirectoryPersonRow[]; remove: string[] } {
   const put: DirectoryPersonRow[] = [];
@@ -262,8 +306,8 @@ export function firestoreBytes(value: unknown): number {
   return 8;
 }
 
-/** A shard document's size: its name, its fields ({people, updatedAt}) and the 32 bytes of overhead. */
-export function shardBytes(shardId: string, people: DirectoryEntry[]): number {
+/** A shard document's size: its name, its fields ({people, evidence, coveredAt}) and the 32 bytes of overhead. */
+export function shardBytes(shardId: string, people: DirectoryEntry[], evidence: ReadonlyMap<string, EvidencePage[]> = new Map()): number {
   const name = ['directoryShards', shardId].reduce((n, s) => n + utf8(s) + 1, 16);
-  return name + firestoreBytes({ people, updatedAt: 0 }) + 32;
+  return name + firestoreBytes({ people, evidence: Object.fromEntries(evidence), coveredAt: 0 }) + 32;
 }

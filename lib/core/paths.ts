@@ -20,7 +20,11 @@ export const paths = {
   commentOwner: (commentId: string) => `commentOwners/${commentId}`,
   profiles: () => 'profiles',
   profile: (uid: string) => `profiles/${uid}`,
+  /** `expertise/{uid}`: one person's full evidence roll-up, the server's record (server only). */
   expertise: () => 'expertise',
+  /** `evidence/{uid}`: the capped copy of it that members read (lib/core/shard-evidence.ts), the evidence change feed. */
+  evidence: () => 'evidence',
+  evidenceOf: (uid: string) => `evidence/${uid}`,
   /** Organisation settings members read (anonymous posting on or off). */
   settings: () => 'config/settings',
   /** Where the layer is on, for whom, with which features (lib/core/rollout.ts): members read it, the server writes it. */
@@ -33,6 +37,8 @@ export const paths = {
   /** The directory as server-built snapshots of a few hundred people each (lib/core/directory-shards.ts). */
   directoryShards: () => 'directoryShards',
   directoryShard: (shardId: string) => `directoryShards/${shardId}`,
+  /** When the shards were last rebuilt, and the rebuild's lease: server only (functions/src/directory-shards.ts). */
+  directoryShardsState: () => 'directoryState/shards',
   /** One person's comment rate window ({ windowStart, count, last }): readable only by that person. */
   rate: (uid: string) => `rate/${uid}`,
   /** The audit log (lib/core/audit.ts): written only by the server, read by comms and administrators. */

@@ -149,7 +149,7 @@ export interface EvidencePage {
   helpful: number;
 }
 
-/** Firestore `expertise/{uid}`: the evidence roll-up of one person. */
+/** One person's capped evidence as members read it (`evidence/{uid}`, and their shard's copy: lib/core/shard-evidence.ts). */
 export interface EvidenceRow {
   uid: string;
   pages: EvidencePage[];
@@ -190,12 +190,19 @@ export interface OutboxItem extends OutboxItemState {
 }
 
 export interface SyncCursor {
-  /** 'profiles' is the cursor of clients from before the directory shards (removed at their first shard sync). */
-  id: 'profiles' | 'expertise' | 'directoryShards';
+  /**
+   * 'profilesFeed' and 'evidenceFeed': the change feeds' cursors (lib/core/people-sync-plan.ts);
+   * 'peopleSnapshot': how far a first sync through the directory shards got (docId: the last shard
+   * applied; the time: the oldest coveredAt so far). 'profiles', 'expertise' and 'directoryShards'
+   * are cursors of browsers from before the change feed (removed at their first snapshot).
+   */
+  id: 'profiles' | 'expertise' | 'directoryShards' | 'peopleSnapshot' | 'profilesFeed' | 'evidenceFeed';
   seconds: number;
   nanoseconds: number;
   /** Id of the last document read at that time. */
   docId?: string;
+  /** What the local people tables hold (PEOPLE_SCHEMA); another value starts over from the shards. */
+  schema?: number;
 }
 
 /** A composer's unsent text, kept so nothing typed is lost. Key: see draftKey(). */

@@ -14,7 +14,7 @@
 //   are counted by wrapping @google-cloud/firestore's document reader, query and commit (for the
 //   functions' Firestore instance only), and their writes can trigger further functions in turn.
 // - Each written document's stored size (storage-size.ts) before and after gives the bytes an action
-//   adds; the `updatedAt` of expertise documents and directory shards before and after tells whether
+//   adds; the `updatedAt` of evidence copies and profiles before and after tells whether
 //   every reader's next people sync will read them.
 // Over 250 lines on purpose: the client's and the server's counting must agree on one notion of a write.
 import { createRequire } from 'node:module';
@@ -90,7 +90,7 @@ export class Meter {
   /** The newest snapshot seen of each document (by path): the "before" of a transaction's write. */
   private seen = new Map<string, AdminSnapshot>();
   private readonly restore: Array<() => void> = [];
-  /** Paths of the expertise documents and directory shards whose `updatedAt` moved, in order. */
+  /** Paths of the evidence copies and profiles whose `updatedAt` moved, in order (what the people feeds read). */
   readonly changes: string[] = [];
   /** Failures inside the wrappers (they must not be swallowed by the code under test). */
   readonly errors: unknown[] = [];
@@ -177,8 +177,9 @@ export class Meter {
       const a = moved(was);
       const b = moved(now);
       const updatedAtMoved = b !== undefined && !(a?.isEqual?.(b) ?? false);
-      if (updatedAtMoved && path.startsWith(`${firestorePaths.expertise()}/`)) this.add({ expertiseChanges: 1 });
-      if (updatedAtMoved && path.startsWith(`${firestorePaths.directoryShards()}/`)) this.add({ shardChanges: 1 });
+      // What the browsers' change feeds read (lib/core/people-sync-plan.ts): evidence copies and profiles.
+      if (updatedAtMoved && path.startsWith(`${firestorePaths.evidence()}/`)) this.add({ expertiseChanges: 1 });
+      if (updatedAtMoved && path.startsWith(`${firestorePaths.profiles()}/`)) this.add({ profileChanges: 1 });
       if (updatedAtMoved) this.changes.push(path);
       const kind = !existed ? 'created' : !now.exists ? 'deleted' : 'updated';
       for (const trigger of this.triggers) {

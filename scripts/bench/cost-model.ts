@@ -12,7 +12,7 @@
 // our assumption, stated below; change a constant and rerun to see what it does.
 //
 // Over 250 lines on purpose: the assumptions, the models and the prices are read together.
-import { PEOPLE_RESYNC_MS } from '../../lib/core/people-sync-plan';
+import { PEOPLE_RESYNC_MS, REBUILD_AFTER_CHANGES } from '../../lib/core/people-sync-plan';
 
 /** The organisation and its activity per month. */
 export const ORG = {
@@ -68,11 +68,11 @@ export const ACTIVITY = {
   firstSyncShare: 0.05,
   /** Directory imports per month (a weekly HR export). */
   directoryImports: 4,
-  /** Share of employees whose directory entry changes in a month (joiners, leavers, moves): each rewrites a profile and its shard. */
+  /** Share of employees whose directory entry changes in a month (joiners, leavers, moves): each rewrites a profile. */
   hrChangeShare: 0.02,
   /**
-   * People with an expertise document (expertise/{uid}: someone answered or got likes): about the
-   * creators. Their documents are what an expertise delta sync reads; a first sync reads them all.
+   * People with expertise evidence (expertise/{uid} and its copy evidence/{uid}: someone answered or
+   * got likes): about the creators. Their copies are what the evidence feed reads.
    */
   expertiseHolders: ORG.creators,
   /** Storage is priced as it stands after this many months of the activity above (it only grows: comments are never deleted). */
@@ -160,10 +160,10 @@ export interface UnitCost {
   fnSeconds: number;
   /** Bytes the action adds to storage (documents and their automatic index entries). */
   bytes: number;
-  /** Expertise documents whose `updatedAt` moved: every reader's next people sync reads them. */
+  /** Evidence copies (evidence/{uid}) whose `updatedAt` moved: every reader's next evidence feed reads them. */
   expertiseChanges: number;
-  /** Directory shards rewritten: every reader's next people sync reads them. */
-  shardChanges: number;
+  /** Profiles whose `updatedAt` moved: every reader's next directory feed reads them. */
+  profileChanges: number;
 }
 
 export const ZERO: UnitCost = {
@@ -177,7 +177,7 @@ export const ZERO: UnitCost = {
   fnSeconds: 0,
   bytes: 0,
   expertiseChanges: 0,
-  shardChanges: 0,
+  profileChanges: 0,
 };
 
 /** The field-wise mean of measured costs (ZERO for none). */
@@ -332,7 +332,7 @@ export function deltaSync(o: {
 /** The reads of deltaSync. */
 export const deltaSyncReads = (o: Parameters<typeof deltaSync>[0]) => deltaSync(o).reads;
 
-/** Directory shards populated by `people` people hashed over `shards` shards (expected). */
+/** Directory shards populated by `people` people hashed over `shards` shards (expected; also: shards touched by that many distinct people's changes). */
 export function populatedShards(people: number, shards: number): number {
   return shards * (1 - (1 - 1 / shards) ** people);
 }
@@ -405,10 +405,10 @@ export interface Measured {
   /** Per kind of monthlyActions() but panel, hr-change and first-sync (derived below). */
   units: Record<string, UnitCost>;
   visit: VisitCost;
-  /** Stored bytes (document + index entries): per person of a profile, a directory entry and a shard entry; per expertise document. */
-  storage: { profile: number; directoryEntry: number; shardEntry: number; expertiseDoc: number };
-  /** Document bytes (no index entries), the estimate of what a read sends: a comment, a page, a profile, an expertise document, one person's row in a shard. */
-  wire: { comment: number; page: number; profile: number; expertiseDoc: number; shardPerPerson: number };
+  /** Stored bytes (document + index entries): per person of a profile, a directory entry and a shard entry (people and evidence); per holder of an expertise document and of its copy. */
+  storage: { profile: number; directoryEntry: number; shardEntry: number; expertiseDoc: number; evidenceDoc: number };
+  /** Document bytes (no index entries), the estimate of what a read sends: a comment, a page, a profile, an evidence copy, one person's row in a shard (with their evidence). */
+  wire: { comment: number; page: number; profile: number; evidenceDoc: number; shardPerPerson: number };
 }
 
 /** One kind of action in the month: how many, what they cost in total, their part of the bill. */
@@ -429,8 +429,9 @@ export const LABELS: Record<string, string> = {
   badge: 'badge count (page view)',
   panel: 'panel opened (profile, settings)',
   thread: 'thread visits',
-  'sync-directory': 'people sync: directory shards',
-  'sync-expertise': 'people sync: expertise',
+  'sync-directory': 'people sync: directory feed',
+  'sync-expertise': 'people sync: evidence feed',
+  'shard-rebuild': 'directory shards rebuilt (scheduled)',
   'like-comment': 'like of a comment',
   'like-page': 'like of a page',
   unlike: 'unlike',
@@ -452,6 +453,21 @@ export const PANEL_READS = 2;
 /** The people sync repeats while the panel is open (components/people/use-people.ts): every 5 minutes. */
 export const RESYNC_MINUTES = PEOPLE_RESYNC_MS / 60_000;
 
+/**
+ * A first sync reads the shards, then the feed of documents changed since they were built: the
+ * server rebuilds them every REBUILD_AFTER_CHANGES changes, so a first sync at a random moment
+ * finds half of that behind them (changes spread evenly; the bench people measures the worst case).
+ */
+export const FIRST_SYNC_FEED_DOCS = REBUILD_AFTER_CHANGES / 2;
+/** The scheduled refresh (functions/src/directory-shards.ts): every 15 minutes, every day. */
+export const REFRESH_RUNS_PER_MONTH = 4 * 24 * 30;
+/**
+ * Billed seconds of one rebuild of REBUILD_AFTER_CHANGES changes: reading those documents and the
+ * shards they touch, writing the shards. An estimate (a few seconds of Admin SDK work, not measured
+ * at this size); at these numbers the term is far below a cent either way.
+ */
+export const REBUILD_SECONDS = 5;
+
 export interface Month {
   rows: Row[];
   totals: MonthTotals;
@@ -460,8 +476,8 @@ export interface Month {
   perThousand: { list: number; free: number };
   dominant: Row;
   thread: ReturnType<typeof threadVisitReads>;
-  /** Expertise documents and directory shards changed per month (what every reader's delta sync reads). */
-  changes: { expertise: number; shards: number };
+  /** Evidence copies and profiles changed per month (what every reader's feeds read). */
+  changes: { expertise: number; profiles: number };
   /** GiB the clients receive per month, by kind. */
   egress: Record<string, number>;
 }
@@ -486,7 +502,7 @@ export function extrapolate(
   const edit = unit('profile-edit');
   const derived: Record<string, UnitCost> = {
     panel: { ...ZERO, reads: PANEL_READS },
-    // The import writes the entry and the profile; the profile's trigger does what it did for a profile edit.
+    // The import writes the entry and the profile; a profile change runs what a profile edit runs (nothing since the shards are batched).
     'hr-change': {
       ...ZERO,
       writes: 2,
@@ -494,14 +510,15 @@ export function extrapolate(
       fnReads: edit.fnReads,
       fnWrites: edit.fnWrites,
       fnSeconds: edit.fnSeconds,
-      shardChanges: edit.shardChanges,
+      profileChanges: edit.profileChanges,
     },
-    'first-sync': { ...ZERO, reads: shards + a.expertiseHolders },
+    // The shards (pages of 50: one more read for an empty last page is left out) and the feed behind them.
+    'first-sync': { ...ZERO, reads: shards + FIRST_SYNC_FEED_DOCS },
   };
   const linear = Object.entries(counts).map(([kind, n]) => ({ kind, actions: n, total: scaleCost(derived[kind] ?? unit(kind), n) }));
   const changes = {
     expertise: linear.reduce((s, r) => s + r.total.expertiseChanges, 0),
-    shards: linear.reduce((s, r) => s + r.total.shardChanges, 0),
+    profiles: linear.reduce((s, r) => s + r.total.profileChanges, 0),
   };
   const thread = threadVisitReads(
     {
@@ -514,10 +531,23 @@ export function extrapolate(
     },
     m.visit,
   );
+  // The scheduled refresh: every run counts the changes (2 aggregations, billed 1 read each, and the
+  // state document); every REBUILD_AFTER_CHANGES changes it reads them and the shards they touch,
+  // rewrites those and moves every other shard's coveredAt (lease, state: 3 reads, 3 writes).
+  const rebuilds = (changes.profiles + changes.expertise) / REBUILD_AFTER_CHANGES;
+  const touched = populatedShards(REBUILD_AFTER_CHANGES, shardCount);
+  const rebuildCost: UnitCost = {
+    ...ZERO,
+    invocations: REFRESH_RUNS_PER_MONTH,
+    fnReads: REFRESH_RUNS_PER_MONTH * 3 + rebuilds * (REBUILD_AFTER_CHANGES + touched + 3),
+    fnWrites: rebuilds * (shards + 3),
+    fnSeconds: REFRESH_RUNS_PER_MONTH * billedSeconds(0, prices.functions.billingQuantumSeconds) + rebuilds * REBUILD_SECONDS,
+  };
   const sync = (o: { sessions: number; minutes: number; changes: number; holders: number }) =>
     deltaSync({ ...o, changesPerMonth: o.changes, everyMinutes: RESYNC_MINUTES, workingDays: a.workingDays, workingHours: a.workingHours });
   const peopleView = expertiseSync === 'people-view';
-  const directorySync = sync({ sessions: a.panelSessions, minutes: a.panelMinutes, changes: changes.shards, holders: shards });
+  // The directory feed: each profile changed since the last sync, once (of all the employees').
+  const directorySync = sync({ sessions: a.panelSessions, minutes: a.panelMinutes, changes: changes.profiles, holders: org.employees });
   const expertiseSessions = a.panelSessions * (peopleView ? a.peopleViewShare : 1);
   const expertiseDeltas = sync({
     sessions: expertiseSessions,
@@ -531,6 +561,7 @@ export function extrapolate(
     { kind: 'sync-expertise', actions: org.readers * expertiseSessions, total: { ...ZERO, reads: org.readers * expertiseDeltas.reads } },
     // scripts/directory/import.ts reads the whole directory, every account's profile and the membership config each run.
     { kind: 'directory-import', actions: a.directoryImports, total: { ...ZERO, reads: a.directoryImports * (2 * org.employees + 1) } },
+    { kind: 'shard-rebuild', actions: rebuilds, total: rebuildCost },
   ];
 
   // What the clients receive: the documents they read, by their size (an estimate of the bytes on the wire).
@@ -540,9 +571,10 @@ export function extrapolate(
     badge: counts.badge! * w.page,
     panel: counts.panel! * w.profile,
     thread: org.readers * (thread.docs * w.comment + (thread.firstVisits + thread.revisits) * w.page),
-    'sync-directory': org.readers * directorySync.docs * shardDoc,
-    'sync-expertise': org.readers * expertiseDeltas.docs * w.expertiseDoc,
-    'first-sync': counts['first-sync']! * (shards * shardDoc + a.expertiseHolders * w.expertiseDoc),
+    'sync-directory': org.readers * directorySync.docs * w.profile,
+    'sync-expertise': org.readers * expertiseDeltas.docs * w.evidenceDoc,
+    'first-sync': counts['first-sync']! * (shards * shardDoc + FIRST_SYNC_FEED_DOCS * w.profile),
+    'shard-rebuild': 0, // server to server, in the region
   };
   // The outbox's own reads (rate window, page) are small documents.
   for (const r of linear) egressBytes[r.kind] ??= r.total.reads * w.page;
@@ -550,7 +582,9 @@ export function extrapolate(
   const egressGiB = Object.values(egress).reduce((x, y) => x + y, 0);
 
   const growth = [...linear, ...modelled].reduce((s, r) => s + r.total.bytes, 0);
-  const base = org.employees * (m.storage.profile + m.storage.directoryEntry + m.storage.shardEntry) + a.expertiseHolders * m.storage.expertiseDoc;
+  const base =
+    org.employees * (m.storage.profile + m.storage.directoryEntry + m.storage.shardEntry) +
+    a.expertiseHolders * (m.storage.expertiseDoc + m.storage.evidenceDoc);
   const storedGiB = (base + a.storedMonths * growth) / 2 ** 30;
   // Each kind's part of the bill: its operations, and the bytes its reads send to the browsers.
   const priced = [...linear, ...modelled].map((r) => ({

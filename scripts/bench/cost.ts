@@ -71,9 +71,9 @@ export function visitCost(visits: SampleResult['visits']): VisitCost & { firstVi
 
 /**
  * From the emulator's documents at the end of the sample: stored bytes (with index entries) per
- * person of a profile, a directory entry and a shard entry, and per expertise document; and the
- * document bytes alone (the estimate of what a read sends) of a comment, a page, a profile, an
- * expertise document and a person's row in a shard.
+ * person of a profile, a directory entry and a shard entry, and per expertise document and evidence
+ * copy; and the document bytes alone (the estimate of what a read sends) of a comment, a page, a
+ * profile, an evidence copy and a person's row in a shard.
  */
 async function sizes(meter: Meter, composites: CompositeIndex[]): Promise<Pick<Measured, 'storage' | 'wire'>> {
   const of = async (collection: string) => {
@@ -81,8 +81,8 @@ async function sizes(meter: Meter, composites: CompositeIndex[]): Promise<Pick<M
     const sum = (f: (path: string, data: Record<string, unknown>) => number) => docs.reduce((s, d) => s + f(d.ref.path, d.data() ?? {}), 0);
     return { docs, n: docs.length, stored: sum((p, d) => storedBytes(p, d, composites)), wire: sum(documentBytes) };
   };
-  const [profiles, directory, shards, expertise, pages] = await Promise.all(
-    [paths.profiles(), paths.directory(), paths.directoryShards(), paths.expertise(), 'pages'].map(of),
+  const [profiles, directory, shards, expertise, evidence, pages] = await Promise.all(
+    [paths.profiles(), paths.directory(), paths.directoryShards(), paths.expertise(), paths.evidence(), 'pages'].map(of),
   );
   const comments = await Promise.all(pages!.docs.map((p) => of(paths.comments(p.id))));
   const inShards = shards!.docs.reduce((s, d) => s + ((d.get('people') as unknown[] | undefined)?.length ?? 0), 0);
@@ -94,6 +94,7 @@ async function sizes(meter: Meter, composites: CompositeIndex[]): Promise<Pick<M
       directoryEntry: per(directory!.stored, directory!.n),
       shardEntry: per(shards!.stored, inShards),
       expertiseDoc: per(expertise!.stored, expertise!.n),
+      evidenceDoc: per(evidence!.stored, evidence!.n),
     },
     wire: {
       comment: per(
@@ -102,7 +103,7 @@ async function sizes(meter: Meter, composites: CompositeIndex[]): Promise<Pick<M
       ),
       page: per(pages!.wire, pages!.n),
       profile: per(profiles!.wire, profiles!.n),
-      expertiseDoc: per(expertise!.wire, expertise!.n),
+      evidenceDoc: per(evidence!.wire, evidence!.n),
       shardPerPerson: per(shards!.wire, inShards),
     },
   };
@@ -210,7 +211,10 @@ export const cost: BenchSection = {
     let sample: SampleResult;
     let measuredSizes: Pick<Measured, 'storage' | 'wire'>;
     try {
-      sample = await runSample(quick, meter, Meter.handler(fns.membershipAtSignIn), Meter.handler(fns.membershipAtSignUp), expertise.refreshEvidence);
+      const shards = await import('../../functions/src/directory-shards');
+      sample = await runSample(quick, meter, Meter.handler(fns.membershipAtSignIn), Meter.handler(fns.membershipAtSignUp), expertise.refreshEvidence, () =>
+        shards.rebuildDirectoryShards(db),
+      );
       measuredSizes = await sizes(meter, composites);
     } finally {
       await meter.close();
@@ -244,8 +248,8 @@ export const cost: BenchSection = {
         monthTable(month),
         '',
         `Month: ${fmt(month.totals.reads)} reads, ${fmt(month.totals.writes)} writes, ${fmt(month.totals.deletes)} deletes, ${fmt(month.totals.invocations)} invocations, ${fmt(month.totals.storedGiB, 2)} GiB stored after ${ACTIVITY.storedMonths} months, ${fmt(month.totals.egressGiB, 0)} GiB sent to the browsers (${egressShares(month)}).`,
-        `Document sizes (measured, bytes): comment ${fmt(measured.wire.comment)}, page ${fmt(measured.wire.page)}, profile ${fmt(measured.wire.profile)}, expertise document ${fmt(measured.wire.expertiseDoc)}, a person's row in a shard ${fmt(measured.wire.shardPerPerson)} (a shard of ${fmt(ORG.employees / DIRECTORY_SHARD_COUNT)} people: ${fmt((measured.wire.shardPerPerson * ORG.employees) / DIRECTORY_SHARD_COUNT / 1024)} KB).`,
-        `Changes every reader's people sync reads: ${fmt(month.changes.expertise)} expertise documents and ${fmt(month.changes.shards)} directory shards a month.`,
+        `Document sizes (measured, bytes): comment ${fmt(measured.wire.comment)}, page ${fmt(measured.wire.page)}, profile ${fmt(measured.wire.profile)}, evidence copy ${fmt(measured.wire.evidenceDoc)}, a person's row in a shard ${fmt(measured.wire.shardPerPerson)} (a shard of ${fmt(ORG.employees / DIRECTORY_SHARD_COUNT)} people: ${fmt((measured.wire.shardPerPerson * ORG.employees) / DIRECTORY_SHARD_COUNT / 1024)} KB).`,
+        `Changes every reader's people feeds read: ${fmt(month.changes.expertise)} evidence copies and ${fmt(month.changes.profiles)} profiles a month.`,
         `Without the network egress estimate: ${eur(opsOnly)} a month (${eur(perThousand(opsOnly))} per 1,000).`,
         `Bill: ${eur(month.eur.list)} a month at list prices (${eur(month.perThousand.list)} per 1,000 employees); with the free tier ${eur(month.eur.free)} (${eur(month.perThousand.free)} per 1,000).`,
         `Largest share: ${month.dominant.label}, ${fmt(month.dominant.share * 100, 0)}% of the bill.`,

@@ -67,7 +67,7 @@ beforeEach(async () => {
     [pagePath()]: storedPage(3, 'a1'),
     [`pages/${PAGE_ID}/likes/c1_${BRAM.uid}`]: { targetId: 'c1', uid: BRAM.uid, name: BRAM.displayName, active: true, updatedAt: PAST },
     [`pages/${PAGE_ID}/helpful/r1`]: { replyId: 'r1', parentId: 'c1', createdAt: PAST },
-    [`expertise/${BRAM.uid}`]: { pages: [], updatedAt: PAST },
+    [`evidence/${BRAM.uid}`]: { pages: [], updatedAt: PAST },
     'directoryShards/0': { people: [], updatedAt: PAST },
     'config/settings': { anonymousPosting: true, updatedAt: PAST },
     [ratePath(ANNA.uid)]: { windowStart: PAST, count: 1, last: `${PAGE_ID}/c1` },
@@ -165,7 +165,7 @@ const REQUESTS: Array<[string, string, Claims, (db: Firestore) => Promise<unknow
   ['helpful: take one’s mark back', ANNA.uid, {}, (db) => deleteDoc(doc(db, `pages/${PAGE_ID}/helpful/r1`))],
   ['commentOwners: get one’s own link', ANNA.uid, {}, (db) => getDoc(doc(db, 'commentOwners/a1'))],
   ['commentOwners: query one’s own links', ANNA.uid, {}, (db) => getDocs(query(collection(db, 'commentOwners'), where('uid', '==', ANNA.uid)))],
-  ['expertise: read evidence', ANNA.uid, {}, (db) => getDoc(doc(db, `expertise/${BRAM.uid}`))],
+  ['evidence: read a colleague’s evidence', ANNA.uid, {}, (db) => getDoc(doc(db, `evidence/${BRAM.uid}`))],
   ['directoryShards: read a shard', ANNA.uid, {}, (db) => getDoc(doc(db, 'directoryShards/0'))],
   ['config/settings: read the settings', ANNA.uid, {}, (db) => getDoc(doc(db, 'config/settings'))],
   [

@@ -1,10 +1,29 @@
-// firebase/firestore.rules for the people directory and expert lookup: expertise/{uid}
-// (server-written evidence), directoryShards/{shardId} (server-written snapshots) and
-// pages/{pageId}/helpful/{replyId} ("this helped", by the asker only, never on one's own reply).
+// firebase/firestore.rules for the people directory and expert lookup: directoryShards/{shardId}
+// (server-written snapshots of the directory and everyone's capped evidence, for a first sync),
+// evidence/{uid} (the capped evidence members read: the evidence feed), expertise/{uid} (the
+// server's own full record: no client reads or writes it), directoryState/* (the rebuild's state:
+// server only) and pages/{pageId}/helpful/{replyId} ("this helped", by the asker only, never on one's own reply).
 // The profile's fields: profiles.test.ts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
-import { deleteDoc, doc, getDoc, serverTimestamp, setDoc, updateDoc, Timestamp, type DocumentData } from 'firebase/firestore';
+import {
+  collection,
+  deleteDoc,
+  doc,
+  documentId,
+  getDoc,
+  getDocs,
+  limit,
+  orderBy,
+  query,
+  startAfter,
+  serverTimestamp,
+  setDoc,
+  updateDoc,
+  where,
+  Timestamp,
+  type DocumentData,
+} from 'firebase/firestore';
 import { ANNA, BRAM } from '../helpers/fixtures';
 import { commentPath, dbAs, dbSignedOut, PAGE_ID, seed, startRulesEnv, storedComment } from '../helpers/rules-env';
 
@@ -36,6 +55,14 @@ describe('directory snapshots', () => {
     await assertFails(deleteDoc(doc(dbAs(env, ANNA.uid), 'directoryShards/0')));
   });
 
+  it('lets a member read the directory feed (profiles changed after a cursor); denies it signed out', async () => {
+    await seed(env, { [`profiles/${ANNA.uid}`]: { displayName: ANNA.displayName, updatedAt: Timestamp.now() } });
+    const feed = (db: ReturnType<typeof dbSignedOut>) =>
+      getDocs(query(collection(db, 'profiles'), orderBy('updatedAt'), orderBy(documentId()), startAfter(Timestamp.fromMillis(0)), limit(200)));
+    expect((await assertSucceeds(feed(dbAs(env, BRAM.uid)))).size).toBe(1);
+    await assertFails(feed(dbSignedOut(env)));
+  });
+
   it('denies reading the directory itself and the membership lists (server only)', async () => {
     await seed(env, {
       'directory/E0107': { email: 'anna@lindeveen.nl', active: true, roles: {} },
@@ -48,27 +75,70 @@ describe('directory snapshots', () => {
 });
 
 describe('expertise evidence', () => {
-  const evidence = { pages: [{ pageId: PAGE_ID, title: 'ICT-helpdesk', terms: ['vpn'], answers: 3, likes: 7, helpful: 2 }], updatedAt: Timestamp.now() };
+  const pages = [{ pageId: PAGE_ID, title: 'ICT-helpdesk', terms: ['vpn'], answers: 3, likes: 7, helpful: 2 }];
+  const evidence = { pages, pageIds: [PAGE_ID], updatedAt: Timestamp.now() };
 
-  it('allows any signed-in user to read evidence', async () => {
-    await seed(env, { [`expertise/${ANNA.uid}`]: evidence });
-    await assertSucceeds(getDoc(doc(dbAs(env, BRAM.uid), `expertise/${ANNA.uid}`)));
+  it('lets a member read a colleague’s evidence copy, and the evidence feed query (the legitimate path)', async () => {
+    await seed(env, { [`evidence/${ANNA.uid}`]: { pages, updatedAt: Timestamp.now() } });
+    const copy = await assertSucceeds(getDoc(doc(dbAs(env, BRAM.uid), `evidence/${ANNA.uid}`)));
+    expect(copy.get('pages')).toEqual(pages);
+    const feed = await assertSucceeds(
+      getDocs(query(collection(dbAs(env, BRAM.uid), 'evidence'), orderBy('updatedAt'), orderBy(documentId()), startAfter(Timestamp.fromMillis(0)), limit(200))),
+    );
+    expect(feed.docs.map((d) => d.id)).toEqual([ANNA.uid]);
   });
 
-  it('denies reading evidence when signed out', async () => {
+  it('denies the evidence copies to anyone signed out, and writing them to everyone, even one’s own', async () => {
+    await seed(env, { [`evidence/${ANNA.uid}`]: { pages, updatedAt: Timestamp.now() } });
+    await assertFails(getDoc(doc(dbSignedOut(env), `evidence/${ANNA.uid}`)));
+    await assertFails(getDocs(collection(dbSignedOut(env), 'evidence')));
+    await assertFails(setDoc(doc(dbAs(env, ANNA.uid), `evidence/${ANNA.uid}`), { pages, updatedAt: serverTimestamp() }));
+    await assertFails(updateDoc(doc(dbAs(env, ANNA.uid), `evidence/${ANNA.uid}`), { pages: [], updatedAt: serverTimestamp() }));
+    await assertFails(deleteDoc(doc(dbAs(env, BRAM.uid), `evidence/${ANNA.uid}`)));
+    await assertFails(setDoc(doc(dbAs(env, BRAM.uid, { roles: { admin: true } }), `evidence/${BRAM.uid}`), { pages, updatedAt: serverTimestamp() }));
+  });
+
+  it('denies the shards’ rebuild state (its lease and coverage) to every client, administrators too', async () => {
+    await seed(env, { 'directoryState/shards': { coveredAt: Timestamp.now(), shardIds: ['00'] } });
+    await assertFails(getDoc(doc(dbAs(env, BRAM.uid, { roles: { admin: true } }), 'directoryState/shards')));
+    await assertFails(setDoc(doc(dbAs(env, BRAM.uid, { roles: { admin: true } }), 'directoryState/shards'), { leaseUntil: Timestamp.now() }));
+  });
+
+  it('lets a member read everyone’s evidence in the directory shards (the first sync’s path)', async () => {
+    await seed(env, {
+      'directoryShards/0': { people: [{ uid: ANNA.uid, displayName: ANNA.displayName }], evidence: { [ANNA.uid]: pages }, updatedAt: Timestamp.now() },
+    });
+    const shard = await assertSucceeds(getDoc(doc(dbAs(env, BRAM.uid), 'directoryShards/0')));
+    expect(shard.get('evidence')).toEqual({ [ANNA.uid]: pages });
+  });
+
+  it('denies a member reading expertise/* (the server’s record): by id, by query, even their own', async () => {
     await seed(env, { [`expertise/${ANNA.uid}`]: evidence });
+    await assertFails(getDoc(doc(dbAs(env, BRAM.uid), `expertise/${ANNA.uid}`)));
+    await assertFails(getDoc(doc(dbAs(env, ANNA.uid), `expertise/${ANNA.uid}`)));
+    await assertFails(getDocs(collection(dbAs(env, BRAM.uid), 'expertise')));
+    await assertFails(getDocs(query(collection(dbAs(env, BRAM.uid), 'expertise'), where('pageIds', 'array-contains', PAGE_ID))));
+    await assertFails(getDoc(doc(dbAs(env, BRAM.uid, { roles: { admin: true } }), `expertise/${ANNA.uid}`)));
+  });
+
+  it('denies reading evidence when signed out, in the shards or in expertise/*', async () => {
+    await seed(env, { [`expertise/${ANNA.uid}`]: evidence, 'directoryShards/0': { people: [], evidence: { [ANNA.uid]: pages }, updatedAt: Timestamp.now() } });
     await assertFails(getDoc(doc(dbSignedOut(env), `expertise/${ANNA.uid}`)));
+    await assertFails(getDoc(doc(dbSignedOut(env), 'directoryShards/0')));
   });
 
   it("denies writing someone else's evidence", async () => {
     await assertFails(setDoc(doc(dbAs(env, BRAM.uid), `expertise/${ANNA.uid}`), evidence));
   });
 
-  it('denies writing, changing or deleting even your own evidence', async () => {
+  it('denies writing, changing or deleting even your own evidence, in expertise/* or in a shard', async () => {
     await assertFails(setDoc(doc(dbAs(env, ANNA.uid), `expertise/${ANNA.uid}`), evidence));
-    await seed(env, { [`expertise/${ANNA.uid}`]: evidence });
+    await seed(env, { [`expertise/${ANNA.uid}`]: evidence, 'directoryShards/0': { people: [], evidence: {}, updatedAt: Timestamp.now() } });
     await assertFails(updateDoc(doc(dbAs(env, ANNA.uid), `expertise/${ANNA.uid}`), { updatedAt: serverTimestamp() }));
     await assertFails(deleteDoc(doc(dbAs(env, ANNA.uid), `expertise/${ANNA.uid}`)));
+    await assertFails(
+      setDoc(doc(dbAs(env, ANNA.uid), 'directoryShards/0'), { evidence: { [ANNA.uid]: pages }, updatedAt: serverTimestamp() }, { merge: true }),
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 // The cost bench's arithmetic (scripts/bench/cost-model.ts, storage-size.ts): how a month's actions
 // are counted, the thread-visit and delta-sync models, the free tier and the storage sizes.
 import { describe, expect, it } from 'vitest';
+import { REBUILD_AFTER_CHANGES } from '../../lib/core/people-sync-plan';
 import {
   ACTIVITY,
   ORG,
@@ -161,12 +162,12 @@ describe('the month', () => {
       reply: unit({ reads: 2, writes: 3, invocations: 2, expertiseChanges: 1 }),
       helpful: unit({ writes: 1, invocations: 1, expertiseChanges: 1 }),
       'sign-in': unit({ invocations: 1, fnReads: 3 }),
-      'sign-up': unit({ invocations: 2, fnReads: 9, fnWrites: 4, shardChanges: 1 }),
-      'profile-edit': unit({ writes: 1, invocations: 1, fnReads: 1, fnWrites: 1, shardChanges: 1 }),
+      'sign-up': unit({ invocations: 2, fnReads: 9, fnWrites: 4, profileChanges: 1 }),
+      'profile-edit': unit({ writes: 1, invocations: 1, fnReads: 1, fnWrites: 1, profileChanges: 1 }),
     },
     visit: { firstOverhead: 4, revisitOverhead: 3, perDoc: 1 },
-    storage: { profile: 1000, directoryEntry: 1000, shardEntry: 500, expertiseDoc: 3000 },
-    wire: { comment: 400, page: 300, profile: 500, expertiseDoc: 1500, shardPerPerson: 300 },
+    storage: { profile: 1000, directoryEntry: 1000, shardEntry: 500, expertiseDoc: 3000, evidenceDoc: 800 },
+    wire: { comment: 400, page: 300, profile: 500, evidenceDoc: 700, shardPerPerson: 300 },
   };
 
   it('adds up the rows, and the dominant row is the largest', () => {
@@ -199,15 +200,26 @@ describe('the month', () => {
     expect(lazy.eur.list).toBeLessThan(every.eur.list);
   });
 
-  it('sends the browsers what they read: the changed shards, each a few dozen people', () => {
+  it('sends the browsers what they read: each changed profile once, not the shard around it', () => {
     const month = extrapolate(measured, 'people-view', 256);
-    const shardDoc = (ORG.employees / populatedShards(ORG.employees, 256)) * 300;
-    const syncDocs = month.egress['sync-directory']! * 2 ** 30;
-    expect(syncDocs / shardDoc).toBeLessThan(month.rows.find((r) => r.kind === 'sync-directory')!.total.reads);
-    expect(month.totals.egressGiB).toBeCloseTo(sum(Object.values(month.egress)));
     const directory = month.rows.find((r) => r.kind === 'sync-directory')!;
+    const docs = (month.egress['sync-directory']! * 2 ** 30) / 500;
+    // Every read brings one profile, except the empty queries (1 read, no document).
+    expect(docs).toBeLessThan(directory.total.reads);
+    expect(docs).toBeGreaterThan(0);
+    expect(month.totals.egressGiB).toBeCloseTo(sum(Object.values(month.egress)));
     const ops = (directory.total.reads / 100_000) * PRICES.firestore.readsPer100k * PRICES.eurPerUsd;
     expect(directory.eur).toBeCloseTo(ops + directory.egressGiB * PRICES.network.egressPerGiB * PRICES.eurPerUsd);
+  });
+
+  it('prices the scheduled rebuild: a check every 15 minutes, a rebuild every REBUILD_AFTER_CHANGES changes', () => {
+    const month = extrapolate(measured, 'people-view', 256);
+    const rebuild = month.rows.find((r) => r.kind === 'shard-rebuild')!;
+    expect(rebuild.actions).toBeCloseTo((month.changes.profiles + month.changes.expertise) / REBUILD_AFTER_CHANGES);
+    expect(rebuild.total.invocations).toBe(4 * 24 * 30);
+    expect(month.egress['shard-rebuild']).toBe(0);
+    const first = month.rows.find((r) => r.kind === 'first-sync')!;
+    expect(first.total.reads / first.actions).toBeCloseTo(populatedShards(ORG.employees, 256) + REBUILD_AFTER_CHANGES / 2);
   });
 
   it('refuses a month with a kind that was not measured', () => {

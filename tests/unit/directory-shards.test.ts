@@ -11,55 +11,16 @@ import {
   shardBytes,
   shardIdOf,
   shardWrites,
+  buildShardContents,
   withEntry,
   type DirectoryEntry,
 } from '../../lib/core/directory-shards';
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-function uids(n: number, seed = 7): string[] {
-  let s = seed;
-  const next = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-  // Firebase Auth uids: 28 letters and digits.
-  return Array.from({ length: n }, () => Array.from({ length: 28 }, () => ALPHABET[Math.floor(next() * ALPHABET.length)]).join(''));
-}
+import type { EvidencePage } from '../../lib/core/rows';
+import { entry, fullestShardAt50k, largest, uids } from '../helpers/directory-entries';
 
 /** A uid in the same shard as `uid` (or in another one). */
 const sameShardAs = (uid: string) => uids(2000, 5).find((u) => shardIdOf(u) === shardIdOf(uid))!;
 const otherShardThan = (uid: string) => uids(10, 5).find((u) => shardIdOf(u) !== shardIdOf(uid))!;
-
-function entry(uid: string, overrides: Partial<DirectoryEntry> = {}): DirectoryEntry {
-  return {
-    uid,
-    displayName: `Name ${uid}`,
-    departmentPath: ['Bedrijfsvoering', 'ICT'],
-    jobTitle: 'Adviseur',
-    location: 'Stadhuis',
-    languages: ['nl'],
-    skills: ['VPN'],
-    optOut: false,
-    level: 3,
-    active: true,
-    roles: {},
-    ...overrides,
-  };
-}
-
-/** An entry with every field at the longest the rules allow. */
-function largest(uid: string): DirectoryEntry {
-  const text = (n: number, c: string) => c.repeat(n);
-  return entry(uid, {
-    displayName: text(80, 'é'),
-    departmentPath: Array.from({ length: 4 }, () => text(80, 'd')),
-    jobTitle: text(80, 'j'),
-    location: text(80, 'l'),
-    languages: Array.from({ length: 8 }, () => text(20, 'n')),
-    skills: Array.from({ length: 20 }, (_, i) => `${i}`.padEnd(40, 's')),
-    optOut: true,
-    level: 12,
-    active: false,
-    roles: { admin: true, comms: true, moderator: ['nieuws', 'ict', 'hr'], communityManager: ['vpn', 'thuiswerken'], ambassador: true, leader: true },
-  });
-}
 
 describe('which shard a person is in', () => {
   it('is two hex digits from the uid alone, the same every time', () => {
@@ -91,11 +52,7 @@ describe('which shard a person is in', () => {
 
 describe('size: Firestore allows 1 MiB per document', () => {
   // The fullest of the 256 shards at 50,000 people, filled with its own people.
-  const fullest = () => {
-    const byShard = new Map<string, string[]>();
-    for (const uid of uids(50_000)) byShard.set(shardIdOf(uid), [...(byShard.get(shardIdOf(uid)) ?? []), uid]);
-    return [...byShard.values()].sort((a, b) => b.length - a.length)[0]!;
-  };
+  const fullest = fullestShardAt50k;
 
   it('50,000 people with every field at its limit still fit, with room to spare', () => {
     const people = fullest();
@@ -192,17 +149,32 @@ describe('changing a shard', () => {
   it('a rebuild writes only changed shards, and an emptied shard as empty (a deletion is invisible to a delta query)', () => {
     const [a, b, d] = ['a', otherShardThan('a'), 'd'];
     const people = [a, b, d!].filter((uid, i, all) => all.findIndex((u) => shardIdOf(u) === shardIdOf(uid)) === i);
-    const stored = buildShards(people.map((uid) => entry(uid)));
-    expect(shardWrites(buildShards(people.map((uid) => entry(uid))), stored).size).toBe(0);
-    const changed = shardWrites(buildShards(people.map((uid) => entry(uid, uid === b ? { skills: ['Excel'] } : {}))), stored);
+    const build = (entries: DirectoryEntry[], evidence: Array<[string, EvidencePage[]]> = []) => buildShardContents(entries, new Map(evidence));
+    const stored = build(people.map((uid) => entry(uid)));
+    expect(shardWrites(build(people.map((uid) => entry(uid))), stored).size).toBe(0);
+    const changed = shardWrites(build(people.map((uid) => entry(uid, uid === b ? { skills: ['Excel'] } : {}))), stored);
     expect([...changed.keys()]).toEqual([shardIdOf(b!)]);
-    const gone = shardWrites(buildShards(people.filter((uid) => uid !== a).map((uid) => entry(uid))), stored);
-    expect([...gone]).toEqual([[shardIdOf(a!), []]]);
+    const gone = shardWrites(build(people.filter((uid) => uid !== a).map((uid) => entry(uid))), stored);
+    expect([...gone]).toEqual([[shardIdOf(a!), { people: [], evidence: new Map() }]]);
+    // New evidence of d's rewrites d's shard only; evidence of someone not in the directory is left out.
+    const page: EvidencePage = { pageId: 'p1', title: 'ICT', terms: ['vpn'], answers: 1, likes: 0, helpful: 0 };
+    const helped = shardWrites(
+      build(
+        people.map((uid) => entry(uid)),
+        [
+          [d!, [page]],
+          ['nobody', [page]],
+        ],
+      ),
+      stored,
+    );
+    expect([...helped.keys()]).toEqual([shardIdOf(d!)]);
+    expect(helped.get(shardIdOf(d!))!.evidence.get(d!)).toEqual([page]);
   });
 });
 
 describe('applying changed shards to the local people table', () => {
-  const shardOf = (id: string, updatedAt: number, people: DirectoryEntry[]) => ({ id, updatedAt, people });
+  const shardOf = (id: string, updatedAt: number, people: DirectoryEntry[]) => ({ id, updatedAt, people, evidence: new Map() });
 
   it('puts every entry as of its shard time, with the labels', () => {
     const { put, remove } = planShardRows([shardOf(shardIdOf('a'), 100, [entry('a', { roles: { comms: true } })])], new Map());
