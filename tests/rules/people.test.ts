@@ -79,13 +79,16 @@ describe('expertise evidence', () => {
   const evidence = { pages, pageIds: [PAGE_ID], updatedAt: Timestamp.now() };
 
   it('lets a member read a colleague’s evidence copy, and the evidence feed query (the legitimate path)', async () => {
-    await seed(env, { [`evidence/${ANNA.uid}`]: { pages, updatedAt: Timestamp.now() } });
-    const copy = await assertSucceeds(getDoc(doc(dbAs(env, BRAM.uid), `evidence/${ANNA.uid}`)));
+    // A colleague no other test writes comments as: the Functions emulator's expertise triggers,
+    // still finishing other files' writes, would rewrite Anna's copy from her (absent) comments.
+    const colleague = 'colleague-with-evidence';
+    await seed(env, { [`evidence/${colleague}`]: { pages, updatedAt: Timestamp.now() } });
+    const copy = await assertSucceeds(getDoc(doc(dbAs(env, BRAM.uid), `evidence/${colleague}`)));
     expect(copy.get('pages')).toEqual(pages);
     const feed = await assertSucceeds(
       getDocs(query(collection(dbAs(env, BRAM.uid), 'evidence'), orderBy('updatedAt'), orderBy(documentId()), startAfter(Timestamp.fromMillis(0)), limit(200))),
     );
-    expect(feed.docs.map((d) => d.id)).toEqual([ANNA.uid]);
+    expect(feed.docs.map((d) => d.id)).toContain(colleague);
   });
 
   it('denies the evidence copies to anyone signed out, and writing them to everyone, even one’s own', async () => {
