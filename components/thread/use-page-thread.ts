@@ -45,14 +45,21 @@ export interface PageThread {
   loadError: string | null;
   /** Null when the person cannot write yet (no profile, or no page). */
   actions: ThreadActions | null;
+  /** What rollout gives the person on the page shown (the alias's target when it follows one); null while unknown. */
+  access: PageAccess | null;
 }
+
+/** What rollout gives the signed-in person on a page URL; null while rollout or the person is unknown. */
+export type AccessAt = (url: string) => PageAccess | null;
+
+const NOT_KNOWN: AccessAt = () => null;
 
 /**
  * The thread of `tabPage` (null: no intranet page) as the signed-in person sees it, with what
- * rollout gives them there (`access`; null while unknown: write nothing) and the running pilots'
- * ambassadors.
+ * rollout gives them on the page shown (`accessAt`; unknown: write nothing) — the page the rules
+ * will check, so an alias's target, not the tab's URL — and the running pilots' ambassadors.
  */
-export function usePageThread(tabPage: PageIdentity | null, access: PageAccess | null = null, ambassadors: ReadonlySet<string> = NO_ONE): PageThread {
+export function usePageThread(tabPage: PageIdentity | null, accessAt: AccessAt = NOT_KNOWN, ambassadors: ReadonlySet<string> = NO_ONE): PageThread {
   const { db, fb, config, link, session } = useServices();
   const tabPageId = tabPage?.pageId;
   // Whom the tab's page stands for, as its page document last said (kept in Dexie by the page
@@ -72,6 +79,7 @@ export function usePageThread(tabPage: PageIdentity | null, access: PageAccess |
     // The tab's own title: the page it stands for may be known under an older one.
     return { pageId: pageId!, url: url || tabPage.url, title: tabPage.title };
   }, [tabPage, alias]);
+  const access = useMemo(() => (page ? accessAt(page.url) : null), [page?.url, accessAt]);
   const uid = session.person.value?.uid ?? null;
   const authUid = session.authUid.value;
   const readyUid = session.readyUid.value;
@@ -159,5 +167,5 @@ export function usePageThread(tabPage: PageIdentity | null, access: PageAccess |
     };
   }, [uid, profile, page]);
 
-  return { page, followsAlias: Boolean(page && tabPage && page.pageId !== tabPage.pageId), rows, nodes, pageRow, reader, loadError, actions };
+  return { page, followsAlias: Boolean(page && tabPage && page.pageId !== tabPage.pageId), rows, nodes, pageRow, reader, loadError, actions, access };
 }

@@ -3,7 +3,7 @@
 // Session, page thread, drafts, outbox nudges and badge counts live in services and hooks
 // (components/app, components/thread, lib/data) that any extension page can reuse.
 import { useSignal } from '@preact/signals';
-import { useMemo } from 'preact/hooks';
+import { useCallback, useMemo } from 'preact/hooks';
 import { PanelHeader } from '../../components/app/PanelHeader';
 import { useServices } from '../../components/app/services';
 import { useOutboxQueue } from '../../components/app/use-outbox-queue';
@@ -20,7 +20,7 @@ import { DraftsContext } from '../../components/thread/drafts-context';
 import { ThreadView } from '../../components/thread/ThreadView';
 import { useRollout } from '../../components/app/use-rollout';
 import { accessFor, pilotAmbassadors } from '../../lib/core/rollout';
-import { usePageThread } from '../../components/thread/use-page-thread';
+import { usePageThread, type AccessAt } from '../../components/thread/use-page-thread';
 import type { CommentRow } from '../../lib/core/rows';
 import { t } from '../../lib/any/i18n';
 import type { PageIdentity } from '../../lib/any/page-identity';
@@ -75,13 +75,14 @@ function SignedInPanel({ person }: { person: Person }) {
   // people view suggests experts from its words too.
   // What rollout gives this person on this page (the worker's cached copy at once, then live).
   const rollout = useRollout();
-  const access = useMemo(
-    () =>
-      page && rollout && profile !== undefined ? accessFor(rollout, page.url, { uid: person.uid, departmentPath: profile?.departmentPath ?? [] }, now) : null,
-    [page?.url, rollout, profile, person.uid, Math.floor(now / 60_000)],
+  const minute = Math.floor(now / 60_000);
+  const accessAt = useCallback<AccessAt>(
+    (url) => (rollout && profile !== undefined ? accessFor(rollout, url, { uid: person.uid, departmentPath: profile?.departmentPath ?? [] }, now) : null),
+    [rollout, profile, person.uid, minute],
   );
   const ambassadors = useMemo(() => (rollout ? pilotAmbassadors(rollout, now) : new Set<string>()), [rollout, Math.floor(now / 3_600_000)]);
-  const thread = usePageThread(page, access, ambassadors);
+  const thread = usePageThread(page, accessAt, ambassadors);
+  const access = thread.access;
 
   let body;
   if (view.value === 'people') {
