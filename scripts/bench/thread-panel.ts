@@ -148,21 +148,29 @@ async function openFigures(reader: Reader, threads: Array<{ path: string; thread
     const label = `${thread.count.toLocaleString('en-US')} comments`;
     const want = Math.min(FIRST_SCREEN, thread.count);
     await showPage(reader, path);
-    // First visit: the panel syncs the whole thread into Dexie. Unmeasured.
-    const first = await openPanel(reader.eb, reader.tabId, want);
-    await first
-      .locator('.count', { hasText: countText(thread.count) })
-      .waitFor({ timeout: 120_000 })
-      .catch(async (error: Error) => {
-        throw new Error(
-          `${error.message}\npanel said: ${(
-            await first
-              .locator('main')
-              .innerText()
-              .catch(() => '?')
-          ).slice(0, 500)}`,
-        );
-      });
+    // First visit: the panel syncs the whole thread into Dexie. Unmeasured. Once in CI (machine hot
+    // after the whole test run) a 1,000-comment first sync delivered nothing in 120 s while the same
+    // run alone takes seconds; a second panel (a fresh listener) is tried before giving up, and the
+    // retry is said in the log so it is not hidden.
+    let first = await openPanel(reader.eb, reader.tabId, want);
+    for (let attempt = 1; ; attempt++) {
+      const arrived = await first
+        .locator('.count', { hasText: countText(thread.count) })
+        .waitFor({ timeout: 90_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (arrived) break;
+      const said = (
+        await first
+          .locator('main')
+          .innerText()
+          .catch(() => '?')
+      ).slice(0, 500);
+      if (attempt === 2) throw new Error(`the ${label} thread did not arrive in the panel, twice\npanel said: ${said}`);
+      console.warn(`bench thread-panel: the ${label} thread's first sync did not arrive in 90 s; opening the panel again`);
+      await first.close();
+      first = await openPanel(reader.eb, reader.tabId, want);
+    }
     await first.waitForTimeout(1000); // the cursor write lands after the rows
     await first.close();
 
