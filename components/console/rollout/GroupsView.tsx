@@ -12,7 +12,7 @@ import type { PersonRow } from '../../../lib/core/rows';
 import { DepartmentPicker, PeoplePicker } from './pickers';
 import { CardActions, SaveResult } from './SectionsView';
 import type { RolloutState } from '../../../lib/data/console/rollout';
-import { dayText, usePeopleNames, useRolloutSave, useRolloutState, type SaveState } from './use-rollout';
+import { dayText, useCardEditor, usePeopleNames, useRolloutSave, useRolloutState, type SaveState } from './use-rollout';
 
 export interface GroupsViewProps {
   people: PersonRow[];
@@ -30,23 +30,12 @@ export function GroupsView({ people, now, initial }: GroupsViewProps) {
   const save = useRolloutSave(rollout);
   const nameOf = usePeopleNames(people);
   const departments = useMemo(() => departmentTree(people), [people]);
-  const [editing, setEditing] = useState<{ id: string | null } | null>(null);
+  const { editing, open, close } = useCardEditor('#groups-list-title');
   const [removing, setRemoving] = useState<string | null>(null);
-  const opener = useRef<HTMLElement | null>(null);
   const at = now ?? Date.now();
   const groups = Object.entries(rollout.groups).sort(([, a], [, b]) => a.from.localeCompare(b.from) || a.name.localeCompare(b.name));
   const count = (audience: Audience) => audienceCount(audience, people);
 
-  const open = (id: string | null, event: Event) => {
-    opener.current = event.currentTarget as HTMLElement;
-    setEditing({ id });
-  };
-  /** After a save the result has the focus (the save says so); after Cancel, back to where the form was opened. */
-  const close = (cancelled?: boolean) => {
-    setEditing(null);
-    if (!cancelled) return;
-    setTimeout(() => (opener.current?.isConnected ? opener.current : document.querySelector<HTMLElement>('#groups-list-title'))?.focus(), 0);
-  };
   const remove = async (id: string) => {
     const name = rollout.groups[id]?.name ?? id;
     if (await save.run({ op: 'removeGroup', id }, t('consoleGroupsRemoved', name))) setRemoving(null);

@@ -14,7 +14,7 @@ import { useConsole } from '../console-services';
 import { PersonSearch } from '../roles/PersonSearch';
 import { FEATURE_LABELS, MODE_LABELS, settingText } from './rollout-text';
 import type { RolloutState } from '../../../lib/data/console/rollout';
-import { dayText, useRolloutSave, useRolloutState, type SaveState } from './use-rollout';
+import { dayText, useCardEditor, useRolloutSave, useRolloutState, type SaveState } from './use-rollout';
 
 export interface SectionsViewProps {
   /** The directory copy (the people table), for the preview. */
@@ -25,29 +25,15 @@ export interface SectionsViewProps {
   initial?: RolloutState;
 }
 
-type Editing = { id: string | null } | null;
-
 export function SectionsView({ people, now, initial }: SectionsViewProps) {
   const state = useRolloutState(initial);
   const rollout = state.rollout;
   const save = useRolloutSave(rollout);
-  const [editing, setEditing] = useState<Editing>(null);
+  const { editing, open, close } = useCardEditor('#sections-list-title');
   const [editingRest, setEditingRest] = useState(false);
   const [removing, setRemoving] = useState<string | null>(null);
   const sections = Object.entries(rollout.sections).sort(([, a], [, b]) => a.name.localeCompare(b.name));
-  const opener = useRef<HTMLElement | null>(null);
 
-  const open = (next: Editing, event: Event) => {
-    opener.current = event.currentTarget as HTMLElement;
-    setEditing(next);
-  };
-  /** After a save the result has the focus (the save says so); after Cancel, back to where the form was opened. */
-  const close = (cancelled?: boolean) => {
-    setEditing(null);
-    if (!cancelled) return;
-    // Back to the button that opened the form (it may be gone: then the heading).
-    setTimeout(() => (opener.current?.isConnected ? opener.current : document.querySelector<HTMLElement>('#sections-list-title'))?.focus(), 0);
-  };
   const remove = async (id: string) => {
     const name = rollout.sections[id]?.name ?? id;
     if (await save.run({ op: 'removeSection', id }, t('consoleRolloutRemoved', name))) setRemoving(null);
@@ -80,7 +66,7 @@ export function SectionsView({ people, now, initial }: SectionsViewProps) {
             {t('consoleRolloutSectionsTitle')}
           </h2>
           {editing === null ? (
-            <button type="button" onClick={(event) => open({ id: null }, event)} disabled={!state.loaded}>
+            <button type="button" onClick={(event) => open(null, event)} disabled={!state.loaded}>
               {t('consoleRolloutAddSection')}
             </button>
           ) : null}
@@ -105,7 +91,7 @@ export function SectionsView({ people, now, initial }: SectionsViewProps) {
                   confirmText={t('consoleRolloutConfirmRemove', section.name)}
                   busy={save.busy}
                   removing={removing === id}
-                  onEdit={(event) => open({ id }, event)}
+                  onEdit={(event) => open(id, event)}
                   onAskRemove={() => setRemoving(id)}
                   onRemove={() => void remove(id)}
                   onCancel={() => setRemoving(null)}

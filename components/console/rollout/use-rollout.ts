@@ -107,3 +107,23 @@ export function useRolloutSave(current: RolloutState['rollout']): SaveState {
   };
   return { busy, message, said, focused, say, run };
 }
+
+/**
+ * Which card's form is open (`{ id }`; id null: a new one), and the focus around it: after a save
+ * the result takes the focus (the save says so); after Cancel it goes back to the button that
+ * opened the form, or to `fallback` (a heading's selector) when that button is gone.
+ */
+export function useCardEditor(fallback: string) {
+  const [editing, setEditing] = useState<{ id: string | null } | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const open = (id: string | null, event: Event) => {
+    opener.current = event.currentTarget as HTMLElement;
+    setEditing({ id });
+  };
+  const close = (cancelled?: boolean) => {
+    setEditing(null);
+    if (!cancelled) return;
+    setTimeout(() => (opener.current?.isConnected ? opener.current : document.querySelector<HTMLElement>(fallback))?.focus(), 0);
+  };
+  return { editing, open, close };
+}
