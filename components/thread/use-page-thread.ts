@@ -26,6 +26,7 @@ import type { ThreadActions } from './CommentItem';
 import type { Reader } from './reader-context';
 import { canModerate } from '../../lib/core/membership';
 import { canUse, type PageAccess } from '../../lib/core/rollout';
+import { noteThreadOpened } from '../../lib/data/insights/reading-events';
 
 const NO_ONE: ReadonlySet<string> = new Set();
 
@@ -112,6 +113,12 @@ export function usePageThread(tabPage: PageIdentity | null, accessAt: AccessAt =
       stopAlias();
     };
   }, [authUid, pageId, tabPageId, readyUid, alias === undefined]);
+
+  // Insights' readers figure: this person opened this page's thread (once a day; only where the layer shows).
+  const layerShows = access !== null && access.mode !== 'off';
+  useEffect(() => {
+    if (authUid && page && readyUid === authUid && layerShows) noteThreadOpened(fb.firestore, authUid, page);
+  }, [authUid, pageId, readyUid, layerShows]);
 
   const rows = useLiveQuery(() => (pageId ? db.comments.where('pageId').equals(pageId).toArray() : []), [pageId], []);
   const pageRow = useLiveQuery(() => (pageId ? db.pages.get(pageId) : undefined), [pageId], undefined);

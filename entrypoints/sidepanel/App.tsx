@@ -28,11 +28,14 @@ import { dexieDrafts } from '../../lib/data/drafts';
 import { consoleAccess } from '../../lib/core/console';
 import { openConsole } from '../../lib/data/console/open-console';
 import type { Person } from '../../lib/data/session/session';
+import { MyRecord } from '../../components/profile/MyRecord';
+import { OpenQuestionsView } from '../../components/questions/OpenQuestionsView';
 
 const VIEWS = [
   { id: 'thread', label: 'viewThread' },
   { id: 'people', label: 'viewPeople' },
   { id: 'profile', label: 'viewProfile' },
+  { id: 'questions', label: 'viewQuestions' },
 ] as const;
 type View = (typeof VIEWS)[number]['id'];
 
@@ -84,11 +87,22 @@ function SignedInPanel({ person }: { person: Person }) {
   const thread = usePageThread(page, accessAt, ambassadors);
   const access = thread.access;
 
+  // Community managers get the open questions of the sections they look after.
+  const managed = session.roles.value.communityManager ?? [];
+  const views = managed.length > 0 ? VIEWS : VIEWS.filter((v) => v.id !== 'questions');
+
   let body;
-  if (view.value === 'people') {
+  if (view.value === 'questions' && managed.length > 0) {
+    body = <OpenQuestionsView sections={managed} now={now} />;
+  } else if (view.value === 'people') {
     body = <PeopleTab page={access?.features.experts && access.mode !== 'off' ? page : null} rows={thread.rows} people={people} me={person.uid} />;
   } else if (view.value === 'profile') {
-    body = people.mine ? <ProfileEditor key={people.mine.uid} person={people.mine} onSave={people.save} /> : <p class="notice">{t('noProfile')}</p>;
+    body = (
+      <>
+        {people.mine ? <ProfileEditor key={people.mine.uid} person={people.mine} onSave={people.save} /> : <p class="notice">{t('noProfile')}</p>}
+        <MyRecord uid={person.uid} now={now} />
+      </>
+    );
   } else if (target === undefined) {
     body = null;
   } else if (!page) {
@@ -110,7 +124,7 @@ function SignedInPanel({ person }: { person: Person }) {
             <PanelHeader
               name={profile?.displayName ?? person.email ?? ''}
               onSignOut={() => void session.provider.signOut()}
-              views={VIEWS}
+              views={views}
               current={view.value}
               onView={(next) => (view.value = next)}
               onOpenConsole={consoleAccess(session.roles.value) ? () => void openConsole() : undefined}

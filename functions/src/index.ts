@@ -11,3 +11,4 @@ export { directoryShardsRefresh } from './directory-shards';
 export { changeRole } from './console';
 export { changeRollout } from './rollout';
 export { changePage } from './pages';
+export { insightsReport, recomputeInsights, insightsRollup } from './insights/functions';

@@ -44,4 +44,16 @@ export const paths = {
   /** The audit log (lib/core/audit.ts): written only by the server, read by comms and administrators. */
   audit: () => 'audit',
   auditEntry: (id: string) => `audit/${id}`,
+  /** Raw reading events ("opened this page's thread"): each person writes and reads only their own; deleted after RETENTION_DAYS. */
+  insightEvents: () => 'insightEvents',
+  /** One day's activity summary (lib/core/insights/model.ts ActivitySummary): server only. */
+  insightDay: (day: string) => `insightDays/${day}`,
+  /** One ISO week's summary, merged from its days: server only. */
+  insightWeek: (week: string) => `insightWeeks/${week}`,
+  /** The people table insights number people by, in chunks: server only. */
+  insightPeopleChunk: (chunk: number) => `insightPeople/${chunk}`,
+  /** Insights' running state (people table size, rollup watermark, questions): server only. */
+  insightState: (name: 'people' | 'rollup' | 'questions') => `insightState/${name}`,
+  /** A section's open questions (key: the section id, or `_rest`): its community managers, comms and administrators read it. */
+  openQuestions: (sectionKey: string) => `openQuestions/${sectionKey}`,
 } as const;
