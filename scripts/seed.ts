@@ -135,10 +135,11 @@ export async function importDemoDirectory(): Promise<void> {
 
 /**
  * Clears the emulators and seeds the demo organisation. Returns the employees with their uids.
+ * `quarter`: also 90 days of 360 simulated colleagues' activity, rolled up for Insights (the demo; the insights tests).
  * `pilot`: also a rollout in progress (seedPilot); the tests leave it out, so every demo page is on
  * for everyone as their steps expect, and the rollout tests set their own.
  */
-export async function seedDemo(options: { threads?: boolean; pilot?: boolean } = {}): Promise<SeededEmployee[]> {
+export async function seedDemo(options: { threads?: boolean; pilot?: boolean; quarter?: boolean } = {}): Promise<SeededEmployee[]> {
   await clearEmulators();
   await importDemoDirectory();
   const { db, auth } = emulatorAdmin();
@@ -239,7 +240,16 @@ export async function seedDemo(options: { threads?: boolean; pilot?: boolean } =
   await waitForEvidence(written);
   await rebuildShards(); // now with the evidence, so a first sync finds it in the shards
   if (options.pilot) await seedPilot(employees);
+  if (options.quarter) await seedInsightsQuarter();
   return employees;
+}
+
+/** A quarter of colleagues' activity for Insights (scripts/insights/seed-quarter.ts), with the functions' Admin SDK. */
+export async function seedInsightsQuarter(): Promise<void> {
+  emulatorAdmin();
+  process.env.GCLOUD_PROJECT ??= PROJECT;
+  const [{ db }, { seedQuarter }] = await Promise.all([import('../functions/src/admin'), import('./insights/seed-quarter')]);
+  await seedQuarter(db);
 }
 
 /**
