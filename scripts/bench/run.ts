@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentScript } from './content-script';
 import { cost } from './cost';
+import { insights } from './insights';
 import { people } from './people';
 import { formatTable, passes, type BenchSection, type Figure } from './figures';
 import { legacyPages } from './legacy-pages';
@@ -14,7 +15,7 @@ import { threadPanel } from './thread-panel';
 import { threadReads } from './thread-reads';
 
 /** Every section, in the order the table shows them. Add new sections here. */
-const SECTIONS: BenchSection[] = [contentScript, legacyPages, threadReads, threadPanel, people, cost];
+const SECTIONS: BenchSection[] = [contentScript, legacyPages, threadReads, threadPanel, people, insights, cost];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
