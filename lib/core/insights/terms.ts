@@ -182,7 +182,9 @@ export function languageOf(text: string): Lang {
 // so after the "@" it takes the first word and then capitalised words, with Dutch name particles
 // ("van", "de", "der", "ten", "’t") in between when a capitalised word follows: "@Anna van der Berg kun
 // je…" loses "Anna van der Berg". A name is never a topic (and should not become one by being mentioned).
-const LINK = /\b(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/giu;
+// (The look-behind makes an address start where its run of characters starts: without it, a long run
+// with no "@" is tried from every position, quadratic in its length.)
+const LINK = /\b(?:https?:\/\/|www\.)\S+|(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/giu;
 const PARTICLE = "(?:van|de|der|den|het|ten|ter|te|in|op|la|le|du|da|di|von|'t|’t)";
 const NAME_WORD = "\\p{Lu}[\\p{L}\\p{M}'’-]*";
 const MENTION = new RegExp(`(^|[^\\p{L}\\p{N}_])@[\\p{L}\\p{N}_][\\p{L}\\p{M}\\p{N}_.'’-]*(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,4}`, 'gu');
