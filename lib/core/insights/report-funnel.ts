@@ -1,0 +1,85 @@
+// Funnels: of a cohort's people in scope, how many read, liked and wrote — suppressed so that no
+// figure, and no difference of shown figures, describes fewer than k people.
+//
+// A funnel counts only the cohort's people in scope (active, may see it): readers never exceed
+// inScope. Leavers and people outside the audience still count in the volumes (comments, likes).
+import type { Funnel, PageActivity } from './model';
+import type { Cohort } from './report-scope';
+import { figure, suppressPartition } from './suppress';
+
+export type Stage = 'readers' | 'reactors' | 'contributors';
+export const STAGES: readonly Stage[] = ['readers', 'reactors', 'contributors'];
+
+/** Who read, liked and wrote on some pages. */
+export type Activity = Record<Stage, Set<number>>;
+
+export interface RawFunnel {
+  inScope: number;
+  readers: number;
+  reactors: number;
+  contributors: number;
+}
+
+export const NULL_FUNNEL: Funnel = { inScope: null, readers: null, reactors: null, contributors: null };
+
+export function activityOf(pages: Iterable<PageActivity>): Activity {
+  const out: Activity = { readers: new Set(), reactors: new Set(), contributors: new Set() };
+  for (const page of pages) {
+    page.readers.forEach((i) => out.readers.add(i));
+    page.likers.forEach((i) => out.reactors.add(i));
+    page.writers.forEach((i) => out.contributors.add(i));
+  }
+  return out;
+}
+
+function countIn(members: Set<number>, people: Set<number>): number {
+  let n = 0;
+  for (const i of people) if (members.has(i)) n++;
+  return n;
+}
+
+export function rawFunnel(members: Set<number>, activity: Activity): RawFunnel {
+  return {
+    inScope: members.size,
+    readers: countIn(members, activity.readers),
+    reactors: countIn(members, activity.reactors),
+    contributors: countIn(members, activity.contributors),
+  };
+}
+
+/** One cohort on its own: nothing when fewer than k people are in scope, else each figure under k null. */
+export function cohortFunnel(raw: RawFunnel, k: number): Funnel {
+  if (raw.inScope < k) return NULL_FUNNEL;
+  return { inScope: figure(raw.inScope, k), readers: figure(raw.readers, k), reactors: figure(raw.reactors, k), contributors: figure(raw.contributors, k) };
+}
+
+/**
+ * Every cohort's funnel. Departments and bands each partition 'all' (people without a department
+ * or a known level are the partition's unshown rest), so each stage is suppressed across each
+ * partition with 'all' as the total: no department's figure can be had by subtracting the others.
+ */
+export function suppressFunnels(cohorts: readonly Cohort[], raws: readonly RawFunnel[], k: number): Funnel[] {
+  const out = raws.map((raw) => cohortFunnel(raw, k));
+  const all = cohorts.findIndex((c) => c.kind === 'all');
+  if (all === -1) return out;
+  for (const kind of ['department', 'band'] as const) {
+    const members = cohorts.flatMap((c, i) => (c.kind === kind ? [i] : []));
+    const hidden = members.flatMap((i, j) => (raws[i]!.inScope < k ? [j] : []));
+    for (const stage of ['inScope', ...STAGES] as const) {
+      const total = raws[all]!.inScope < k ? 0 : raws[all]![stage];
+      const shown =
+        raws[all]!.inScope < k
+          ? members.map(() => null)
+          : suppressPartition(
+              total,
+              members.map((i) => raws[i]![stage]),
+              k,
+              hidden,
+            );
+      members.forEach((i, j) => {
+        out[i] = { ...out[i]!, [stage]: shown[j] ?? null };
+      });
+    }
+  }
+  return out;
+}
