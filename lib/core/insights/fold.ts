@@ -34,23 +34,9 @@ function emptyPage(url: string, title: string): PageActivity {
   return { url, title, readers: [], likers: [], writers: [], comments: 0, replies: 0, anonymous: 0, likes: 0, starts: [], answers: [], terms: {} };
 }
 
-/** Sorted unique union of sorted unique lists. */
-function unite(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = i < a.length ? a[i]! : Infinity;
-    const y = j < b.length ? b[j]! : Infinity;
-    const next = Math.min(x, y);
-    if (out[out.length - 1] !== next) out.push(next);
-    if (x === next) i++;
-    if (y === next) j++;
-  }
-  return out;
-}
-
 const sortedUnique = (values: Iterable<number>): number[] => [...new Set(values)].sort((a, b) => a - b);
+/** Sorted unique union (whatever order the stored lists come in). */
+const unite = (a: readonly number[], b: readonly number[]): number[] => sortedUnique([...a, ...b]);
 
 /** Picks the most counted key; ties go to the smallest key (so the result never depends on order). */
 function mostCounted<T extends string>(counts: Map<T, number>): T | undefined {
