@@ -6,7 +6,14 @@ import { ANONYMOUS } from '../../lib/core/insights/model';
 import type { ActivitySummary, CommentFact, DayFacts, InsightPerson, OpenQuestionFact, PageActivity, QuestionsState } from '../../lib/core/insights/model';
 import type { TermsOf } from '../../lib/core/insights/terms';
 
-const person = (uid: string, extra: Partial<InsightPerson> = {}): InsightPerson => ({ uid, departmentPath: ['Zorg'], level: 4, leader: false, active: true, ...extra });
+const person = (uid: string, extra: Partial<InsightPerson> = {}): InsightPerson => ({
+  uid,
+  departmentPath: ['Zorg'],
+  level: 4,
+  leader: false,
+  active: true,
+  ...extra,
+});
 const people = indexPeople([person('anna'), person('bert'), person('cor'), person('dirk', { leader: true }), person('eva', { level: 2 })]);
 const [ANNA, BERT, COR] = [0, 1, 2];
 
@@ -85,7 +92,9 @@ describe('foldDay', () => {
   });
   it('records a named reply as an answer from replier to asker with the seconds between', () => {
     const q = comment('c1', 'anna', 'Wie weet dit?');
-    expect(pageOf(fold({ comments: [q, reply('r1', 'bert', q, T0 + 90 * 60 * 1000)] })).answers).toEqual([{ parentId: 'c1', from: BERT, to: ANNA, seconds: 5400, question: true }]);
+    expect(pageOf(fold({ comments: [q, reply('r1', 'bert', q, T0 + 90 * 60 * 1000)] })).answers).toEqual([
+      { parentId: 'c1', from: BERT, to: ANNA, seconds: 5400, question: true },
+    ]);
   });
   it('answers an anonymous asker as ANONYMOUS', () => {
     const q = comment('c1', null, 'Mag dit?');
@@ -131,17 +140,50 @@ describe('foldDay', () => {
 function summary(id: string, from: string, to: string, pages: Record<string, Partial<PageActivity>>, extra: Partial<ActivitySummary> = {}): ActivitySummary {
   const full: Record<string, PageActivity> = {};
   for (const [pageId, p] of Object.entries(pages)) {
-    full[pageId] = { url: URL, title: 'Verlof', readers: [], likers: [], writers: [], comments: 0, replies: 0, anonymous: 0, likes: 0, starts: [], answers: [], terms: {}, ...p };
+    full[pageId] = {
+      url: URL,
+      title: 'Verlof',
+      readers: [],
+      likers: [],
+      writers: [],
+      comments: 0,
+      replies: 0,
+      anonymous: 0,
+      likes: 0,
+      starts: [],
+      answers: [],
+      terms: {},
+      ...p,
+    };
   }
   return { id, from, to, pages: full, forms: {}, langs: {}, ...extra };
 }
 
 describe('mergeSummaries', () => {
   const a = summary('2026-11-23', '2026-11-23', '2026-11-23', {
-    [PAGE]: { readers: [0, 2], likers: [1], writers: [0], comments: 1, replies: 2, anonymous: 1, likes: 3, starts: [{ id: 'c1', by: 0, question: true, at: 1 }], terms: { verl: { n: 2, by: [0, ANONYMOUS] } } },
+    [PAGE]: {
+      readers: [0, 2],
+      likers: [1],
+      writers: [0],
+      comments: 1,
+      replies: 2,
+      anonymous: 1,
+      likes: 3,
+      starts: [{ id: 'c1', by: 0, question: true, at: 1 }],
+      terms: { verl: { n: 2, by: [0, ANONYMOUS] } },
+    },
   });
   const b = summary('2026-11-24', '2026-11-24', '2026-11-24', {
-    [PAGE]: { readers: [1, 2, 3], likers: [1], writers: [3], comments: 2, replies: 1, likes: 1, answers: [{ parentId: 'c1', from: 3, to: 0, seconds: 60, question: true }], terms: { verl: { n: 1, by: [-1, 3] } } },
+    [PAGE]: {
+      readers: [1, 2, 3],
+      likers: [1],
+      writers: [3],
+      comments: 2,
+      replies: 1,
+      likes: 1,
+      answers: [{ parentId: 'c1', from: 3, to: 0, seconds: 60, question: true }],
+      terms: { verl: { n: 1, by: [-1, 3] } },
+    },
     p_it: { url: 'https://intranet/it/', readers: [4] },
   });
   const week = mergeSummaries('2026-W48', '2026-11-23', '2026-11-29', [a, b]);
@@ -201,11 +243,19 @@ describe('updateQuestions', () => {
     expect(updateQuestions(empty, facts({ comments: [comment('q2', null, 'Mag ik dit?')] }), people).open[0]!.by).toBe(ANONYMOUS);
   });
   it('does not open a statement, or a reply that asks', () => {
-    const state = updateQuestions(empty, facts({ comments: [comment('s1', 'anna', 'Gelukt, dank.'), reply('r1', 'bert', comment('x', 'cor', 'Hoi.'), T0, { text: 'Echt?' })] }), people);
+    const state = updateQuestions(
+      empty,
+      facts({ comments: [comment('s1', 'anna', 'Gelukt, dank.'), reply('r1', 'bert', comment('x', 'cor', 'Hoi.'), T0, { text: 'Echt?' })] }),
+      people,
+    );
     expect(state.open).toEqual([]);
   });
   it('moves a question to answered at the first reply', () => {
-    const next = updateQuestions(asked, facts({ day: '2026-11-26', comments: [reply('r2', 'cor', q, T0 + 7200_000), reply('r1', 'bert', q, T0 + 3600_000)] }), people);
+    const next = updateQuestions(
+      asked,
+      facts({ day: '2026-11-26', comments: [reply('r2', 'cor', q, T0 + 7200_000), reply('r1', 'bert', q, T0 + 3600_000)] }),
+      people,
+    );
     expect(next.open).toEqual([]);
     expect(next.answered).toEqual([{ pageId: PAGE, url: URL, askedAt: T0, answeredAt: T0 + 3600_000, leaderAnsweredAt: null }]);
   });
@@ -214,7 +264,11 @@ describe('updateQuestions', () => {
     expect(next.answered[0]!.answeredAt).toBe(T0 + 1000);
   });
   it('counts a "this helped" mark as an answer, whichever comes first', () => {
-    const next = updateQuestions(asked, facts({ comments: [reply('r1', 'bert', q, T0 + 5000)], helpful: [{ pageId: PAGE, replyId: 'rX', parentId: 'q1', at: T0 + 2000 }] }), people);
+    const next = updateQuestions(
+      asked,
+      facts({ comments: [reply('r1', 'bert', q, T0 + 5000)], helpful: [{ pageId: PAGE, replyId: 'rX', parentId: 'q1', at: T0 + 2000 }] }),
+      people,
+    );
     expect(next.answered[0]!.answeredAt).toBe(T0 + 2000);
   });
   it('answers a question asked and replied to on the same day', () => {

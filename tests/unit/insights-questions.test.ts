@@ -61,6 +61,10 @@ describe('isLeader', () => {
     expect(isLeader({ leader: false, level: 2 })).toBe(true);
   });
   it('is not middle management or staff without the role, nor an unknown level', () => {
-    expect([isLeader({ leader: false, level: 3 }), isLeader({ leader: false, level: 4 }), isLeader({ leader: false, level: null })]).toEqual([false, false, false]);
+    expect([isLeader({ leader: false, level: 3 }), isLeader({ leader: false, level: 4 }), isLeader({ leader: false, level: null })]).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 });

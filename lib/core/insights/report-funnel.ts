@@ -61,23 +61,16 @@ export function cohortFunnel(raw: RawFunnel, k: number): Funnel {
 export function suppressFunnels(cohorts: readonly Cohort[], raws: readonly RawFunnel[], k: number): Funnel[] {
   const out = raws.map((raw) => cohortFunnel(raw, k));
   const all = cohorts.findIndex((c) => c.kind === 'all');
-  if (all === -1) return out;
+  // Without 'all' there is no total; with 'all' under k every part is smaller still, so already null.
+  if (all === -1 || raws[all]!.inScope < k) return out;
   for (const kind of ['department', 'band'] as const) {
-    const members = cohorts.flatMap((c, i) => (c.kind === kind ? [i] : []));
+    // A cohort nobody of is in scope holds nobody to protect: left out, it stays null (below k) without hiding others.
+    const members = cohorts.flatMap((c, i) => (c.kind === kind && raws[i]!.inScope > 0 ? [i] : []));
     const hidden = members.flatMap((i, j) => (raws[i]!.inScope < k ? [j] : []));
     for (const stage of ['inScope', ...STAGES] as const) {
-      const total = raws[all]!.inScope < k ? 0 : raws[all]![stage];
-      const shown =
-        raws[all]!.inScope < k
-          ? members.map(() => null)
-          : suppressPartition(
-              total,
-              members.map((i) => raws[i]![stage]),
-              k,
-              hidden,
-            );
-      members.forEach((i, j) => {
-        out[i] = { ...out[i]!, [stage]: shown[j] ?? null };
+      const parts = members.map((i) => raws[i]![stage]);
+      suppressPartition(raws[all]![stage], parts, k, hidden).forEach((shown, j) => {
+        out[members[j]!] = { ...out[members[j]!]!, [stage]: shown };
       });
     }
   }
