@@ -238,6 +238,16 @@ describe('buildReport: groups under k', () => {
     expect(report4.k).toBe(4);
     expect(cohort(report4, 'pilot:g2').funnel.inScope).toBe(4);
   });
+  it('hides a pilot group’s figures when everyone minus the group would describe fewer than k people', () => {
+    const allButOne: Rollout = {
+      ...ROLLOUT,
+      groups: { ...ROLLOUT.groups, g3: group('Bijna iedereen', { people: ['n0'], departments: ['Zorg', 'Welzijn', 'Bedrijfsvoering'] }, null) },
+    };
+    const r = buildReport(input({ rollout: allButOne }));
+    expect(cohort(r, 'all').funnel.inScope).toBe(20);
+    expect(cohort(r, 'pilot:g3').funnel.inScope).toBeNull();
+    expect(cohort(r, 'pilot:g3').funnel.readers).toBeNull();
+  });
   it('does not count a leaver in scope', () => {
     expect(cohort(report, 'department:Zorg').funnel.inScope).toBe(8);
   });

@@ -57,6 +57,7 @@ export function cohortFunnel(raw: RawFunnel, k: number): Funnel {
  * Every cohort's funnel. Departments and bands each partition 'all' (people without a department
  * or a known level are the partition's unshown rest), so each stage is suppressed across each
  * partition with 'all' as the total: no department's figure can be had by subtracting the others.
+ * A pilot or control group that lies inside 'all' is a partition of two: the group and the others.
  */
 export function suppressFunnels(cohorts: readonly Cohort[], raws: readonly RawFunnel[], k: number): Funnel[] {
   const out = raws.map((raw) => cohortFunnel(raw, k));
@@ -74,5 +75,16 @@ export function suppressFunnels(cohorts: readonly Cohort[], raws: readonly RawFu
       });
     }
   }
+  // A pilot (or control) group inside 'all': 'all' minus the group is everyone else, so that
+  // difference must not describe 1..k−1 people either.
+  const everyone = cohorts[all]!.members;
+  cohorts.forEach((c, i) => {
+    if ((c.kind !== 'pilot' && c.kind !== 'control') || c.members.size === 0 || ![...c.members].every((m) => everyone.has(m))) return;
+    const hidden = raws[i]!.inScope < k ? [0] : [];
+    for (const stage of ['inScope', ...STAGES] as const) {
+      const [shown] = suppressPartition(raws[all]![stage], [raws[i]![stage]], k, hidden);
+      out[i] = { ...out[i]!, [stage]: shown ?? null };
+    }
+  });
   return out;
 }
