@@ -30,6 +30,7 @@ export function sectionIds(rollout: Rollout): (string | null)[] {
   return [...ids, null];
 }
 
+/** A section's name; the rest has none here (the console names it in the reader's language). */
 const sectionName = (rollout: Rollout, id: string | null) => (id === null ? '' : (rollout.sections[id]?.name ?? id));
 
 export function sectionRows(pages: Pages, people: InsightPerson[], rollout: Rollout, sections: SectionLookup, k: number): SectionRow[] {
