@@ -8,7 +8,6 @@
 // by the server's rollup, its reads and writes counted.
 // Quick mode (CI): 2,000 employees, 28 days.
 import { httpsCallable } from 'firebase/functions';
-import { Timestamp } from 'firebase-admin/firestore';
 import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
 import { firestoreBytes, MAX_DOCUMENT_BYTES } from '../../lib/core/directory-shards';
 import { foldDay, indexPeople, mergeSummaries } from '../../lib/core/insights/fold';
@@ -162,10 +161,10 @@ export const insights: BenchSection = {
     const day = facts[facts.length - 1]!;
     const docs: [string, Record<string, unknown>][] = [];
     for (const r of day.reads)
-      docs.push([`${paths.insightEvents()}/${r.uid}-${r.pageId}`, { uid: r.uid, pageId: r.pageId, url: r.url, title: '', at: Timestamp.fromMillis(r.at) }]);
+      docs.push([`${paths.insightEvents()}/${r.uid}-${r.pageId}`, { uid: r.uid, pageId: r.pageId, url: r.url, title: '', at: new Date(r.at) }]);
     for (const page of new Set([...day.comments, ...day.likes].map((x) => x.pageId))) {
       const p = pages.find((x) => x.pageId === page)!;
-      docs.push([paths.page(page), { url: p.url, title: p.title, commentCount: 0, likeCount: 0, updatedAt: Timestamp.now() }]);
+      docs.push([paths.page(page), { url: p.url, title: p.title, commentCount: 0, likeCount: 0, updatedAt: new Date() }]);
     }
     for (const c of day.comments)
       docs.push([
@@ -176,15 +175,15 @@ export const insights: BenchSection = {
           text: c.text,
           authorUid: c.authorUid,
           authorName: 'x',
-          createdAt: Timestamp.fromMillis(c.createdAt),
-          updatedAt: Timestamp.fromMillis(c.createdAt),
+          createdAt: new Date(c.createdAt),
+          updatedAt: new Date(c.createdAt),
           editedAt: null,
           deleted: false,
           likeCount: 0,
         },
       ]);
     for (const l of day.likes)
-      docs.push([`${paths.likes(l.pageId)}/page_${l.uid}`, { targetId: 'page', uid: l.uid, name: 'x', active: true, updatedAt: Timestamp.fromMillis(l.at) }]);
+      docs.push([`${paths.likes(l.pageId)}/page_${l.uid}`, { targetId: 'page', uid: l.uid, name: 'x', active: true, updatedAt: new Date(l.at) }]);
     for (let i = 0; i < docs.length; i += 400) {
       const batch = db.batch();
       for (const [path, data] of docs.slice(i, i + 400)) batch.set(db.doc(path), data);

@@ -5,7 +5,9 @@
 // group. Written as the real documents (reading events, comments, likes, "this helped" marks, page
 // counters in step), then rolled up by the server's own rollup, and the reading events past the
 // retention period deleted, as the hourly schedule would have done.
-import { FieldValue, Timestamp, type Firestore, type WriteBatch } from 'firebase-admin/firestore';
+// Only types from the root package: the writes go through the functions package's Admin SDK, whose
+// Timestamp and FieldValue classes are not the root package's (Dates are accepted by both).
+import type { Firestore, WriteBatch } from 'firebase-admin/firestore';
 import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
 import { normalizeUrl, pageIdFor } from '../../lib/any/page-identity';
 import { paths } from '../../lib/core/paths';
@@ -87,7 +89,7 @@ export async function seedQuarter(
   const to = dayOf(now - DAY_MS);
   const facts = simulateActivity({ people, pages, from, to, seed: 11, canSee: demoAccess(dayOf(now - 14 * DAY_MS)), intensity: 1.5 });
   const byUid = new Map(people.map((p) => [p.uid, p]));
-  const at = (ms: number) => Timestamp.fromMillis(ms);
+  const at = (ms: number) => new Date(ms);
 
   const writes: ((batch: WriteBatch) => void)[] = [];
   for (const p of people) {
@@ -165,20 +167,15 @@ export async function seedQuarter(
     likes += day.likes.length;
   }
   // The page counters move with what was added (as the rules keep them), creating pages nobody wrote on yet.
-  for (const [pageId, c] of counts) {
-    const page = pages.find((p) => p.pageId === pageId)!;
+  // Absolute counts from what the pages had (the functions' Admin SDK is not this package's: no FieldValue here).
+  const pageDocs = await db.getAll(...[...counts.keys()].map((id) => db.doc(paths.page(id))));
+  for (const doc of pageDocs) {
+    const page = pages.find((p) => p.pageId === doc.id)!;
+    const c = counts.get(doc.id)!;
+    const commentCount = Number(doc.get('commentCount') ?? 0) + c.comments;
+    const likeCount = Number(doc.get('likeCount') ?? 0) + c.likes;
     writes.push((b) =>
-      b.set(
-        db.doc(paths.page(pageId)),
-        {
-          url: page.url,
-          title: page.title,
-          commentCount: FieldValue.increment(c.comments),
-          likeCount: FieldValue.increment(c.likes),
-          updatedAt: FieldValue.serverTimestamp(),
-        },
-        { merge: true },
-      ),
+      b.set(db.doc(paths.page(doc.id)), { url: page.url, title: page.title, commentCount, likeCount, updatedAt: new Date(now) }, { merge: true }),
     );
   }
   await inBatches(db, writes);

@@ -8,7 +8,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpsCallable } from 'firebase/functions';
 import { addDoc, collection, serverTimestamp } from 'firebase/firestore';
-import { Timestamp } from 'firebase-admin/firestore';
 import { db as server } from '../../functions/src/admin';
 import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
 import { pageIdFor } from '../../lib/any/page-identity';
@@ -57,7 +56,7 @@ const cohort = (id: string): CohortFunnel => {
 };
 
 async function comment(key: string | null, id: string, text: string, anonymous = false) {
-  const at = Timestamp.now();
+  const at = new Date();
   const author = key ? seededEmployee(staff, key) : null;
   await server.doc(paths.comment(pageId, id)).create({
     pageId,
@@ -75,7 +74,7 @@ async function comment(key: string | null, id: string, text: string, anonymous =
 beforeAll(async () => {
   staff = await seedDemo({ threads: false });
   pageId = await pageIdFor(ICT_URL);
-  await server.doc(paths.page(pageId)).set({ url: ICT_URL, title: 'ICT-helpdesk', commentCount: 6, likeCount: 3, updatedAt: Timestamp.now() });
+  await server.doc(paths.page(pageId)).set({ url: ICT_URL, title: 'ICT-helpdesk', commentCount: 6, likeCount: 3, updatedAt: new Date() });
   // Seven colleagues open the thread: five of Bedrijfsvoering, one of Bestuur en staf, one of Dienstverlening.
   for (const key of ['daan', 'eva', 'gerda', 'hugo', 'ilse', 'bram', 'cor']) {
     const client = await clientOf(key);
@@ -92,7 +91,7 @@ beforeAll(async () => {
     const person = seededEmployee(staff, key);
     await server
       .doc(`${paths.likes(pageId)}/${likeId('page', person.uid)}`)
-      .set({ targetId: 'page', uid: person.uid, name: person.displayName, active: true, updatedAt: Timestamp.now() });
+      .set({ targetId: 'page', uid: person.uid, name: person.displayName, active: true, updatedAt: new Date() });
   }
   const anna = await clientOf('anna');
   await call(anna, 'recomputeInsights', { from: today, to: today });

@@ -6,7 +6,7 @@ import type { ActivitySummary, InsightsQuery, InsightsReport } from '../../../li
 import { previousPeriod, summariesFor } from '../../../lib/core/insights/plan';
 import { buildReport } from '../../../lib/core/insights/report';
 import { paths } from '../../../lib/core/paths';
-import { rolloutFromDoc } from '../../../lib/core/rollout';
+import { NO_ROLLOUT, rolloutFromDoc } from '../../../lib/core/rollout';
 import { readPeopleTable } from './people-table';
 
 async function readSummaries(db: Firestore, from: string, to: string): Promise<{ summaries: ActivitySummary[]; reads: number }> {
@@ -36,7 +36,7 @@ export async function reportFor(db: Firestore, query: InsightsQuery, now = Date.
     current: current.summaries,
     previous: before.summaries,
     people: people.people,
-    rollout: rolloutFromDoc(rolloutDoc.data() ?? {}),
+    rollout: rolloutDoc.exists ? rolloutFromDoc(rolloutDoc.data() ?? {}) : NO_ROLLOUT,
     questions: { open: Array.isArray(open) ? open : [], answered: Array.isArray(answered) ? answered : [] },
     builtUpTo: typeof builtUpTo === 'string' ? builtUpTo : null,
     now,

@@ -14,7 +14,7 @@ import { RETENTION_DAYS } from '../../../lib/core/insights/model';
 import { isoWeekOf } from '../../../lib/core/insights/plan';
 import { termsOf } from '../../../lib/core/insights/terms';
 import { paths } from '../../../lib/core/paths';
-import { rolloutFromDoc, sectionIdFor, type Rollout } from '../../../lib/core/rollout';
+import { NO_ROLLOUT, rolloutFromDoc, sectionIdFor, type Rollout } from '../../../lib/core/rollout';
 import { nextDayOf, readDayFacts } from './day-facts';
 import { refreshPeopleTable } from './people-table';
 
@@ -109,7 +109,7 @@ export async function rollupDays(db: Firestore, from: Day, to: Day, options: { p
   }
   const rolloutDoc = await db.doc(paths.rollout()).get();
   reads += 1;
-  const rollout = rolloutFromDoc(rolloutDoc.data() ?? {});
+  const rollout = rolloutDoc.exists ? rolloutFromDoc(rolloutDoc.data() ?? {}) : NO_ROLLOUT;
   const batch = db.batch();
   batch.set(db.doc(paths.insightState('questions')), questions);
   const bySection = openQuestionsBySection(questions, rollout);
