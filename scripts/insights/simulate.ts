@@ -3,7 +3,7 @@
 // about 6–7k active, 3,000 reacting or liking and 1,500–2,000 creating content per month). Pure
 // and seeded, so the demo's quarter and the bench's 20,000 employees are the same every run.
 //
-// Each person gets a habit: about 10 % contribute, 7 % more react, 20 % more only read, the rest
+// Each person gets a habit: about 10 % contribute, 7 % more react, 15 % more only read, the rest
 // are rarely seen. Weekends are quiet. Comments are picked from a bank of plausible Dutch (and, on
 // English pages, English) sentences per topic, a third of them questions; replies answer questions
 // on the same page, leaders now and then. `canSee` keeps the simulation inside rollout: nobody acts
@@ -47,8 +47,8 @@ export interface SimulationInput {
 const HABITS = {
   contributor: { share: 0.1, read: 0.35, like: 0.15, write: 0.07 },
   reactor: { share: 0.07, read: 0.25, like: 0.1, write: 0 },
-  reader: { share: 0.2, read: 0.12, like: 0, write: 0 },
-  rare: { share: 0.63, read: 0.01, like: 0, write: 0 },
+  reader: { share: 0.15, read: 0.12, like: 0, write: 0 },
+  rare: { share: 0.68, read: 0.005, like: 0, write: 0 },
 } as const;
 type Habit = keyof typeof HABITS;
 
