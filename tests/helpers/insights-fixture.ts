@@ -52,13 +52,20 @@ const page = (
   likes,
 });
 
+/** The period of the same length just before the query's, as the server compares with. */
+function previousPeriod(q: InsightsQuery): { previousFrom: string; previousTo: string } {
+  const day = (s: string) => Date.parse(`${s}T00:00:00Z`);
+  const length = (day(q.to) - day(q.from)) / 86_400_000 + 1;
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { previousFrom: iso(day(q.from) - length * 86_400_000), previousTo: iso(day(q.from) - 86_400_000) };
+}
+
 /** The report for `query` (its own period and filter unless given): what insightsReport answers. */
 export function insightsFixture(query: Partial<InsightsQuery> = {}): InsightsReport {
   const q: InsightsQuery = { ...FIXTURE_PERIOD, section: null, pageId: null, cohort: 'all', unansweredAfterHours: 48, ...query };
   return {
     query: q,
-    previousFrom: '2026-09-28',
-    previousTo: '2026-10-25',
+    ...previousPeriod(q),
     k: 5,
     generatedAt: at('2026-11-23', '07:15'),
     builtUpTo: '2026-11-22',

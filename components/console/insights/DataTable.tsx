@@ -34,6 +34,7 @@ export function DataTable({ table, showCaption = true, csv = true, limit, empty 
           <table class="insights-table" id={`table-${table.id}`}>
             <caption class={showCaption ? undefined : 'visually-hidden'}>{table.caption}</caption>
             <thead>
+              {table.columns.some((c) => c.group) ? <GroupHeaders table={table} /> : null}
               <tr>
                 {table.columns.map((column, c) => (
                   <th key={c} scope="col" class={FIGURES.has(column.kind) ? 'num' : undefined}>
@@ -56,6 +57,29 @@ export function DataTable({ table, showCaption = true, csv = true, limit, empty 
       )}
       {csv && table.rows.length > 0 ? <CsvButton table={table} /> : null}
     </div>
+  );
+}
+
+/** A header row above the columns that belong together (a pilot's, its control group's). */
+function GroupHeaders({ table }: { table: TableDef }) {
+  const spans: Array<{ group: string | undefined; span: number }> = [];
+  for (const column of table.columns) {
+    const last = spans.at(-1);
+    if (last && last.group === column.group) last.span++;
+    else spans.push({ group: column.group, span: 1 });
+  }
+  return (
+    <tr class="group-headers">
+      {spans.map((s, i) =>
+        s.group ? (
+          <th key={i} scope="colgroup" colSpan={s.span}>
+            {s.group}
+          </th>
+        ) : (
+          <td key={i} colSpan={s.span} />
+        ),
+      )}
+    </tr>
   );
 }
 

@@ -59,11 +59,13 @@ export function TrendChart({ report, width, height = 260, label }: TrendChartPro
             points: { show: true, size: 7, fill: s.stroke },
             // A gap where the figure was suppressed: drawing through it would suggest a value.
             spanGaps: false,
-            value: (_u: uPlot, v: number | null) => (v === null ? t('insightsBelowK') : numberText(v)),
+            // Only for the week under the cursor: without one the legend shows no figure at all.
+            value: (_u: uPlot, v: number | null, _s: number, i: number | null) => (i === null ? '' : v === null ? t('insightsBelowK') : numberText(v)),
           })),
         ],
         cursor: { drag: { x: false, y: false } },
-        legend: { show: true },
+        // A fixed-size chart is the printed one: no cursor there, so the legend names the lines only.
+        legend: { show: true, live: !width },
       },
       [x, ...SERIES.map((s) => report.trend.map((w) => w.funnel[s.step]))],
       element,

@@ -36,6 +36,8 @@ export type ColumnKind = 'text' | 'count' | 'share' | 'change' | 'hours' | 'age'
 export interface Column {
   header: string;
   kind: ColumnKind;
+  /** The group the column belongs to (a pilot, its control group): a header above it on screen, "group: header" in CSV. */
+  group?: string;
 }
 
 export interface Link {
@@ -110,7 +112,8 @@ const CSV_UNITS: Partial<Record<ColumnKind, () => string>> = {
 export function csvRows(table: TableDef): Cell[][] {
   const header: Cell[] = table.columns.flatMap((c) => {
     const unit = CSV_UNITS[c.kind];
-    const name = unit ? `${c.header} (${unit()})` : c.header;
+    const full = c.group ? `${c.group}: ${c.header}` : c.header;
+    const name = unit ? `${full} (${unit()})` : full;
     return c.kind === 'link' ? [name, t('insightsCsvAddress')] : [name];
   });
   const rows = table.rows.map((row, r) =>
@@ -173,13 +176,13 @@ export function funnelTable(cohort: CohortFunnel): TableDef {
 
 /** Every cohort: the four figures now and in the previous period; a control group right after its pilot. */
 export function cohortsTable(report: InsightsReport): TableDef {
-  const columns = [col(t('insightsKind'), 'text'), col(t('insightsCohort'), 'text')];
+  const columns = [col(t('insightsCohort'), 'text'), col(t('insightsKind'), 'text')];
   for (const step of FUNNEL_STEPS) columns.push(col(stepText(step), 'count'), col(t('insightsStepPrevious', stepText(step)), 'count'));
   return {
     id: 'cohorts',
     caption: t('insightsCohortsCaption'),
     columns,
-    rows: orderedCohorts(report.cohorts).map((c) => [cohortKindText(c), cohortText(c), ...FUNNEL_STEPS.flatMap((step) => [c.funnel[step], c.previous[step]])]),
+    rows: orderedCohorts(report.cohorts).map((c) => [cohortText(c), cohortKindText(c), ...FUNNEL_STEPS.flatMap((step) => [c.funnel[step], c.previous[step]])]),
   };
 }
 
@@ -208,10 +211,10 @@ export function pilotPairs(report: InsightsReport): Array<[CohortFunnel, CohortF
 
 /** A pilot beside its control group: each step's people and share of in scope, now and before. */
 export function pilotVsControlTable(pilot: CohortFunnel, control: CohortFunnel): TableDef {
-  const group = (c: CohortFunnel) => [
-    col(t('insightsPeopleOf', cohortText(c)), 'count' as const),
-    col(t('insightsShareOf', cohortText(c)), 'share' as const),
-    col(t('insightsPreviousShareOf', cohortText(c)), 'share' as const),
+  const group = (c: CohortFunnel): Column[] => [
+    { header: t('insightsPeople'), kind: 'count', group: cohortText(c) },
+    { header: t('insightsShare'), kind: 'share', group: cohortText(c) },
+    { header: t('insightsPreviousShare'), kind: 'share', group: cohortText(c) },
   ];
   const cells = (c: CohortFunnel, step: keyof Funnel): Value[] => [
     c.funnel[step],
