@@ -150,6 +150,9 @@ describe('insights in the comms console, against a fixture', () => {
     expect(await page.locator('.insights-filters').isVisible()).toBe(false);
     await page.getByText('Cijfers over minder dan 5 mensen staan er als < 5.', { exact: false }).last().waitFor();
     await page.screenshot({ path: `${SHOTS}/console-insights-report.png`, fullPage: true });
+    // On A4, as "Save as PDF" makes it: one page.
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page\b/g)?.length).toBe(1);
     await page.emulateMedia({ media: 'screen' });
 
     // Keyboard: every filter is reachable by Tab and labelled; the part of the intranet and the cohort change by arrow and typing.
