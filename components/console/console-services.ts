@@ -1,11 +1,12 @@
 // The console's own services, next to the ones every extension page has (components/app/services.ts):
 // role changes through the server's function, the audit log's feed, rollout (the document live and
-// its changes) and the pages seen for the section editor. Made once in
+// its changes), the pages seen for the section editor and the insights report. Made once in
 // entrypoints/console/main.tsx; components take them with useConsole(); tests provide fakes.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { AuditKind } from '../../lib/core/audit';
 import type { AuditFeed, AuditFeedState } from '../../lib/data/console/audit';
+import type { InsightsApi } from '../../lib/data/console/insights';
 import type { PagesApi, PagesState } from '../../lib/data/console/pages';
 import type { RolesApi } from '../../lib/data/console/roles';
 import type { RolloutApi } from '../../lib/data/console/rollout';
@@ -31,6 +32,8 @@ export interface ConsoleServices {
   pages: PagesApi;
   /** Follows the pages Prikbord has seen; returns a stop function. */
   watchPages(onState: (state: PagesState) => void): () => void;
+  /** Anonymous figures about use, through the server's functions (suppressed below K there). */
+  insights: InsightsApi;
 }
 
 export const ConsoleContext = createContext<ConsoleServices | null>(null);

@@ -4,6 +4,7 @@
 // does lives in components/console/ (by feature) and lib/data/console/.
 import { useServices } from '../../components/app/services';
 import { AuditView } from '../../components/console/audit/AuditView';
+import { InsightsView } from '../../components/console/insights/InsightsView';
 import { PagesView } from '../../components/console/pages/PagesView';
 import { RolesView } from '../../components/console/roles/RolesView';
 import { GroupsView } from '../../components/console/rollout/GroupsView';
@@ -55,6 +56,7 @@ function SignedInConsole({ access }: { access: ConsoleAccess }) {
     ...(access.roles ? [{ id: 'roles', label: 'consoleNavRoles' } as const] : []),
     ...(access.rollout ? [{ id: 'sections', label: 'consoleRolloutNav' } as const, { id: 'groups', label: 'consoleGroupsNav' } as const] : []),
     { id: 'pages', label: 'consoleNavPages' },
+    ...(access.insights ? [{ id: 'insights', label: 'insightsNav' } as const] : []),
     ...(access.audit ? [{ id: 'audit', label: 'consoleNavAudit' } as const] : []),
   ];
   const current = useConsoleSection(sections);
@@ -73,6 +75,8 @@ function SignedInConsole({ access }: { access: ConsoleAccess }) {
         <SectionsView people={people.people} />
       ) : current === 'groups' ? (
         <GroupsView people={people.people} />
+      ) : current === 'insights' ? (
+        <InsightsView orgName={config.orgName} />
       ) : current === 'pages' ? (
         <PagesView access={access.pages} />
       ) : (

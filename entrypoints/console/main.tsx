@@ -6,6 +6,7 @@ import { ConsoleContext, type ConsoleServices } from '../../components/console/c
 import { startPage } from '../../components/app/start-page';
 import { t, uiLanguage } from '../../lib/any/i18n';
 import { auditFeed } from '../../lib/data/console/audit';
+import { insightsApi } from '../../lib/data/console/insights';
 import { pagesApi, watchPages } from '../../lib/data/console/pages';
 import { consoleFunctions, rolesApi } from '../../lib/data/console/roles';
 import { rolloutApi } from '../../lib/data/console/rollout';
@@ -33,6 +34,7 @@ startPage(document.getElementById('app')!, ({ fb, config }) => {
     origins,
     pages: pagesApi(functions),
     watchPages: (onState) => watchPages(fb.firestore, onState),
+    insights: insightsApi(functions),
   };
   return (
     <ConsoleContext.Provider value={consoleServices}>

@@ -16,18 +16,20 @@ export interface ConsoleAccess {
   rollout: boolean;
   /** Pages: aliases, merges, moves and announcements (comms, administrators); announcements only (leaders). */
   pages: 'manage' | 'announce';
+  /** Insights: anonymous figures about use (comms and administrators, as the callable insightsReport allows). */
+  insights: boolean;
 }
 
 /**
  * Administrators manage roles; the communications team sees them and reads the audit log; both
- * manage rollout and pages. A leader may pin an announcement on a page, so sees Pages for that alone.
+ * manage rollout and pages and read insights. A leader may pin an announcement on a page, so sees Pages for that alone.
  * Moderators, community managers and ambassadors have nothing in the console yet (their tools
  * come with later parts), so they are not shown a console that would be empty.
  */
 export function consoleAccess(roles: Roles): ConsoleAccess | null {
-  if (roles.admin) return { roles: 'manage', audit: true, rollout: true, pages: 'manage' };
-  if (roles.comms) return { roles: 'view', audit: true, rollout: true, pages: 'manage' };
-  if (roles.leader) return { roles: null, audit: false, rollout: false, pages: 'announce' };
+  if (roles.admin) return { roles: 'manage', audit: true, rollout: true, pages: 'manage', insights: true };
+  if (roles.comms) return { roles: 'view', audit: true, rollout: true, pages: 'manage', insights: true };
+  if (roles.leader) return { roles: null, audit: false, rollout: false, pages: 'announce', insights: false };
   return null;
 }
 

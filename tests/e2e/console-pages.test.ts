@@ -52,7 +52,9 @@ describe('the console’s Pages section', () => {
     await page.bringToFront();
     await page.setViewportSize({ width: 1280, height: 900 });
     const nav = page.getByRole('navigation', { name: 'Console sections' });
-    await expect.poll(() => nav.getByRole('link').allTextContents(), { timeout: 20_000 }).toEqual(['Roles', 'Sections', 'Pilot groups', 'Pages', 'Audit log']);
+    await expect
+      .poll(() => nav.getByRole('link').allTextContents(), { timeout: 20_000 })
+      .toEqual(['Roles', 'Sections', 'Pilot groups', 'Pages', 'Insights', 'Audit log']);
     await tabTo(page, nav.getByRole('link', { name: 'Pages' }));
     await page.keyboard.press('Enter');
     await page.waitForURL(/#pages$/);

@@ -40,6 +40,7 @@ describe('the comms console', () => {
       'Sections',
       'Pilot groups',
       'Pages',
+      'Insights',
       'Audit log',
     ]);
     // The directory copy syncs in this page too.

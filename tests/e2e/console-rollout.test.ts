@@ -49,6 +49,7 @@ describe('rollout in the comms console', () => {
       'Sections',
       'Pilot groups',
       'Pages',
+      'Insights',
       'Audit log',
     ]);
     await page.getByText(/Searches the 41 people in the directory/).waitFor({ timeout: 20_000 });

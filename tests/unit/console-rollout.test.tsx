@@ -246,6 +246,10 @@ const SERVICES = {
   pages: { change: async () => ({ ok: false as const, problem: 'failed' as const }) },
   watchPages: () => () => {},
   origins: [ORIGIN],
+  insights: {
+    report: async () => ({ ok: false as const, problem: 'failed' as const }),
+    recompute: async () => ({ ok: false as const, problem: 'failed' as const }),
+  },
 } as ConsoleServices;
 
 const withConsole = (children: ComponentChildren) => render(<ConsoleContext.Provider value={SERVICES}>{children}</ConsoleContext.Provider>);

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey } from '../../../lib/any/i18n';
 
-export type ConsoleSectionId = 'roles' | 'sections' | 'groups' | 'pages' | 'audit';
+export type ConsoleSectionId = 'roles' | 'sections' | 'groups' | 'pages' | 'insights' | 'audit';
 
 export interface ConsoleSection {
   id: ConsoleSectionId;
@@ -14,7 +14,8 @@ export interface ConsoleSection {
 }
 
 const fromHash = (sections: ConsoleSection[]): ConsoleSectionId => {
-  const id = location.hash.replace(/^#/, '');
+  // A section may keep its own state after a '?' (#insights?from=…&to=…): the id is what comes before.
+  const id = location.hash.replace(/^#/, '').split('?')[0];
   return sections.find((s) => s.id === id)?.id ?? sections[0]!.id;
 };
 
