@@ -14,7 +14,7 @@ import { seedDemo } from '../../scripts/seed';
 import type { ExtensionBrowser } from '../../scripts/chromium';
 import { consoleOf, focused, goToSection, tabTo } from '../helpers/console-keyboard';
 import { emptyInsightsFixture, FIXTURE_PERIOD, FIXTURE_PILOT, insightsFixture } from '../helpers/insights-fixture';
-import { INSIGHTS_SEED_READY, seedInsightsActivity } from '../helpers/insights-seed';
+import { seedInsightsActivity } from '../helpers/insights-seed';
 import { serveIntranet } from './setup';
 
 const SHOTS = 'docs/screenshots';
@@ -234,7 +234,7 @@ describe('insights in the comms console, against a fixture', () => {
   });
 });
 
-describe.skipIf(!INSIGHTS_SEED_READY)('insights in the comms console, against the server', () => {
+describe('insights in the comms console, against the server', () => {
   let intranet: Awaited<ReturnType<typeof serveIntranet>>;
   const browsers: ExtensionBrowser[] = [];
 
@@ -264,6 +264,7 @@ describe.skipIf(!INSIGHTS_SEED_READY)('insights in the comms console, against th
     await page.keyboard.type('HR-pilot');
     await page.getByRole('heading', { level: 2, name: 'Funnel: HR-pilot' }).waitFor({ timeout: 30_000 });
     await page.getByRole('heading', { level: 3, name: 'HR-pilot and its control group' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/console-insights-demo-pilot.png`, fullPage: true });
 
     // The funnel: four steps, each with a figure or "< 5"; a share only where both figures are there.
     const steps = page.locator('.funnel-step');
