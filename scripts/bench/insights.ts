@@ -31,7 +31,7 @@ export const insights: BenchSection = {
   needsEmulators: true,
   async run({ quick }) {
     process.env.GCLOUD_PROJECT ??= BUILD_ORG_CONFIG.firebase.projectId;
-    const [{ db }, { seedDemo }, { signedInClient }, { rollupDays }] = await Promise.all([
+    const [{ db }, { seedDemo }, { signedInClient }, { rollupDays, storedSummary }] = await Promise.all([
       import('../../functions/src/admin'),
       import('../seed'),
       import('../../tests/helpers/emulator-clients'),
@@ -79,8 +79,8 @@ export const insights: BenchSection = {
 
     // Written as the rollup writes them (one document each; the people table in chunks of 5,000).
     const writes = [
-      ...days.map((d) => [paths.insightDay(d.id), d] as const),
-      ...weekDocs.map((w) => [paths.insightWeek(w.id), w] as const),
+      ...days.map((d) => [paths.insightDay(d.id), storedSummary(d)] as const),
+      ...weekDocs.map((w) => [paths.insightWeek(w.id), storedSummary(w)] as const),
       ...Array.from(
         { length: Math.ceil(table.length / 5000) },
         (_, n) => [paths.insightPeopleChunk(n), { people: table.slice(n * 5000, (n + 1) * 5000) }] as const,
@@ -111,8 +111,18 @@ export const insights: BenchSection = {
     const long = await ask(span);
     const month = await ask(28);
     await client.close();
+    // The same report built in this process (reads from the emulator + buildReport), without the
+    // functions emulator's HTTP hop: how the round trip divides.
+    const { reportFor } = await import('../../functions/src/insights/report-source');
+    const inProcess: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      await reportFor(db, { from: dayOf(now - span * DAY_MS), to, section: null, pageId: null, cohort: 'all', unansweredAfterHours: 48 });
+      inProcess.push(performance.now() - t0);
+    }
 
-    const maxBytes = Math.max(...[...days, ...weekDocs].map((s) => firestoreBytes(s)));
+    const maxBytes = Math.max(...[...days, ...weekDocs].map((s) => storedSummary(s).packed.length));
+    const maxRaw = Math.max(...[...days, ...weekDocs].map((s) => firestoreBytes(s)));
     const note = `${employees.toLocaleString('en-US')} employees, ${span} days vs the ${span} before`;
     figures.push(
       { section, name: `report open: documents read (${span} days + previous)`, value: long.report.reads, unit: 'reads', budget: { max: 100 }, note },
@@ -123,6 +133,13 @@ export const insights: BenchSection = {
         unit: 'ms',
         budget: { max: 1000 },
         note: `${note}; callable round trip from a signed-in client`,
+      },
+      {
+        section,
+        name: `report built in process, median (${span} days + previous)`,
+        value: Math.round(percentiles(inProcess).median),
+        unit: 'ms',
+        note: 'reads from the emulator and buildReport, no HTTP',
       },
       { section, name: 'report open: documents read (28 days + previous)', value: month.report.reads, unit: 'reads', budget: { max: 100 }, note },
       {

@@ -1,10 +1,11 @@
-// The rollup's pure parts (functions/src/insights/rollup.ts): a summary trimmed to fit one
-// document, least-used terms first; open questions grouped by the section rollout puts them in.
+// The rollup's pure parts (functions/src/insights/rollup.ts): a summary stored deflated and trimmed
+// to fit one document, least-used terms first; open questions grouped by the section rollout puts them in.
 import { describe, expect, it } from 'vitest';
-import { firestoreBytes } from '../../lib/core/directory-shards';
+import { randomBytes } from 'node:crypto';
 import type { ActivitySummary, PageActivity, QuestionsState } from '../../lib/core/insights/model';
 import { NO_ROLLOUT, type Rollout } from '../../lib/core/rollout';
-import { fitSummary, openQuestionsBySection, REST_KEY } from '../../functions/src/insights/rollup';
+import { openQuestionsBySection, REST_KEY, storedSummary } from '../../functions/src/insights/rollup';
+import { PACKED_LIMIT, unpackSummary } from '../../functions/src/insights/summary-doc';
 
 const page = (terms: PageActivity['terms']): PageActivity => ({
   url: 'https://intranet/ict/a.html',
@@ -30,19 +31,22 @@ const summary = (pages: Record<string, PageActivity>): ActivitySummary => ({
   langs: {},
 });
 
-describe('fitSummary', () => {
-  it('leaves a summary that fits alone', () => {
+describe('storedSummary', () => {
+  it('stores a summary as deflated JSON that reads back the same', () => {
     const s = summary({ p_a: page({ vpn: { n: 2, by: [1, 2] } }) });
-    expect(fitSummary(s)).toBe(s);
+    expect(unpackSummary({ ...storedSummary(s) })).toEqual(s);
   });
 
   it('drops the terms fewest people used until the summary fits in a document', () => {
+    // Random terms do not compress: far more than one document's worth.
     const terms: PageActivity['terms'] = { popular: { n: 50, by: [1, 2, 3, 4, 5, 6] } };
-    for (let i = 0; i < 40_000; i++) terms[`rare-term-number-${i}`] = { n: 1, by: [i % 7] };
-    const fitted = fitSummary(summary({ p_a: page(terms) }));
-    expect(firestoreBytes(fitted)).toBeLessThanOrEqual(1_048_576 * 0.9);
-    expect(fitted.pages.p_a!.terms.popular).toEqual({ n: 50, by: [1, 2, 3, 4, 5, 6] });
-    expect(fitted.pages.p_a!.readers).toEqual([1, 2, 3]);
+    for (let i = 0; i < 120_000; i++) terms[randomBytes(12).toString('hex')] = { n: 1, by: [i % 7] };
+    const stored = storedSummary(summary({ p_a: page(terms) }));
+    expect(stored.packed.length).toBeLessThanOrEqual(PACKED_LIMIT);
+    const back = unpackSummary({ ...stored })!;
+    expect(back.pages.p_a!.terms.popular).toEqual({ n: 50, by: [1, 2, 3, 4, 5, 6] });
+    expect(Object.keys(back.pages.p_a!.terms).length).toBeLessThan(120_001);
+    expect(back.pages.p_a!.readers).toEqual([1, 2, 3]);
   });
 });
 

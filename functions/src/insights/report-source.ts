@@ -8,13 +8,14 @@ import { buildReport } from '../../../lib/core/insights/report';
 import { paths } from '../../../lib/core/paths';
 import { NO_ROLLOUT, rolloutFromDoc } from '../../../lib/core/rollout';
 import { readPeopleTable } from './people-table';
+import { unpackSummary } from './summary-doc';
 
 async function readSummaries(db: Firestore, from: string, to: string): Promise<{ summaries: ActivitySummary[]; reads: number }> {
   const { weeks, days } = summariesFor(from, to);
   const refs = [...weeks.map((w) => db.doc(paths.insightWeek(w))), ...days.map((d) => db.doc(paths.insightDay(d)))];
   if (refs.length === 0) return { summaries: [], reads: 0 };
   const docs = await db.getAll(...refs);
-  return { summaries: docs.filter((d) => d.exists).map((d) => d.data() as ActivitySummary), reads: refs.length };
+  return { summaries: docs.map((d) => unpackSummary(d.data())).filter((x): x is ActivitySummary => x !== null), reads: refs.length };
 }
 
 /** The report for one query, and nothing per person in it (buildReport suppresses below K). */

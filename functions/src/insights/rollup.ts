@@ -7,7 +7,6 @@
 // can redo today every hour and a "recompute now" can redo any range. Summaries are server-only.
 import type { Firestore } from 'firebase-admin/firestore';
 import { Timestamp } from 'firebase-admin/firestore';
-import { firestoreBytes, MAX_DOCUMENT_BYTES } from '../../../lib/core/directory-shards';
 import { foldDay, indexPeople, mergeSummaries, updateQuestions, type PeopleIndex } from '../../../lib/core/insights/fold';
 import type { ActivitySummary, Day, InsightPerson, OpenQuestion, QuestionsState } from '../../../lib/core/insights/model';
 import { RETENTION_DAYS } from '../../../lib/core/insights/model';
@@ -17,9 +16,8 @@ import { paths } from '../../../lib/core/paths';
 import { NO_ROLLOUT, rolloutFromDoc, sectionIdFor, type Rollout } from '../../../lib/core/rollout';
 import { nextDayOf, readDayFacts } from './day-facts';
 import { refreshPeopleTable } from './people-table';
+import { packSummary, PACKED_LIMIT, unpackSummary, type SummaryDoc } from './summary-doc';
 
-/** Room left for the rest of a summary document when its terms are trimmed to fit. */
-const SUMMARY_LIMIT = Math.floor(MAX_DOCUMENT_BYTES * 0.9);
 /** The rest of the intranet's key among the openQuestions documents (no section id starts with '_'). */
 export const REST_KEY = '_rest';
 
@@ -32,25 +30,32 @@ export interface RollupOutcome {
 }
 
 /**
- * A summary that fits in one document: at 20,000 employees a busy week's words can outgrow 1 MiB,
- * so the terms used least (by fewest people, then least often) go first. Topics need ≥ 5 people
- * per term, so the terms dropped are the ones least likely to ever become a topic.
+ * A summary as the document it is stored in (summary-doc.ts), trimmed to fit: at 20,000 employees a
+ * busy week's words can outgrow 1 MiB even deflated, so the terms used least (by fewest people, then
+ * least often) go first. Topics need ≥ 5 people per term, so the terms dropped are the ones least
+ * likely to ever become a topic.
  */
-export function fitSummary(summary: ActivitySummary): ActivitySummary {
-  if (firestoreBytes(summary) <= SUMMARY_LIMIT) return summary;
+export function storedSummary(summary: ActivitySummary): SummaryDoc {
+  let doc = packSummary(summary);
+  if (doc.packed.length <= PACKED_LIMIT) return doc;
   const uses: { page: string; term: string; weight: number }[] = [];
   for (const [page, activity] of Object.entries(summary.pages))
     for (const [term, use] of Object.entries(activity.terms)) uses.push({ page, term, weight: use.by.length * 1000 + use.n });
-  uses.sort((a, b) => a.weight - b.weight);
-  const pages = Object.fromEntries(Object.entries(summary.pages).map(([id, a]) => [id, { ...a, terms: { ...a.terms } }]));
-  let bytes = firestoreBytes(summary);
-  for (const use of uses) {
-    if (bytes <= SUMMARY_LIMIT) break;
-    const terms = pages[use.page]!.terms;
-    bytes -= use.term.length + 1 + firestoreBytes(terms[use.term]);
-    delete terms[use.term];
+  uses.sort((a, b) => b.weight - a.weight);
+  let keep = uses.length;
+  while (doc.packed.length > PACKED_LIMIT && keep > 0) {
+    // Keep the share of terms that should fit, a little less; at most a few rounds.
+    keep = Math.floor(keep * Math.min(0.9, (PACKED_LIMIT / doc.packed.length) * 0.9));
+    const kept = new Set(uses.slice(0, keep).map((u) => `${u.page} ${u.term}`));
+    const pages = Object.fromEntries(
+      Object.entries(summary.pages).map(([id, a]) => [
+        id,
+        { ...a, terms: Object.fromEntries(Object.entries(a.terms).filter(([term]) => kept.has(`${id} ${term}`))) },
+      ]),
+    );
+    doc = packSummary({ ...summary, pages });
   }
-  return { ...summary, pages };
+  return doc;
 }
 
 const daysBetween = (from: Day, to: Day): Day[] => {
@@ -93,8 +98,7 @@ export async function rollupDays(db: Firestore, from: Day, to: Day, options: { p
   for (const day of days) {
     const { facts, reads: factReads } = await readDayFacts(db, day);
     reads += factReads;
-    const summary = fitSummary(foldDay(facts, people, termsOf));
-    await db.doc(paths.insightDay(day)).set(summary);
+    await db.doc(paths.insightDay(day)).set(storedSummary(foldDay(facts, people, termsOf)));
     writes += 1;
     questions = updateQuestions(questions, facts, people);
     const week = isoWeekOf(day);
@@ -103,8 +107,8 @@ export async function rollupDays(db: Firestore, from: Day, to: Day, options: { p
   for (const [id, week] of weeks) {
     const dayDocs = await db.getAll(...daysBetween(week.from, week.to).map((d) => db.doc(paths.insightDay(d))));
     reads += dayDocs.length;
-    const parts = dayDocs.filter((d) => d.exists).map((d) => d.data() as ActivitySummary);
-    await db.doc(paths.insightWeek(id)).set(fitSummary(mergeSummaries(id, week.from, week.to, parts)));
+    const parts = dayDocs.map((d) => unpackSummary(d.data())).filter((x): x is ActivitySummary => x !== null);
+    await db.doc(paths.insightWeek(id)).set(storedSummary(mergeSummaries(id, week.from, week.to, parts)));
     writes += 1;
   }
   const rolloutDoc = await db.doc(paths.rollout()).get();
