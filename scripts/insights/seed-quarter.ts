@@ -130,21 +130,24 @@ export async function seedQuarter(
         }),
       );
     for (const c of day.comments) {
-      const author = byUid.get(c.authorUid!)!;
-      writes.push((b) =>
-        b.create(db.doc(paths.comment(c.pageId, c.id)), {
-          pageId: c.pageId,
-          parentId: c.parentId,
-          text: c.text,
-          authorUid: author.uid,
-          authorName: author.displayName,
-          createdAt: at(c.createdAt),
-          updatedAt: at(c.createdAt),
-          editedAt: null,
-          deleted: false,
-          likeCount: 0,
-        }),
-      );
+      const base = {
+        pageId: c.pageId,
+        parentId: c.parentId,
+        text: c.text,
+        createdAt: at(c.createdAt),
+        updatedAt: at(c.createdAt),
+        editedAt: null,
+        deleted: false,
+        likeCount: 0,
+      };
+      if (c.authorUid === null) {
+        // Anonymous: no author on the comment; the owner link only its author can read, as the panel writes it.
+        writes.push((b) => b.create(db.doc(paths.comment(c.pageId, c.id)), { ...base, anonymous: true }));
+        writes.push((b) => b.create(db.doc(paths.commentOwner(c.id)), { uid: c.ownerUid!, pageId: c.pageId, createdAt: at(c.createdAt) }));
+      } else {
+        const author = byUid.get(c.authorUid)!;
+        writes.push((b) => b.create(db.doc(paths.comment(c.pageId, c.id)), { ...base, authorUid: author.uid, authorName: author.displayName }));
+      }
       count(c.pageId).comments += 1;
     }
     for (const l of day.likes) {

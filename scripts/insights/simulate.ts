@@ -196,7 +196,14 @@ export function habitsOf(people: SimPerson[], random: () => number): Habit[] {
 }
 
 /** The simulated facts, one DayFacts per day from..to. */
-export function simulateActivity(input: SimulationInput): DayFacts[] {
+/** A simulated comment; an anonymous one also says who wrote it, for the seed's owner link (never for the rollup). */
+export type SimComment = CommentFact & { ownerUid?: string };
+
+export interface SimDayFacts extends DayFacts {
+  comments: SimComment[];
+}
+
+export function simulateActivity(input: SimulationInput): SimDayFacts[] {
   const random = rng(input.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const canSee = input.canSee ?? (() => 'on' as const);
@@ -210,16 +217,16 @@ export function simulateActivity(input: SimulationInput): DayFacts[] {
   };
   const newId = () => Array.from({ length: 20 }, () => ID_CHARS[Math.floor(random() * ID_CHARS.length)]).join('');
   // Open questions per page, so replies answer something asked before.
-  const asked = new Map<string, { id: string; authorUid: string; createdAt: number; text: string }[]>();
+  const asked = new Map<string, { id: string; authorUid: string | null; createdAt: number; text: string }[]>();
   // One like per person and page (a like is one document: liking again is the same like).
   const liked = new Set<string>();
-  const out: DayFacts[] = [];
+  const out: SimDayFacts[] = [];
   for (const day of daysFrom(input.from, input.to)) {
     const start = startOfDay(day);
     const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
     const quiet = weekday === 0 || weekday === 6 ? 0.1 : 1;
     const at = () => start + Math.floor((7.5 + random() * 10) * 3_600_000); // office hours, roughly
-    const facts: DayFacts = { day, reads: [], comments: [], likes: [], helpful: [] };
+    const facts: SimDayFacts = { day, reads: [], comments: [], likes: [], helpful: [] };
     input.people.forEach((person, i) => {
       const habit = HABITS[habits[i]!];
       if (random() >= habit.read * quiet * intensity) return;
@@ -266,20 +273,23 @@ export function simulateActivity(input: SimulationInput): DayFacts[] {
           return;
         }
         const question = random() < 0.35;
-        const comment: CommentFact = {
+        // Some ask anonymously, questions more often than remarks.
+        const anonymous = random() < (question ? 0.15 : 0.05);
+        const comment: SimComment = {
           id: newId(),
           pageId: page.pageId,
           url: page.url,
           title: page.title,
           parentId: null,
-          authorUid: person.uid,
+          authorUid: anonymous ? null : person.uid,
+          ...(anonymous ? { ownerUid: person.uid } : {}),
           text: question ? pick(bank.questions) : pick(bank.remarks),
           createdAt,
           parent: null,
           deleted: false,
         };
         facts.comments.push(comment);
-        if (question) asked.set(page.pageId, [...open, { id: comment.id, authorUid: person.uid, createdAt, text: comment.text }]);
+        if (question) asked.set(page.pageId, [...open, { id: comment.id, authorUid: comment.authorUid, createdAt, text: comment.text }]);
       }
     });
     out.push(facts);
