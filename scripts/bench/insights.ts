@@ -156,7 +156,7 @@ export const insights: BenchSection = {
         value: Math.round(maxBytes / 1024),
         unit: 'KB',
         budget: { max: Math.floor(MAX_DOCUMENT_BYTES / 1024) },
-        note: 'day or week; terms are trimmed to fit',
+        note: `day or week, deflated JSON (as Firestore maps it would be ${Math.round(maxRaw / 1024)} KB); terms are trimmed to fit`,
       },
       {
         section,
