@@ -37,6 +37,7 @@ export const insights: BenchSection = {
       import('../../tests/helpers/emulator-clients'),
       import('../../functions/src/insights/rollup'),
     ]);
+    const { peopleChunkDoc } = await import('../../functions/src/insights/people-table');
     const figures: Figure[] = [];
     const section = 'insights';
     const employees = quick ? 2000 : 20_000;
@@ -83,7 +84,7 @@ export const insights: BenchSection = {
       ...weekDocs.map((w) => [paths.insightWeek(w.id), storedSummary(w)] as const),
       ...Array.from(
         { length: Math.ceil(table.length / 5000) },
-        (_, n) => [paths.insightPeopleChunk(n), { people: table.slice(n * 5000, (n + 1) * 5000) }] as const,
+        (_, n) => [paths.insightPeopleChunk(n), peopleChunkDoc(table.slice(n * 5000, (n + 1) * 5000))] as const,
       ),
     ];
     for (let i = 0; i < writes.length; i += 8) {

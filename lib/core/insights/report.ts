@@ -74,7 +74,7 @@ function trend(cohorts: Cohort[], current: ActivitySummary[], query: InsightsQue
     const from = week.from < query.from ? query.from : week.from;
     const to = week.to > query.to ? query.to : week.to;
     const parts = current.filter((s) => isoWeekOf(s.from).id === week.id);
-    const pages = pick(mergeSummaries(week.id, from, to, parts).pages, has);
+    const pages = pick(mergeSummaries(week.id, from, to, parts, { terms: false }).pages, has);
     weeks.push({ week: week.id, from, to, funnel: funnelsFor(cohorts, activityOf(Object.values(pages)), k)[index]! });
     day = addDays(week.to, 1);
   }
@@ -88,7 +88,7 @@ export function buildReport(input: ReportInput): InsightsReport {
   const sections = new SectionLookup(rollout);
   const current = mergeSummaries('current', query.from, query.to, input.current);
   const prev = previousPeriod(query.from, query.to);
-  const previous = mergeSummaries('previous', prev.from, prev.to, input.previous);
+  const previous = mergeSummaries('previous', prev.from, prev.to, input.previous, { terms: false });
 
   const pageUrl =
     query.pageId === null
