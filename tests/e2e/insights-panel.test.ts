@@ -23,32 +23,28 @@ async function question(staff: SeededEmployee[], key: string, path: string, id: 
   const author = seededEmployee(staff, key);
   const now = new Date();
   const page = await db.doc(paths.page(pageId)).get();
-  await db
-    .doc(paths.comment(pageId, id))
-    .create({
-      pageId,
-      parentId: null,
-      text,
-      authorUid: author.uid,
-      authorName: author.displayName,
-      createdAt: now,
+  await db.doc(paths.comment(pageId, id)).create({
+    pageId,
+    parentId: null,
+    text,
+    authorUid: author.uid,
+    authorName: author.displayName,
+    createdAt: now,
+    updatedAt: now,
+    editedAt: null,
+    deleted: false,
+    likeCount: 0,
+  });
+  await db.doc(paths.page(pageId)).set(
+    {
+      url,
+      title: page.get('title') ?? '',
+      commentCount: Number(page.get('commentCount') ?? 0) + 1,
+      likeCount: Number(page.get('likeCount') ?? 0),
       updatedAt: now,
-      editedAt: null,
-      deleted: false,
-      likeCount: 0,
-    });
-  await db
-    .doc(paths.page(pageId))
-    .set(
-      {
-        url,
-        title: page.get('title') ?? '',
-        commentCount: Number(page.get('commentCount') ?? 0) + 1,
-        likeCount: Number(page.get('likeCount') ?? 0),
-        updatedAt: now,
-      },
-      { merge: true },
-    );
+    },
+    { merge: true },
+  );
 }
 
 describe('insights in the side panel', () => {

@@ -3,7 +3,7 @@
 //    way insights leave the server, already aggregated and suppressed below K people.
 //  - recomputeInsights (callable): rolls a range of days up now ("recompute now" in the console,
 //    and what the demo and the tests use); comms and administrators.
-//  - insightsRollup (scheduled, hourly): today and yesterday again, the people table once a day,
+//  - insightsRollup (scheduled, hourly): today again (yesterday once more after midnight), the people table once a day,
 //    and reading events past their retention deleted.
 import { logger } from 'firebase-functions';
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
@@ -11,8 +11,8 @@ import { onSchedule } from 'firebase-functions/v2/scheduler';
 import type { Day, InsightsQuery, InsightsReport } from '../../../lib/core/insights/model';
 import { dayOf } from '../../../lib/core/insights/plan';
 import { membershipFromClaims } from '../../../lib/core/membership';
+import { paths } from '../../../lib/core/paths';
 import { db } from '../admin';
-import { nextDayOf } from './day-facts';
 import { readPeopleTable, refreshPeopleTable } from './people-table';
 import { reportFor } from './report-source';
 import { deleteOldEvents, rollupDays } from './rollup';
@@ -70,15 +70,23 @@ export const recomputeInsights = onCall<unknown, Promise<{ days: number }>>({ me
   return { days: outcome.days };
 });
 
-/** Yesterday and today again (yesterday: for what arrived late), the people table when a day old. */
+/**
+ * Today again, every hour; yesterday once more in the first run after midnight (for what arrived
+ * late), then never again: redoing it hourly would read the whole day's facts 24 times. The people
+ * table is refreshed when a day old.
+ */
 export async function scheduledRollup(now = Date.now()): Promise<void> {
   const today = dayOf(now);
   const yesterday = dayOf(now - 86_400_000);
+  const state = await db.doc(paths.insightState('rollup')).get();
+  const closed = state.get('closedDay');
+  const from = typeof closed === 'string' && closed >= yesterday ? today : yesterday;
   const table = await readPeopleTable(db);
   const people = now - table.refreshedAt > 86_400_000 ? await refreshPeopleTable(db, now) : table.people;
-  const outcome = await rollupDays(db, yesterday, today, { people, now });
+  const outcome = await rollupDays(db, from, today, { people, now });
+  if (from === yesterday) await db.doc(paths.insightState('rollup')).set({ closedDay: yesterday }, { merge: true });
   const deleted = await deleteOldEvents(db, now);
-  logger.info('insights rollup', { ...outcome, deletedEvents: deleted, next: nextDayOf(today) });
+  logger.info('insights rollup', { from, ...outcome, deletedEvents: deleted });
 }
 
 export const insightsRollup = onSchedule({ schedule: 'every 60 minutes', timeZone: 'Europe/Amsterdam', memory: '1GiB', timeoutSeconds: 540 }, async () => {
