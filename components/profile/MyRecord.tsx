@@ -30,7 +30,7 @@ export function MyRecord({ uid, now }: { uid: string; now: number }) {
       <h2 id="my-record-title">{t('myRecordTitle')}</h2>
       <p>{t('myRecordWhat', String(RETENTION_DAYS))}</p>
       <p>{t('myRecordWho')}</p>
-      <label class="check">
+      <label class="checkbox">
         <input
           type="checkbox"
           checked={recorded}
