@@ -153,6 +153,18 @@ describe('questions', () => {
   });
 });
 
+describe('retention', () => {
+  it('deletes reading events older than 35 days and keeps the others', async () => {
+    const { deleteOldEvents } = await import('../../functions/src/insights/rollup');
+    const old = server.collection(paths.insightEvents()).doc('old-reading');
+    await old.set({ uid: 'someone', pageId, url: ICT_URL, title: 'ICT-helpdesk', at: new Date(Date.now() - 36 * 86_400_000) });
+    const kept = (await server.collection(paths.insightEvents()).get()).size - 1;
+    expect(await deleteOldEvents(server)).toBe(1);
+    expect((await old.get()).exists).toBe(false);
+    expect((await server.collection(paths.insightEvents()).get()).size).toBe(kept);
+  });
+});
+
 describe('who may ask', () => {
   it('refuses a colleague without the comms role', async () => {
     const bram = clients.find((c) => c.uid === seededEmployee(staff, 'bram').uid)!;
