@@ -225,7 +225,13 @@ export const insights: BenchSection = {
         unit: 'writes',
         note: 'the day, its week, the questions state, each section’s open questions',
       },
-      { section, name: 'rollup of one day: time', value: Math.round(rollupMs), unit: 'ms', note: 'emulator; the hourly schedule redoes today, and yesterday once after midnight' },
+      {
+        section,
+        name: 'rollup of one day: time',
+        value: Math.round(rollupMs),
+        unit: 'ms',
+        note: 'emulator; the hourly schedule redoes today, and yesterday once after midnight',
+      },
     );
     return figures;
   },
