@@ -1,7 +1,7 @@
 // Folding a day's facts into a summary (who read, liked, wrote; starts and answers; terms), merging
 // summaries, and the running questions state.
 import { describe, expect, it } from 'vitest';
-import { foldDay, indexPeople, mergeSummaries, updateQuestions, MAX_OPEN_QUESTIONS } from '../../lib/core/insights/fold';
+import { emptyPage, foldDay, indexPeople, mergeSummaries, updateQuestions, MAX_OPEN_QUESTIONS } from '../../lib/core/insights/fold';
 import { ANONYMOUS } from '../../lib/core/insights/model';
 import type { ActivitySummary, CommentFact, DayFacts, InsightPerson, OpenQuestionFact, PageActivity, QuestionsState } from '../../lib/core/insights/model';
 import type { TermsOf } from '../../lib/core/insights/terms';
@@ -140,21 +140,7 @@ describe('foldDay', () => {
 function summary(id: string, from: string, to: string, pages: Record<string, Partial<PageActivity>>, extra: Partial<ActivitySummary> = {}): ActivitySummary {
   const full: Record<string, PageActivity> = {};
   for (const [pageId, p] of Object.entries(pages)) {
-    full[pageId] = {
-      url: URL,
-      title: 'Verlof',
-      readers: [],
-      likers: [],
-      writers: [],
-      comments: 0,
-      replies: 0,
-      anonymous: 0,
-      likes: 0,
-      starts: [],
-      answers: [],
-      terms: {},
-      ...p,
-    };
+    full[pageId] = { ...emptyPage(URL, 'Verlof'), ...p };
   }
   return { id, from, to, pages: full, forms: {}, langs: {}, ...extra };
 }

@@ -1,5 +1,6 @@
 // The report on a small organisation: pilot against control, groups under k, suppression that
 // subtraction cannot undo, empty periods, a section just switched on, and the tables around them.
+import { emptyPage } from '../../lib/core/insights/fold';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../lib/core/insights/report';
 import type { ReportInput } from '../../lib/core/insights/report';
@@ -79,21 +80,7 @@ const ROLLOUT: Rollout = {
 const HR1 = 'https://intranet/hr/verlof.html';
 const IT1 = 'https://intranet/it/printer.html';
 const REST1 = 'https://intranet/nieuws/a.html';
-const page = (url: string, p: Partial<PageActivity> = {}): PageActivity => ({
-  url,
-  title: url.split('/').pop()!,
-  readers: [],
-  likers: [],
-  writers: [],
-  comments: 0,
-  replies: 0,
-  anonymous: 0,
-  likes: 0,
-  starts: [],
-  answers: [],
-  terms: {},
-  ...p,
-});
+const page = (url: string, p: Partial<PageActivity> = {}): PageActivity => ({ ...emptyPage(url, url.split('/').pop()!), ...p });
 const summary = (id: string, from: string, to: string, pages: Record<string, PageActivity>): ActivitySummary => ({ id, from, to, pages, forms: {}, langs: {} });
 
 // The period: 2026-11-02 (Monday) .. 2026-11-15 (Sunday), read as week 45 and one day of week 46.

@@ -1,5 +1,6 @@
 // The rollup's pure parts (functions/src/insights/rollup.ts): a summary stored deflated and trimmed
 // to fit one document, least-used terms first; open questions grouped by the section rollout puts them in.
+import { emptyPage } from '../../lib/core/insights/fold';
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import type { ActivitySummary, PageActivity, QuestionsState } from '../../lib/core/insights/model';
@@ -8,17 +9,10 @@ import { openQuestionsBySection, REST_KEY, storedSummary } from '../../functions
 import { PACKED_LIMIT, unpackSummary } from '../../functions/src/insights/summary-doc';
 
 const page = (terms: PageActivity['terms']): PageActivity => ({
-  url: 'https://intranet/ict/a.html',
-  title: 'A',
+  ...emptyPage('https://intranet/ict/a.html', 'A'),
   readers: [1, 2, 3],
-  likers: [],
   writers: [1],
   comments: 1,
-  replies: 0,
-  anonymous: 0,
-  likes: 0,
-  starts: [],
-  answers: [],
   terms,
 });
 

@@ -1,5 +1,6 @@
 // Topics of a scope (lib/core/insights/topics.ts): weighted against the whole intranet, shown only when
 // at least K people used them, a phrase in place of its word, and the threads they come from.
+import { emptyPage } from '../../lib/core/insights/fold';
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, K, type PageActivity, type TermUse } from '../../lib/core/insights/model';
 import { rankTopics, type TopicsInput } from '../../lib/core/insights/topics';
@@ -8,20 +9,7 @@ const people = (from: number, count: number) => Array.from({ length: count }, (_
 const use = (by: number[], n = by.length): TermUse => ({ n, by: [...new Set(by)].sort((a, b) => a - b) });
 
 function page(id: string, terms: Record<string, TermUse>): PageActivity {
-  return {
-    url: `https://intranet.example.nl/${id}`,
-    title: `Pagina ${id}`,
-    readers: [],
-    likers: [],
-    writers: [],
-    comments: 0,
-    replies: 0,
-    anonymous: 0,
-    likes: 0,
-    starts: [],
-    answers: [],
-    terms,
-  };
+  return { ...emptyPage(`https://intranet.example.nl/${id}`, `Pagina ${id}`), terms };
 }
 
 function input(scope: Record<string, PageActivity>, rest: Record<string, PageActivity> = {}, more: Partial<TopicsInput> = {}): TopicsInput {

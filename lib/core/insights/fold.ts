@@ -30,7 +30,7 @@ export const EXCERPT_LENGTH = 140;
 
 const DAY_MS = 24 * 3600 * 1000;
 
-function emptyPage(url: string, title: string): PageActivity {
+export function emptyPage(url: string, title: string): PageActivity {
   return { url, title, readers: [], likers: [], writers: [], comments: 0, replies: 0, anonymous: 0, likes: 0, starts: [], answers: [], terms: {} };
 }
 
