@@ -8,7 +8,8 @@ import { RelativeTime } from '../common/RelativeTime';
 /** Opens a card's page; given the click, so a click with a modifier keeps the browser's own meaning. */
 export type OpenEntry = (row: TimelineRow) => void;
 
-export const countText = (n: number, many: 'timelineComments' | 'timelineLikes', one: 'timelineCommentsOne' | 'timelineLikesOne') => (n === 1 ? t(one) : t(many, n));
+export const countText = (n: number, many: 'timelineComments' | 'timelineLikes', one: 'timelineCommentsOne' | 'timelineLikesOne') =>
+  n === 1 ? t(one) : t(many, n);
 
 /** A link to the entry's page: a plain click opens it for the panel, a modified click as the browser would. */
 export function EntryLink({ row, onOpen }: { row: TimelineRow; onOpen: OpenEntry }) {

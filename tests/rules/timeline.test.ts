@@ -24,13 +24,31 @@ const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString(
 const section = (name: string, overrides: Partial<SectionInput> = {}): RolloutEdit => ({
   op: 'section',
   id: null,
-  section: { name, kind: 'section', prefixes: [`${ORIGIN}/${name.toLowerCase()}/`], pages: [], mode: 'on', features: ALL, pilotGroups: [], othersSee: 'off', ...overrides },
+  section: {
+    name,
+    kind: 'section',
+    prefixes: [`${ORIGIN}/${name.toLowerCase()}/`],
+    pages: [],
+    mode: 'on',
+    features: ALL,
+    pilotGroups: [],
+    othersSee: 'off',
+    ...overrides,
+  },
 });
 const rest = (mode: 'off' | 'read' | 'on'): RolloutEdit => ({ op: 'rest', mode, features: ALL });
 const hrGroup = (overrides: Partial<GroupInput> = {}): RolloutEdit => ({
   op: 'group',
   id: null,
-  group: { name: 'HR-pilot', members: { people: [], departments: ['Bedrijfsvoering > HR'] }, from: day(-1), until: day(30), control: null, ambassadors: [], ...overrides },
+  group: {
+    name: 'HR-pilot',
+    members: { people: [], departments: ['Bedrijfsvoering > HR'] },
+    from: day(-1),
+    until: day(30),
+    control: null,
+    ambassadors: [],
+    ...overrides,
+  },
 });
 
 /** Stores the rollout these edits make, as changeRollout does (pilot dates as timestamps). */
@@ -65,7 +83,8 @@ function entry(pageId: string, sectionKey: string) {
 
 const entries = (db: Firestore) => collection(db, 'timeline');
 const inSection = (db: Firestore, key: string) => getDocs(query(entries(db), where('sectionKey', '==', key), where('updatedAt', '>', Timestamp.fromMillis(0))));
-const inSections = (db: Firestore, keys: string[]) => getDocs(query(entries(db), where('sectionKey', 'in', keys), where('updatedAt', '>', Timestamp.fromMillis(0))));
+const inSections = (db: Firestore, keys: string[]) =>
+  getDocs(query(entries(db), where('sectionKey', 'in', keys), where('updatedAt', '>', Timestamp.fromMillis(0))));
 
 beforeAll(async () => {
   // A project of its own: in PROJECT_ID the timeline's rollout trigger would re-key the seeded entries.

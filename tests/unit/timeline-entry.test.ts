@@ -23,7 +23,18 @@ const NOBODY: ParticipantRoles = { leader: false, communityManager: false };
 let n = 0;
 function named(uid: string, text = 'Goed punt.', extra: Partial<TimelineComment> = {}): TimelineComment {
   n += 1;
-  return { id: `c${n}`, parentId: null, text, anonymous: false, authorUid: uid, authorName: `Naam ${uid}`, deleted: false, createdAt: 1_000 * n, likeCount: 0, ...extra };
+  return {
+    id: `c${n}`,
+    parentId: null,
+    text,
+    anonymous: false,
+    authorUid: uid,
+    authorName: `Naam ${uid}`,
+    deleted: false,
+    createdAt: 1_000 * n,
+    likeCount: 0,
+    ...extra,
+  };
 }
 function anonymous(text = 'Anoniem bericht', extra: Partial<TimelineComment> = {}): TimelineComment {
   return named('x', text, { anonymous: true, authorUid: null, authorName: null, ...extra });
@@ -42,7 +53,14 @@ function entry(comments: TimelineComment[], overrides: Partial<TimelineInput> = 
 
 describe('an anonymous comment names nobody', () => {
   it('its document’s author fields are dropped when it is read, even if they were there', () => {
-    const read = commentForTimeline('c1', { anonymous: true, authorUid: 'anna-uid', authorName: 'Anna de Vries', text: 'Vraagje', deleted: false, parentId: null });
+    const read = commentForTimeline('c1', {
+      anonymous: true,
+      authorUid: 'anna-uid',
+      authorName: 'Anna de Vries',
+      text: 'Vraagje',
+      deleted: false,
+      parentId: null,
+    });
     expect(read.authorUid).toBeNull();
     expect(read.authorName).toBeNull();
     expect(JSON.stringify(read)).not.toMatch(/anna/i);
@@ -51,7 +69,15 @@ describe('an anonymous comment names nobody', () => {
   it('as the latest comment: anonymous, no author name, and not among the people; no role flag from it', () => {
     const comments = [
       named('bram', 'Eerst ik.'),
-      commentForTimeline('c99', { anonymous: true, authorUid: 'anna-uid', authorName: 'Anna', text: 'Dan ik, anoniem.', deleted: false, parentId: null, createdAt: 999_999 }),
+      commentForTimeline('c99', {
+        anonymous: true,
+        authorUid: 'anna-uid',
+        authorName: 'Anna',
+        text: 'Dan ik, anoniem.',
+        deleted: false,
+        parentId: null,
+        createdAt: 999_999,
+      }),
     ];
     const e = entry(comments, { rolesOf: (uid) => ({ leader: uid === 'anna-uid', communityManager: uid === 'anna-uid' }) });
     expect(e.latest).toMatchObject({ commentId: 'c99', anonymous: true, authorName: null, excerpt: 'Dan ik, anoniem.' });
@@ -150,7 +176,18 @@ describe('counts and the rest', () => {
   it('sectionKey: the rollout section of the url, or the rest', () => {
     const rollout: Rollout = {
       ...NO_ROLLOUT,
-      sections: { HR: { name: 'HR', kind: 'section', prefixes: ['http://intranet/hr/'], pages: [], mode: 'on', features: NO_ROLLOUT.rest.features, pilotGroups: [], othersSee: 'off' } },
+      sections: {
+        HR: {
+          name: 'HR',
+          kind: 'section',
+          prefixes: ['http://intranet/hr/'],
+          pages: [],
+          mode: 'on',
+          features: NO_ROLLOUT.rest.features,
+          pilotGroups: [],
+          othersSee: 'off',
+        },
+      },
       index: { 'http://intranet/hr/': 'HR' },
     };
     expect(sectionKeyFor(rollout, PAGE.url)).toBe('HR');

@@ -30,7 +30,7 @@ function row(pageId: string, overrides: Partial<TimelineRow> = {}): TimelineRow 
 }
 
 function person(uid: string, departmentPath: string[]): PersonRow {
-  return { uid, displayName: uid, departmentPath, jobTitle: '', location: '', languages: [], skills: [], optOut: false };
+  return { uid, displayName: uid, departmentPath, jobTitle: '', location: '', languages: [], skills: [], optOut: false, updatedAt: 0 };
 }
 
 const HR = ['Bedrijfsvoering', 'HR'];
@@ -90,7 +90,10 @@ describe('trending: most discussed this week', () => {
 
   it('the count shows only where at least 5 distinct named people took part; anonymous posters are not counted', () => {
     const busy = Array.from({ length: 9 }, (_, k) => NOW - (k + 1) * HOUR);
-    const items = trending([row('many', { recentCommentsAt: busy, people: five }), row('few', { recentCommentsAt: busy, people: people('a', 'b', 'c', 'd') })], NOW);
+    const items = trending(
+      [row('many', { recentCommentsAt: busy, people: five }), row('few', { recentCommentsAt: busy, people: people('a', 'b', 'c', 'd') })],
+      NOW,
+    );
     const many = items.find((i) => i.row.pageId === 'many');
     const few = items.find((i) => i.row.pageId === 'few');
     expect(many).toMatchObject({ row: { pageId: 'many' }, count: 9 });

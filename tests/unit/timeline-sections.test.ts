@@ -16,7 +16,17 @@ const ORIGIN = 'http://intranet.lindeveen.local';
 const section = (name: string, overrides: Partial<SectionInput> = {}): RolloutEdit => ({
   op: 'section',
   id: null,
-  section: { name, kind: 'section', prefixes: [`${ORIGIN}/${name.toLowerCase()}/`], pages: [], mode: 'on', features: ALL, pilotGroups: [], othersSee: 'off', ...overrides },
+  section: {
+    name,
+    kind: 'section',
+    prefixes: [`${ORIGIN}/${name.toLowerCase()}/`],
+    pages: [],
+    mode: 'on',
+    features: ALL,
+    pilotGroups: [],
+    othersSee: 'off',
+    ...overrides,
+  },
 });
 
 function rollout(...edits: RolloutEdit[]): Rollout {
@@ -44,7 +54,14 @@ describe('visible sections', () => {
     const group: RolloutEdit = {
       op: 'group',
       id: null,
-      group: { name: 'HR pilot', members: { people: [], departments: ['Bedrijfsvoering > HR'] }, from: day(-1), until: day(10), control: { people: ['carla'], departments: [] }, ambassadors: [] },
+      group: {
+        name: 'HR pilot',
+        members: { people: [], departments: ['Bedrijfsvoering > HR'] },
+        from: day(-1),
+        until: day(10),
+        control: { people: ['carla'], departments: [] },
+        ambassadors: [],
+      },
     };
     const base = rollout({ op: 'rest', mode: 'off', features: ALL }, group);
     const groupId = Object.keys(base.groups)[0]!;
@@ -63,7 +80,13 @@ describe('the query plan', () => {
   const t = (seconds: number) => ({ seconds, nanoseconds: 0 });
 
   it('sections with a cursor share one query from the oldest of their cursors; new sections one without a cursor', () => {
-    const plan = planTimelineQueries(['_rest', 'HR', 'ICT'], new Map([['HR', t(20)], ['_rest', t(10)]]));
+    const plan = planTimelineQueries(
+      ['_rest', 'HR', 'ICT'],
+      new Map([
+        ['HR', t(20)],
+        ['_rest', t(10)],
+      ]),
+    );
     expect(plan).toEqual([
       { keys: ['_rest', 'HR'], since: t(10) },
       { keys: ['ICT'], since: null },
@@ -82,8 +105,21 @@ describe('the query plan', () => {
   });
 
   it('once current, every section of the query moves to the newest time it saw (never back)', () => {
-    const after = cursorsAfter(['_rest', 'HR', 'ICT'], new Map([['_rest', t(10)], ['HR', t(50)]]), t(30));
-    expect(after).toEqual(new Map([['_rest', t(30)], ['HR', t(50)], ['ICT', t(30)]]));
+    const after = cursorsAfter(
+      ['_rest', 'HR', 'ICT'],
+      new Map([
+        ['_rest', t(10)],
+        ['HR', t(50)],
+      ]),
+      t(30),
+    );
+    expect(after).toEqual(
+      new Map([
+        ['_rest', t(30)],
+        ['HR', t(50)],
+        ['ICT', t(30)],
+      ]),
+    );
     // A query that found nothing leaves cursors as they were, and gives none to new sections.
     expect(cursorsAfter(['HR', 'ICT'], new Map([['HR', t(5)]]), undefined)).toEqual(new Map([['HR', t(5)]]));
   });

@@ -105,7 +105,13 @@ const isPermissionDenied = (error: unknown) => (error as { code?: string } | nul
  * Listens to the timeline entries of the sections `keys`, mirroring them into Dexie.
  * Returns a function that stops listening.
  */
-export function syncTimeline(fs: Firestore, db: PrikbordDb, keys: string[], onError: (error: unknown) => void, observer: TimelineSyncObserver = {}): () => void {
+export function syncTimeline(
+  fs: Firestore,
+  db: PrikbordDb,
+  keys: string[],
+  onError: (error: unknown) => void,
+  observer: TimelineSyncObserver = {},
+): () => void {
   const stops: Array<() => void> = [];
   let stopped = false;
   const waiting = new Set<TimelineQuery>();
