@@ -280,6 +280,19 @@ describe('the timeline kept by the Functions triggers', { timeout: 90_000 }, () 
     }
   });
 
+  it('rollout changes: an entry follows its page into a new section (and back to the rest)', async () => {
+    await storeRollout({});
+    const page = freshPage('projecten', 'Project');
+    await post(bram, page, 'Kick-off van het nieuwe project');
+    const before = await entryBecomes(page.pageId, (e) => e.sectionKey === REST_SECTION_KEY, 'the entry in the rest');
+    await storeRollout({ Projecten: 'on' });
+    const moved = await entryBecomes(page.pageId, (e) => e.sectionKey === 'Projecten', 'the entry re-keyed to Projecten');
+    // Moved with a new updatedAt, so readers of the new section receive it.
+    expect((moved.updatedAt as Timestamp).toMillis()).toBeGreaterThan((before.updatedAt as Timestamp).toMillis());
+    await storeRollout({});
+    await entryBecomes(page.pageId, (e) => e.sectionKey === REST_SECTION_KEY, 'the entry back in the rest');
+  });
+
   it('a section switched off: its entries become unreadable and leave the local timeline; the other sections go on', async () => {
     await storeRollout({ Beleid: 'on' });
     const page = freshPage('beleid', 'Beleid');
