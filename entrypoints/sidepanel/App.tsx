@@ -1,5 +1,6 @@
 // The side panel app: routing only. Signed out → the organisation's sign-in; signed in → the
-// discussion of the page in the target tab, the people directory, or the person's own profile.
+// discussion of the page in the target tab, the timeline ("What's happening"; also what a tab that
+// is no intranet page shows), the people directory, or the person's own profile.
 // Session, page thread, drafts, outbox nudges and badge counts live in services and hooks
 // (components/app, components/thread, lib/data) that any extension page can reuse.
 import { useSignal } from '@preact/signals';
@@ -30,9 +31,14 @@ import { openConsole } from '../../lib/data/console/open-console';
 import type { Person } from '../../lib/data/session/session';
 import { MyRecord } from '../../components/profile/MyRecord';
 import { OpenQuestionsView } from '../../components/questions/OpenQuestionsView';
+import { TimelineView } from '../../components/timeline/TimelineView';
+import { useTimeline } from '../../components/timeline/use-timeline';
+import type { TimelineRow } from '../../lib/core/rows';
+import { openThreadPage } from '../../lib/data/timeline/open-thread';
 
 const VIEWS = [
   { id: 'thread', label: 'viewThread' },
+  { id: 'timeline', label: 'viewTimeline' },
   { id: 'people', label: 'viewPeople' },
   { id: 'profile', label: 'viewProfile' },
   { id: 'questions', label: 'viewQuestions' },
@@ -87,6 +93,31 @@ function SignedInPanel({ person }: { person: Person }) {
   const thread = usePageThread(page, accessAt, ambassadors);
   const access = thread.access;
 
+  // The timeline is synced while it shows: its own view, or in place of a thread on a tab that is
+  // no intranet page (the toolbar button opens the panel there too).
+  const notIntranet = target !== undefined && !page;
+  const timelineShown = view.value === 'timeline' || (view.value === 'thread' && notIntranet);
+  const rolloutPerson = useMemo(
+    () => (profile !== undefined ? { uid: person.uid, departmentPath: profile?.departmentPath ?? [] } : null),
+    [person.uid, profile?.departmentPath.join(' > ')],
+  );
+  const timeline = useTimeline(rollout, rolloutPerson, now, timelineShown);
+  const openEntry = (row: TimelineRow) => {
+    view.value = 'thread';
+    void openThreadPage(row.url, { tabId: target?.tabId ?? null, intranet: !!page }).catch(console.error);
+  };
+  const timelineView = (
+    <TimelineView
+      timeline={timeline}
+      now={now}
+      online={online}
+      myDepartment={profile?.departmentPath ?? []}
+      directory={peopleByUid}
+      onOpen={openEntry}
+      notIntranet={notIntranet}
+    />
+  );
+
   // Community managers get the open questions of the sections they look after.
   const managed = session.roles.value.communityManager ?? [];
   const views = managed.length > 0 ? VIEWS : VIEWS.filter((v) => v.id !== 'questions');
@@ -94,6 +125,8 @@ function SignedInPanel({ person }: { person: Person }) {
   let body;
   if (view.value === 'questions' && managed.length > 0) {
     body = <OpenQuestionsView sections={managed} now={now} />;
+  } else if (view.value === 'timeline') {
+    body = timelineView;
   } else if (view.value === 'people') {
     body = <PeopleTab page={access?.features.experts && access.mode !== 'off' ? page : null} rows={thread.rows} people={people} me={person.uid} />;
   } else if (view.value === 'profile') {
@@ -106,12 +139,7 @@ function SignedInPanel({ person }: { person: Person }) {
   } else if (target === undefined) {
     body = null;
   } else if (!page) {
-    body = (
-      <section class="not-intranet">
-        <h1>{t('notIntranet')}</h1>
-        <p>{t('notIntranetHint')}</p>
-      </section>
-    );
+    body = timelineView;
   } else {
     body = <ThreadView page={thread.page ?? page} thread={thread} now={now} noProfile={profile === null} access={access} />;
   }

@@ -12,3 +12,4 @@ export { changeRole } from './console';
 export { changeRollout } from './rollout';
 export { changePage } from './pages';
 export { insightsReport, recomputeInsights, insightsRollup } from './insights/functions';
+export { timelineOnComment, timelineOnPage, timelineOnRollout } from './timeline';

@@ -56,4 +56,7 @@ export const paths = {
   insightState: (name: 'people' | 'rollup' | 'questions') => `insightState/${name}`,
   /** A section's open questions (key: the section id, or `_rest`): its community managers, comms and administrators read it. */
   openQuestions: (sectionKey: string) => `openQuestions/${sectionKey}`,
+  /** "What's happening": one entry per thread (lib/core/timeline.ts), written by functions only; members read the sections they may see. */
+  timeline: () => 'timeline',
+  timelineEntry: (pageId: string) => `timeline/${pageId}`,
 } as const;

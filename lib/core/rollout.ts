@@ -168,8 +168,13 @@ export function isRunning(group: PilotGroup, now: number): boolean {
 
 /** What `person` gets on the page at `url` at `now`. */
 export function accessFor(rollout: Rollout, url: string, person: RolloutPerson, now: number): PageAccess {
-  const sectionId = sectionIdFor(rollout, url);
-  if (sectionId === null) return { mode: rollout.rest.mode, features: rollout.rest.features, sectionId: null, pilotGroupId: null };
+  return accessInSection(rollout, sectionIdFor(rollout, url), person, now);
+}
+
+/** What `person` gets on every page of section `sectionId` (null: the rest of the intranet) at `now`. */
+export function accessInSection(rollout: Rollout, sectionId: string | null, person: RolloutPerson, now: number): PageAccess {
+  if (sectionId === null || !rollout.sections[sectionId])
+    return { mode: rollout.rest.mode, features: rollout.rest.features, sectionId: null, pilotGroupId: null };
   const section = rollout.sections[sectionId]!;
   if (section.mode === 'off' || section.pilotGroups.length === 0) return { mode: section.mode, features: section.features, sectionId, pilotGroupId: null };
   const groups = section.pilotGroups.map((id) => [id, rollout.groups[id]] as const).filter((entry): entry is readonly [string, PilotGroup] => !!entry[1]);

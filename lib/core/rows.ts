@@ -4,6 +4,7 @@
 import type { Announcement } from './page-admin';
 import type { Roles } from './membership';
 import type { OutboxItemState } from './outbox-states';
+import type { TimelineContent } from './timeline';
 
 /** Where a local row stands relative to Firestore. */
 export type SyncState = 'synced' | 'pending' | 'refused';
@@ -196,7 +197,7 @@ export interface SyncCursor {
    * applied; the time: the oldest coveredAt so far). 'profiles', 'expertise' and 'directoryShards'
    * are cursors of browsers from before the change feed (removed at their first snapshot).
    */
-  id: 'profiles' | 'expertise' | 'directoryShards' | 'peopleSnapshot' | 'profilesFeed' | 'evidenceFeed';
+  id: 'profiles' | 'expertise' | 'directoryShards' | 'peopleSnapshot' | 'profilesFeed' | 'evidenceFeed' | TimelineCursorId;
   seconds: number;
   nanoseconds: number;
   /** Id of the last document read at that time. */
@@ -212,4 +213,19 @@ export interface Draft {
   updatedAt: number;
   /** Whose draft it is: another person signing in on this profile neither sees nor keeps it. Absent in drafts saved before. */
   uid?: string;
+}
+
+/** The timeline's cursor of one section (lib/core/timeline-sections.ts): `timeline:` and the section key. */
+export type TimelineCursorId = `timeline:${string}`;
+
+/**
+ * One thread of the timeline as this browser keeps it (Firestore `timeline/{pageId}`, lib/core/timeline.ts).
+ * Removed entries are not kept: they are deleted when they arrive.
+ */
+export interface TimelineRow extends Omit<TimelineContent, 'removed' | 'latest'> {
+  latest: NonNullable<TimelineContent['latest']>;
+  /** The latest visible comment's time (epoch ms): the view's order. */
+  latestAt: number;
+  /** The server's updatedAt of this version: the section's delta-sync cursor moves to it. */
+  updatedAt: ServerTime;
 }

@@ -2,7 +2,7 @@
 // import it (side panel, background, options): IndexedDB opened from a content script would belong
 // to the intranet page's origin, where page scripts could read it. The only file that knows table names.
 import Dexie, { type EntityTable } from 'dexie';
-import type { CommentRow, Draft, EvidenceRow, HelpfulRow, LikeRow, OutboxItem, OwnedRow, PageRow, PersonRow, SyncCursor } from '../core/rows';
+import type { CommentRow, Draft, EvidenceRow, HelpfulRow, LikeRow, OutboxItem, OwnedRow, PageRow, PersonRow, SyncCursor, TimelineRow } from '../core/rows';
 
 export type PrikbordDb = Dexie & {
   comments: EntityTable<CommentRow, 'id'>;
@@ -16,6 +16,8 @@ export type PrikbordDb = Dexie & {
   evidence: EntityTable<EvidenceRow, 'uid'>;
   syncCursors: EntityTable<SyncCursor, 'id'>;
   helpful: EntityTable<HelpfulRow, 'replyId'>;
+  /** "What's happening": one entry per thread, of the sections this person may see (lib/core/timeline.ts). */
+  timeline: EntityTable<TimelineRow, 'pageId'>;
 };
 
 /** Opens (or creates) the database. Tests pass their own name so each starts from fresh state. */
@@ -60,5 +62,7 @@ export function openDb(name = 'prikbord'): PrikbordDb {
   // 5: one home for a person: the signed-in person's own profile is their row in `people` (the
   // directory), no longer a second copy in `profiles`. The next sign-in fills it again.
   db.version(5).stores({ profiles: null });
+  // 6: the timeline ("What's happening"), a new table; its cursors per section live in syncCursors.
+  db.version(6).stores({ timeline: 'pageId, sectionKey, latestAt' });
   return db;
 }

@@ -27,13 +27,17 @@ const RULES_FILE = fileURLToPath(new URL('../../firebase/firestore.rules', impor
 // Denied writes are the point of half the tests; keep the SDK from logging each one.
 setLogLevel('silent');
 
-/** Starts the environment against FIRESTORE_EMULATOR_HOST with the current rules file. */
-export async function startRulesEnv(): Promise<RulesTestEnvironment> {
+/**
+ * Starts the environment against FIRESTORE_EMULATOR_HOST with the current rules file. A test whose
+ * seeded documents the Functions emulator's triggers would rewrite (they run for PROJECT_ID only)
+ * passes a project of its own.
+ */
+export async function startRulesEnv(projectId = PROJECT_ID): Promise<RulesTestEnvironment> {
   const hostPort = process.env.FIRESTORE_EMULATOR_HOST;
   if (!hostPort) throw new Error('Run under the emulators: bash scripts/with-emulators.sh "npx vitest run --project rules"');
   const cut = hostPort.lastIndexOf(':');
   return initializeTestEnvironment({
-    projectId: PROJECT_ID,
+    projectId,
     firestore: {
       rules: readFileSync(RULES_FILE, 'utf8'),
       host: hostPort.slice(0, cut),
