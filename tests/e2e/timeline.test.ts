@@ -46,6 +46,7 @@ describe('the timeline across two employees', () => {
     console.log(`timeline e2e: B's comment in A's open timeline after ${Date.now() - posted} ms`);
     await expect.poll(() => card.locator('h3').textContent()).toMatch(/Personeelsfeest/);
     expect(await card.textContent()).toContain(demoEmployee('bram').displayName);
+    await a.panel.screenshot({ path: 'docs/screenshots/panel-timeline.png', fullPage: true });
   });
 
   it('the card is reachable by keyboard and opens that page in A’s tab, with its thread in the panel', async () => {
@@ -69,6 +70,7 @@ describe('the timeline across two employees', () => {
       await panel.getByText('Prikbord is niet actief op deze pagina.').waitFor({ timeout: 15_000 });
       await panel.getByRole('heading', { level: 1, name: 'Wat speelt er op het intranet?' }).waitFor();
       await panel.locator('article.timeline-card', { hasText: comment }).waitFor({ timeout: 10_000 });
+      await panel.screenshot({ path: 'docs/screenshots/panel-timeline-not-intranet.png', fullPage: true });
     } finally {
       await panel.close();
       await elsewhere.close();
