@@ -31,7 +31,9 @@ export default defineConfig({
           environment: 'node',
           fileParallelism: false,
           testTimeout: 20_000,
-          hookTimeout: 30_000,
+          // Seeding the demo waits for the Functions emulator's triggers (expertise, timeline), which
+          // share two cores with everything else.
+          hookTimeout: 90_000,
         },
       },
       {
