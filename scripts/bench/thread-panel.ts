@@ -13,36 +13,44 @@ import { INTRANET, loadRealRules, seedThread, waitForServerQuiet, type SeededThr
 
 const SECTION = 'thread-panel';
 /** A side panel is narrow; the panel's page gets this viewport (Chrome's default panel is ~360-450 px wide). */
-const VIEWPORT = { width: 420, height: 900 };
+export const VIEWPORT = { width: 420, height: 900 };
 /** "First screenful": this many comments in the DOM (or the whole thread when shorter). At 420×900 about six fit under the composer. */
 const FIRST_SCREEN = 10;
 
-interface BenchWindow {
+/** What a measured panel waits for: `want` elements matching `items`, and when each phase's selector first matched. */
+export interface PanelWatch {
+  want: number;
+  items: string;
+  phases: Array<[string, string]>;
+}
+
+// When each stage of the panel first shows: the app mounted, auth known, the target page known.
+const THREAD_PHASES: Array<[string, string]> = [
+  ['app', 'main.panel'],
+  ['signedIn', '.panel-header'],
+  ['page', '#page-title'],
+  ['thread', 'ol.thread'],
+];
+
+export interface BenchWindow {
   __bench: { want: number; domAt: number | null; paintAt: number | null; longTasks: number[]; phases: Record<string, number> };
 }
 
 /**
  * Runs at the start of the panel document, before any of its scripts: notes when the first
- * screenful of comments is in the DOM and when the frame after it has been produced, and every
+ * screenful of items is in the DOM and when the frame after it has been produced, and every
  * long task from navigation start on. Times are performance.now(): ms since navigation start.
  */
-function observePanel(want: number) {
+function observePanel({ want, items, phases }: PanelWatch) {
   if (!location.pathname.endsWith('/sidepanel.html')) return;
   const w = window as unknown as BenchWindow;
   w.__bench = { want, domAt: null, paintAt: null, longTasks: [], phases: {} };
-  // When each stage of the panel first shows: the app mounted, auth known, the target page known.
-  const PHASES: Array<[string, string]> = [
-    ['app', 'main.panel'],
-    ['signedIn', '.panel-header'],
-    ['page', '#page-title'],
-    ['thread', 'ol.thread'],
-  ];
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) w.__bench.longTasks.push(entry.duration);
   }).observe({ type: 'longtask', buffered: true });
   const observer = new MutationObserver(() => {
-    for (const [phase, selector] of PHASES) if (!(phase in w.__bench.phases) && document.querySelector(selector)) w.__bench.phases[phase] = performance.now();
-    if (document.querySelectorAll('ol.thread article.comment').length < want) return;
+    for (const [phase, selector] of phases) if (!(phase in w.__bench.phases) && document.querySelector(selector)) w.__bench.phases[phase] = performance.now();
+    if (document.querySelectorAll(items).length < want) return;
     observer.disconnect();
     w.__bench.domAt = performance.now();
     // rAF runs just before the frame is painted; a task queued from it runs after that frame.
@@ -51,15 +59,21 @@ function observePanel(want: number) {
   observer.observe(document, { childList: true, subtree: true });
 }
 
-async function openPanel(eb: ExtensionBrowser, tabId: number, want: number): Promise<Page> {
+/** A fresh panel page for `tabId`, watched from its navigation start (observePanel). */
+export async function openWatchedPanel(eb: ExtensionBrowser, tabId: number, watch: PanelWatch): Promise<Page> {
   const panel = await eb.context.newPage();
   await panel.setViewportSize(VIEWPORT);
-  await panel.addInitScript(observePanel, want);
+  await panel.addInitScript(observePanel, watch);
   await panel.goto(`chrome-extension://${eb.extensionId}/sidepanel.html?tabId=${tabId}`);
   return panel;
 }
 
-async function benchState(panel: Page): Promise<BenchWindow['__bench'] & { scriptsRun: number }> {
+function openPanel(eb: ExtensionBrowser, tabId: number, want: number): Promise<Page> {
+  return openWatchedPanel(eb, tabId, { want, items: 'ol.thread article.comment', phases: THREAD_PHASES });
+}
+
+/** Waits for the watched panel's first frame with its items, then returns what observePanel noted. */
+export async function benchState(panel: Page): Promise<BenchWindow['__bench'] & { scriptsRun: number }> {
   await panel.waitForFunction(() => (window as unknown as BenchWindow).__bench?.paintAt !== null, undefined, { timeout: 60_000 });
   return panel.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -71,7 +85,7 @@ async function benchState(panel: Page): Promise<BenchWindow['__bench'] & { scrip
 const countText = (n: number) => (n === 1 ? '1 comment' : `${n} comments`);
 
 /** JS heap in use after a forced garbage collection, and DOM nodes, of one page (CDP). */
-async function memory(eb: ExtensionBrowser, panel: Page): Promise<{ heapMB: number; nodes: number }> {
+export async function memory(eb: ExtensionBrowser, panel: Page): Promise<{ heapMB: number; nodes: number }> {
   const cdp = await eb.context.newCDPSession(panel);
   try {
     await cdp.send('HeapProfiler.collectGarbage');

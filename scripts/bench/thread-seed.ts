@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { initializeApp, deleteApp } from 'firebase/app';
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth';
 import { connectFirestoreEmulator, initializeFirestore, memoryLocalCache, type Firestore } from 'firebase/firestore';
+import { connectFirestoreEmulator as connectLiteEmulator, getFirestore as getLiteFirestore, type Firestore as LiteFirestore } from 'firebase/firestore/lite';
 import { BUILD_ORG_CONFIG } from '../../lib/any/bundled-org-config';
 import { DEMO_PORTS } from '../../demo/ports';
 import { normalizeUrl, pageIdFor } from '../../lib/any/page-identity';
@@ -140,6 +141,8 @@ export async function addComments(thread: SeededThread, k: number, author: Seede
 
 export interface NodeClient {
   firestore: Firestore;
+  /** Firestore Lite on the same app and session: what the outbox writes with (lib/data/outbox/remote-operations.ts). */
+  lite: LiteFirestore;
   uid: string;
   close(): Promise<void>;
 }
@@ -155,8 +158,10 @@ export async function nodeClient(email: string, password: string): Promise<NodeC
   connectAuthEmulator(auth, `http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}`, { disableWarnings: true });
   const firestore = initializeFirestore(app, { localCache: memoryLocalCache() });
   connectFirestoreEmulator(firestore, host!, Number(port));
+  const lite = getLiteFirestore(app);
+  connectLiteEmulator(lite, host!, Number(port));
   const { user } = await signInWithEmailAndPassword(auth, email, password);
-  return { firestore, uid: user.uid, close: () => deleteApp(app) };
+  return { firestore, lite, uid: user.uid, close: () => deleteApp(app) };
 }
 
 /**
