@@ -130,6 +130,19 @@ describe('when Auth reports', () => {
     expect(session.roles.value).toEqual({ leader: true });
   });
 
+  it('starts from the profile this browser kept, then takes the server’s', async () => {
+    let answer: (row: typeof annaProfile) => void = () => undefined;
+    const kept = { ...annaProfile, jobTitle: 'kept here' };
+    const { deps, authReports } = fakeDeps({ cachedProfile: async () => kept, loadProfile: () => new Promise((resolve) => (answer = resolve)) });
+    session = startSession(deps);
+    authReports(anna);
+    await settle();
+    expect(session.profile.value).toEqual(kept);
+    answer(annaProfile);
+    await settle();
+    expect(session.profile.value).toEqual(annaProfile);
+  });
+
   it('says "no profile" (null) when the person has none', async () => {
     const { deps, authReports } = fakeDeps({ loadProfile: async () => null });
     session = startSession(deps);

@@ -64,6 +64,8 @@ export interface SessionDeps {
   /** Whether the session is ending by an explicit sign-out (not a lapse to recover from silently). */
   signedOutOnPurpose(): boolean;
   loadProfile(uid: string): Promise<PersonRow | null>;
+  /** The profile as this browser last saw it (Dexie), for the panel to start from while the server answers. */
+  cachedProfile?(uid: string): Promise<PersonRow | undefined>;
   /** The signed-in person's membership from their token; `refresh` asks the server for a new token. */
   loadMembership(refresh: boolean): Promise<Membership>;
   forgetOtherPeople(uid: string): Promise<void>;
@@ -81,6 +83,7 @@ export function firebaseSessionDeps(auth: Auth, firestore: Firestore, db: Prikbo
     remember: rememberUser,
     signedOutOnPurpose,
     loadProfile: (uid) => loadProfile(firestore, db, uid),
+    cachedProfile: (uid) => db.people.get(uid),
     loadMembership: async (refresh) => {
       if (!auth.currentUser) throw new Error('nobody is signed in');
       return readMembership(auth.currentUser, refresh);
@@ -155,6 +158,15 @@ export function startSession(deps: SessionDeps): Session {
           (loaded) => live && (profile.value = loaded),
           () => live && (timer = setTimeout(attempt, PROFILE_RETRY_MS)),
         );
+      // The copy this browser kept answers first: the thread, rollout access and the timeline wait
+      // for the profile, and a server round trip before showing what is cached cost every panel
+      // open hundreds of milliseconds. The server's answer replaces it when it comes.
+      deps
+        .cachedProfile?.(id)
+        .then((cached) => {
+          if (live && cached && profile.value === undefined) profile.value = cached;
+        })
+        .catch(() => undefined);
       void attempt();
       return () => {
         live = false;
