@@ -29,10 +29,17 @@ export interface TimelineViewProps {
   notIntranet?: boolean;
 }
 
+/** Cards rendered at a time. */
+const PAGE_SIZE = 30;
+
 export function TimelineView({ timeline, now, online, myDepartment, directory, onOpen, notIntranet = false }: TimelineViewProps) {
   const [filter, setFilter] = useState<TimelineFilter>('everything');
+  // Cards rendered at first, and after each "show more": rendering hundreds at once held the
+  // panel's first frame back by long tasks.
+  const [limit, setLimit] = useState(PAGE_SIZE);
   const rows = timeline.rows;
-  const shown = rows ? filterTimeline(rows, filter, myDepartment, directory) : [];
+  const matching = rows ? filterTimeline(rows, filter, myDepartment, directory) : [];
+  const shown = matching.slice(0, limit);
 
   let body;
   if (rows === undefined || (rows.length === 0 && online && !timeline.current && !timeline.failed)) {
@@ -47,13 +54,20 @@ export function TimelineView({ timeline, now, online, myDepartment, directory, o
     body = <p class="empty">{t('timelineEmptyFilter')}</p>;
   } else {
     body = (
-      <ol class="timeline-list">
-        {shown.map((row) => (
-          <li key={row.pageId}>
-            <TimelineCard row={row} now={now} onOpen={onOpen} />
-          </li>
-        ))}
-      </ol>
+      <>
+        <ol class="timeline-list">
+          {shown.map((row) => (
+            <li key={row.pageId}>
+              <TimelineCard row={row} now={now} onOpen={onOpen} />
+            </li>
+          ))}
+        </ol>
+        {matching.length > shown.length ? (
+          <button type="button" class="secondary show-more" onClick={() => setLimit((n) => n + PAGE_SIZE)}>
+            {t('timelineShowMore', String(Math.min(PAGE_SIZE, matching.length - shown.length)))}
+          </button>
+        ) : null}
+      </>
     );
   }
 

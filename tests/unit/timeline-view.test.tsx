@@ -56,6 +56,16 @@ describe('the timeline view', () => {
     expect(html).toContain('Open question');
   });
 
+  it('renders the first 30 conversations and offers the rest behind "show more"', () => {
+    const html = view(
+      Array.from({ length: 45 }, (_, i) =>
+        row(`p${i}`, { latest: { commentId: `c${i}`, excerpt: 'x', anonymous: false, authorName: 'Bram Jansen', at: NOW - i } }),
+      ),
+    );
+    expect(html.match(/<article/g)?.length).toBe(30);
+    expect(html).toContain('Show 15 more conversations');
+  });
+
   it('an anonymous latest comment is shown as anonymous', () => {
     const html = view([row('a', { latest: { commentId: 'c2', excerpt: 'Geheim', anonymous: true, authorName: null, at: NOW }, people: [] })]);
     expect(html).toContain('Latest by anonymous');
