@@ -201,7 +201,23 @@ async function readFigures(db: PrikbordDb, reader: SeededEmployee, keys: string[
 async function firstVisit(eb: ExtensionBrowser, tabId: number, count: number): Promise<void> {
   const panel = await openWatchedPanel(eb, tabId, { want: 0, items: CARDS, phases: [] });
   try {
-    await panel.waitForFunction((n) => document.querySelectorAll('ol.timeline-list article.timeline-card').length >= n, count, { timeout: 120_000 });
+    // The view renders 30 cards at a time: wait for the entries in the panel's IndexedDB instead.
+    await panel.waitForFunction(
+      (n) =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open('prikbord');
+          open.onerror = () => resolve(false);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('timeline')) return resolve(false);
+            const counted = db.transaction('timeline').objectStore('timeline').count();
+            counted.onsuccess = () => resolve(counted.result >= n);
+            counted.onerror = () => resolve(false);
+          };
+        }),
+      count,
+      { timeout: 120_000, polling: 500 },
+    );
     await panel.waitForTimeout(1000); // the cursor write lands after the rows
   } finally {
     await panel.close();
