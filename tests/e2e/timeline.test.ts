@@ -42,7 +42,9 @@ describe('the timeline across two employees', () => {
     await commentWith(b.panel, comment).waitFor();
 
     const card = a.panel.locator('article.timeline-card', { hasText: comment });
-    await card.waitFor({ timeout: 10_000 });
+    // Usually well under a second (the bench measures it); the bound leaves room for the Functions
+    // emulator still working through the seed's triggers on a busy CI machine.
+    await card.waitFor({ timeout: 45_000 });
     console.log(`timeline e2e: B's comment in A's open timeline after ${Date.now() - posted} ms`);
     await expect.poll(() => card.locator('h3').textContent()).toMatch(/Personeelsfeest/);
     expect(await card.textContent()).toContain(demoEmployee('bram').displayName);
