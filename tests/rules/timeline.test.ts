@@ -7,36 +7,21 @@
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, Timestamp, updateDoc, where, type Firestore } from 'firebase/firestore';
-import { NO_ROLLOUT, type Features } from '../../lib/core/rollout';
-import { applyRolloutEdit, type GroupInput, type RolloutEdit, type SectionInput } from '../../lib/core/rollout-edit';
+import { NO_ROLLOUT } from '../../lib/core/rollout';
+import { applyRolloutEdit, type GroupInput, type RolloutEdit } from '../../lib/core/rollout-edit';
 import { ANNA, BRAM } from '../helpers/fixtures';
 import { dbAs, dbNonMember, PAST, seed, startRulesEnv } from '../helpers/rules-env';
+import { ORIGIN, restEdit, sectionEdit } from '../helpers/rollout-edits';
 
 let env: RulesTestEnvironment;
 const anna = () => dbAs(env, ANNA.uid); // HR
 const bram = () => dbAs(env, BRAM.uid); // Communicatie
 
-const ORIGIN = 'http://intranet.lindeveen.local';
-const ALL: Features = { comments: true, likes: true, anonymous: true, experts: true };
 const DAY = 86_400_000;
 const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 
-const section = (name: string, overrides: Partial<SectionInput> = {}): RolloutEdit => ({
-  op: 'section',
-  id: null,
-  section: {
-    name,
-    kind: 'section',
-    prefixes: [`${ORIGIN}/${name.toLowerCase()}/`],
-    pages: [],
-    mode: 'on',
-    features: ALL,
-    pilotGroups: [],
-    othersSee: 'off',
-    ...overrides,
-  },
-});
-const rest = (mode: 'off' | 'read' | 'on'): RolloutEdit => ({ op: 'rest', mode, features: ALL });
+const section = sectionEdit;
+const rest = restEdit;
 const hrGroup = (overrides: Partial<GroupInput> = {}): RolloutEdit => ({
   op: 'group',
   id: null,

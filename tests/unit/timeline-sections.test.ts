@@ -2,38 +2,20 @@
 // every page's layer: off / read / on, pilots and their control groups), and how the panel asks
 // for them (sections together under `in`, cursors shared once a query is current).
 import { describe, expect, it } from 'vitest';
-import { NO_ROLLOUT, type Features, type Rollout } from '../../lib/core/rollout';
-import { applyRolloutEdit, type RolloutEdit, type SectionInput } from '../../lib/core/rollout-edit';
+import { NO_ROLLOUT, type Features } from '../../lib/core/rollout';
+import { applyRolloutEdit, type RolloutEdit } from '../../lib/core/rollout-edit';
 import { REST_SECTION_KEY } from '../../lib/core/timeline';
 import { cursorsAfter, IN_LIMIT, planTimelineQueries, visibleSectionKeys } from '../../lib/core/timeline-sections';
+import { rolloutOf, sectionEdit } from '../helpers/rollout-edits';
 
 const ALL: Features = { comments: true, likes: true, anonymous: true, experts: true };
 const DAY = 86_400_000;
 const NOW = Date.UTC(2025, 4, 14, 12);
 const day = (offset: number) => new Date(NOW + offset * DAY).toISOString().slice(0, 10);
-const ORIGIN = 'http://intranet.lindeveen.local';
 
-const section = (name: string, overrides: Partial<SectionInput> = {}): RolloutEdit => ({
-  op: 'section',
-  id: null,
-  section: {
-    name,
-    kind: 'section',
-    prefixes: [`${ORIGIN}/${name.toLowerCase()}/`],
-    pages: [],
-    mode: 'on',
-    features: ALL,
-    pilotGroups: [],
-    othersSee: 'off',
-    ...overrides,
-  },
-});
+const section = sectionEdit;
 
-function rollout(...edits: RolloutEdit[]): Rollout {
-  let r = NO_ROLLOUT;
-  for (const edit of edits) r = applyRolloutEdit(r, edit).rollout;
-  return r;
-}
+const rollout = rolloutOf;
 
 const HR_PERSON = { uid: 'anna', departmentPath: ['Bedrijfsvoering', 'HR'] };
 const ICT_PERSON = { uid: 'bram', departmentPath: ['Bedrijfsvoering', 'ICT'] };
