@@ -59,4 +59,21 @@ export const paths = {
   /** "What's happening": one entry per thread (lib/core/timeline.ts), written by functions only; members read the sections they may see. */
   timeline: () => 'timeline',
   timelineEntry: (pageId: string) => `timeline/${pageId}`,
+  /** A person's inbox summary (lib/core/notifications/model.ts InboxSummary): functions write it, its owner reads it. */
+  inbox: (uid: string) => `inboxes/${uid}`,
+  inboxItems: (uid: string) => `inboxes/${uid}/items`,
+  inboxItem: (uid: string, itemId: string) => `inboxes/${uid}/items/${itemId}`,
+  /** The pages and sections a person follows: theirs alone. */
+  follows: (uid: string) => `follows/${uid}`,
+  /** Reports of comments (lib/core/moderation/model.ts): one per person and comment. */
+  reports: () => 'reports',
+  report: (pageId: string, commentId: string, uid: string) => `reports/${pageId}_${commentId}_${uid}`,
+  /** The moderation queue: one item per reported or held comment, written by functions only. */
+  moderationQueue: () => 'moderationQueue',
+  queueItem: (pageId: string, commentId: string) => `moderationQueue/${pageId}_${commentId}`,
+  /** Posts waiting for a moderator in a pre-moderated section. */
+  heldPosts: (pageId: string) => `pages/${pageId}/held`,
+  heldPost: (pageId: string, commentId: string) => `pages/${pageId}/held/${commentId}`,
+  /** The text of a hidden comment, kept for a restore: server only. */
+  hiddenText: (pageId: string, commentId: string) => `hiddenTexts/${pageId}_${commentId}`,
 } as const;
