@@ -86,7 +86,7 @@ export function TimelineView({ timeline, now, online, myDepartment, directory, o
           {t('timelineError')}
         </p>
       ) : null}
-      {rows && rows.length > 0 ? <TrendingStrip items={trending(rows, now)} onOpen={onOpen} /> : null}
+      {rows && rows.length > 0 && timeline.weekKnown ? <TrendingStrip items={trending(rows, now)} onOpen={onOpen} /> : null}
       <fieldset class="timeline-filters">
         <legend>{t('timelineFilterLabel')}</legend>
         {TIMELINE_FILTERS.map((f) => (

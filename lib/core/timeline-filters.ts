@@ -69,6 +69,16 @@ export interface TrendingItem {
 /** Comments in the 7 days up to `now`. */
 export const commentsThisWeek = (row: TimelineRow, now: number): number => row.recentCommentsAt.filter((at) => at > now - WEEK_MS && at <= now).length;
 
+/**
+ * Whether the newest entries read so far (at most `limit`, newest activity first) hold every entry
+ * with a comment in the 7 days up to `now`, so the trending strip can be drawn from them: fewer than
+ * asked for means they are all there is; else the oldest of them must be a week old or more.
+ */
+export function coversWeek(newestFirst: TimelineRow[], limit: number, now: number): boolean {
+  const oldest = newestFirst[newestFirst.length - 1];
+  return newestFirst.length < limit || (oldest !== undefined && oldest.latestAt <= now - WEEK_MS);
+}
+
 /** The "most discussed this week" strip. */
 export function trending(rows: TimelineRow[], now: number): TrendingItem[] {
   return rows

@@ -143,6 +143,30 @@ describe('when Auth reports', () => {
     expect(session.profile.value).toEqual(annaProfile);
   });
 
+  it('shows the remembered person’s kept profile before Auth has answered at all', async () => {
+    const kept = { ...annaProfile, jobTitle: 'kept here' };
+    const { deps, calls } = fakeDeps({ remembered: anna, cachedProfile: async () => kept });
+    session = startSession(deps);
+    await settle();
+    expect(session.profile.value).toEqual(kept);
+    expect(calls.profileLoads).toBe(0);
+  });
+
+  it('drops the kept profile when the token says the person is no member', async () => {
+    const kept = { ...annaProfile, jobTitle: 'kept here' };
+    const { deps, authReports } = fakeDeps({
+      remembered: anna,
+      cachedProfile: async () => kept,
+      loadMembership: async () => ({ member: false, roles: {}, reason: 'former-colleague' }),
+    });
+    session = startSession(deps);
+    await settle();
+    expect(session.profile.value).toEqual(kept);
+    authReports(anna);
+    await settle();
+    expect(session.profile.value).toBeUndefined();
+  });
+
   it('says "no profile" (null) when the person has none', async () => {
     const { deps, authReports } = fakeDeps({ loadProfile: async () => null });
     session = startSession(deps);

@@ -3,7 +3,7 @@
 // only where at least 5 named people took part).
 import { describe, expect, it } from 'vitest';
 import type { PersonRow, TimelineRow } from '../../lib/core/rows';
-import { commentsThisWeek, filterTimeline, trending, TRENDING_SIZE, WEEK_MS } from '../../lib/core/timeline-filters';
+import { commentsThisWeek, coversWeek, filterTimeline, trending, TRENDING_SIZE, WEEK_MS } from '../../lib/core/timeline-filters';
 
 const NOW = Date.UTC(2025, 4, 14, 12);
 const HOUR = 3_600_000;
@@ -98,5 +98,23 @@ describe('trending: most discussed this week', () => {
     const few = items.find((i) => i.row.pageId === 'few');
     expect(many).toMatchObject({ row: { pageId: 'many' }, count: 9 });
     expect(few).toMatchObject({ row: { pageId: 'few' }, count: null });
+  });
+});
+
+describe('coversWeek: the newest entries read first are enough for the trending strip', () => {
+  const DAY = 24 * HOUR;
+  const newestFirst = (...daysAgo: number[]) => daysAgo.map((d, i) => row(`p${i}`, { latestAt: NOW - d * DAY }));
+
+  it('is true when fewer entries came back than asked for: they are all there is', () => {
+    expect(coversWeek(newestFirst(0, 1, 2), 5, NOW)).toBe(true);
+    expect(coversWeek([], 5, NOW)).toBe(true);
+  });
+
+  it('is true when the oldest of a full read is a week old or more', () => {
+    expect(coversWeek(newestFirst(0, 1, 2, 3, 7), 5, NOW)).toBe(true);
+  });
+
+  it('is false when a full read ends inside the week: older entries may still have comments this week', () => {
+    expect(coversWeek(newestFirst(0, 1, 2, 3, 6), 5, NOW)).toBe(false);
   });
 });

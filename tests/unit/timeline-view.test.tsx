@@ -35,7 +35,7 @@ function row(pageId: string, overrides: Partial<TimelineRow> = {}): TimelineRow 
 const view = (rows: TimelineRow[] | undefined, overrides: Partial<TimelineViewProps> = {}) =>
   render(
     <TimelineView
-      timeline={{ rows, current: true, failed: false }}
+      timeline={{ rows, complete: true, weekKnown: true, current: true, failed: false }}
       now={NOW}
       online={true}
       myDepartment={[]}

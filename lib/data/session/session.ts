@@ -146,27 +146,40 @@ export function startSession(deps: SessionDeps): Session {
     }),
   );
 
+  // Whose cached profile may be shown: the person shown (remembered until Auth answers), unless
+  // the token says they are no member.
+  const cachedFor = computed(() => (membership.value?.member === false ? null : uid.value));
+
   const effects = [
     effect(() => {
-      const id = authUid.value;
+      const id = cachedFor.value;
       profile.value = undefined;
       if (!id) return;
       let live = true;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const attempt = () =>
-        deps.loadProfile(id).then(
-          (loaded) => live && (profile.value = loaded),
-          () => live && (timer = setTimeout(attempt, PROFILE_RETRY_MS)),
-        );
-      // The copy this browser kept answers first: the thread, rollout access and the timeline wait
-      // for the profile, and a server round trip before showing what is cached cost every panel
-      // open hundreds of milliseconds. The server's answer replaces it when it comes.
+      // The copy this browser kept answers first, as soon as the remembered person is known, before
+      // Auth has restored its user and token: the thread, rollout access and the timeline wait for
+      // the profile, and waiting for Auth and then a server round trip cost every panel open
+      // hundreds of milliseconds. The server's answer replaces it when it comes (below).
       deps
         .cachedProfile?.(id)
         .then((cached) => {
           if (live && cached && profile.value === undefined) profile.value = cached;
         })
         .catch(() => undefined);
+      return () => {
+        live = false;
+      };
+    }),
+    effect(() => {
+      const id = authUid.value;
+      if (!id) return;
+      let live = true;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const attempt = () =>
+        deps.loadProfile(id).then(
+          (loaded) => live && cachedFor.peek() === id && (profile.value = loaded),
+          () => live && (timer = setTimeout(attempt, PROFILE_RETRY_MS)),
+        );
       void attempt();
       return () => {
         live = false;
