@@ -144,7 +144,11 @@ function SignedInPanel({ person }: { person: Person }) {
   } else if (view.value === 'profile') {
     body = (
       <>
-        {people.mine ? <ProfileEditor key={people.mine.uid} person={people.mine} onSave={people.save} /> : <p class="notice">{t('noProfile')}</p>}
+        {people.mine ? (
+          <ProfileEditor key={people.mine.uid} person={people.mine} change={people.change} onSave={people.save} onUndo={people.undo} />
+        ) : (
+          <p class="notice">{t('noProfile')}</p>
+        )}
         <MyRecord uid={person.uid} now={now} />
       </>
     );

@@ -64,9 +64,7 @@ function isPage(value: unknown): value is PageIdentity {
 
 function isHeadings(value: unknown): value is string[] {
   return (
-    Array.isArray(value) &&
-    value.length <= MAX_REPORTED_HEADINGS &&
-    value.every((heading) => typeof heading === 'string' && heading.length <= HEADING_LENGTH)
+    Array.isArray(value) && value.length <= MAX_REPORTED_HEADINGS && value.every((heading) => typeof heading === 'string' && heading.length <= HEADING_LENGTH)
   );
 }
 
