@@ -130,8 +130,9 @@ export function mountLauncher(onOpen: () => void): Launcher {
     const likes = counts?.likes ?? 0;
     // Visible: "3" or "3 · ♥ 5"; the accessible name says what the numbers are.
     label.textContent = !signedIn ? t('signInTitle') : comments || likes ? `${comments}${likes ? ` · ♥ ${likes}` : ''}` : t('launcherText');
+    // The name keeps the visible words (WCAG "label in name") and says whose button it is.
     const name = !signedIn
-      ? t('signInTitle')
+      ? t('launcherSignInLabel')
       : likes
         ? t('launcherLabelLikes', comments, likes)
         : comments

@@ -181,7 +181,7 @@ describe('signed out', () => {
     const open = tab.locator('prikbord-launcher button.open');
     await open.waitFor({ timeout: 15_000 });
     expect(await open.textContent()).toBe('Sign in to join the conversation');
-    expect(await open.getAttribute('aria-label')).toBe('Sign in to join the conversation');
+    expect(await open.getAttribute('aria-label')).toBe('Prikbord: Sign in to join the conversation');
     const about = tab.locator('prikbord-launcher p');
     expect(await about.isVisible()).toBe(true);
     expect(await about.textContent()).toContain('colleagues talk about this intranet page');
@@ -204,7 +204,7 @@ describe('signed out', () => {
     const anna = demoEmployee('anna');
     await signInThroughPanel(panel, anna.email, DEMO_PASSWORD);
     const open = tab.locator('prikbord-launcher button.open');
-    await expect.poll(() => open.getAttribute('aria-label'), { timeout: 20_000 }).toMatch(/^Prikbord: /);
+    await expect.poll(() => open.getAttribute('aria-label'), { timeout: 20_000 }).toMatch(/^Prikbord: (?!Sign in)/);
     expect(await tab.locator('prikbord-launcher p').isVisible()).toBe(false);
   });
 });
