@@ -37,7 +37,7 @@ button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
 p { all: initial; max-width: 16em; padding: 6px 10px; border-radius: 8px; font: 13px/1.3 system-ui, 'Segoe UI', Roboto, Arial, sans-serif; color: #1b2733; background: #fff; box-shadow: 0 2px 8px rgba(0,0,0,.3); }
 p[hidden] { display: none; }
 svg { width: 18px; height: 18px; fill: currentColor; }
-@media print { button { display: none; } }
+@media print { button, p { display: none; } }
 `;
 
 const ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
