@@ -1,11 +1,15 @@
 // A tiny static file server for the demo intranet (demo/intranet/). Plain Node, no dependencies,
 // so the demo and the e2e tests start it in-process. HTML is served without a charset in the
 // Content-Type, like many old servers: each page's own <meta> decides (one is ISO-8859-1).
+// Error pages are real ones, with their HTTP status: a missing file is a 404, and
+// /status/<4xx|5xx> answers with that status (e.g. /status/500), so tests can reach both.
 // Run alone: node demo/serve-intranet.mjs [--port 8101]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+const ERROR_TITLES = { 403: 'Geen toegang', 404: 'Pagina niet gevonden', 500: 'Er ging iets mis op de server' };
 
 const DEFAULT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), 'intranet');
 const TYPES = {
@@ -26,6 +30,8 @@ export async function startIntranet({ port = 8101, host = '127.0.0.1', root = DE
   const server = createServer(async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+      const asked = /^\/status\/([45]\d\d)$/.exec(path);
+      if (asked) throw Object.assign(new Error('status asked for'), { status: Number(asked[1]) });
       let file = normalize(join(root, path));
       if (file !== root && !file.startsWith(root + sep)) throw Object.assign(new Error('outside root'), { status: 403 });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
@@ -36,7 +42,7 @@ export async function startIntranet({ port = 8101, host = '127.0.0.1', root = DE
       const status = error?.status ?? 404;
       response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8' });
       response.end(
-        `<!doctype html><title>${status}</title><h1>${status === 403 ? 'Geen toegang' : 'Pagina niet gevonden'}</h1><p><a href="/">Naar de voorpagina</a></p>`,
+        `<!doctype html><title>${status} - Lindenet</title><h1>${ERROR_TITLES[status] ?? 'Foutmelding'}</h1><p>Foutcode ${status}.</p><p><a href="/">Naar de voorpagina</a></p>`,
       );
     }
   });

@@ -2,24 +2,34 @@
 // department) shown read-only — the organisation's directory is their source, and only the server
 // writes them — and what is theirs to say: languages, "ask me about" skills and the opt-out from
 // suggestions. Skills are normalised here and checked again by the rules.
+//
+// Saving goes through the outbox like every other change (lib/data/people/save-profile.ts): it is
+// kept on this device at once and shown as waiting until the server has it, so it works offline;
+// a refusal is shown translated, with the edit kept in the form, to fix and save again or undo.
 import { useState } from 'preact/hooks';
 import { normalizeSkills } from '../../lib/core/expertise';
 import { t } from '../../lib/any/i18n';
-import type { PersonRow } from '../../lib/core/rows';
+import type { PersonRow, ProfileFields } from '../../lib/core/rows';
 
 export interface ProfileEditorProps {
   person: PersonRow;
-  onSave(next: PersonRow): Promise<string | null>;
+  /** The change the server does not have yet, if any (the form starts from it, so an edit is never lost). */
+  change?: { fields: ProfileFields; previous: ProfileFields; refusal: string | null } | null;
+  onSave(fields: ProfileFields): Promise<void>;
+  /** Gives up a refused change (the server's profile again). */
+  onUndo?(): Promise<void>;
 }
 
 const splitList = (text: string) => text.split(/[,;\n]/);
 
-export function ProfileEditor({ person, onSave }: ProfileEditorProps) {
-  const [languages, setLanguages] = useState(person.languages.join(', '));
-  const [skills, setSkills] = useState(person.skills.join(', '));
-  const [optOut, setOptOut] = useState(person.optOut);
-  const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
+export function ProfileEditor({ person, change = null, onSave, onUndo }: ProfileEditorProps) {
+  const start = change?.fields ?? person;
+  const [languages, setLanguages] = useState(start.languages.join(', '));
+  const [skills, setSkills] = useState(start.skills.join(', '));
+  const [optOut, setOptOut] = useState(start.optOut);
+  const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  const refusal = change?.refusal ?? null;
 
   return (
     <form
@@ -28,17 +38,16 @@ export function ProfileEditor({ person, onSave }: ProfileEditorProps) {
       onSubmit={async (event) => {
         event.preventDefault();
         setBusy(true);
-        const next: PersonRow = {
-          ...person,
+        const next: ProfileFields = {
           languages: normalizeSkills(splitList(languages))
             .map((l) => l.slice(0, 20))
             .slice(0, 8),
           skills: normalizeSkills(splitList(skills)),
           optOut,
         };
-        const error = await onSave(next);
+        await onSave(next);
         setSkills(next.skills.join(', '));
-        setStatus(error ? { error: true, text: t('profileSaveFailed', error) } : { error: false, text: t('profileSaved') });
+        setSaved(true);
         setBusy(false);
       }}
     >
@@ -69,10 +78,36 @@ export function ProfileEditor({ person, onSave }: ProfileEditorProps) {
       <button type="submit" disabled={busy}>
         {t('profileSave')}
       </button>
-      {status && (
-        <p class={status.error ? 'error' : 'notice'} role="status">
-          {status.text}
+      {refusal ? (
+        <div class="error" role="alert" id="profile-refused">
+          <p>{t('profileRefused')}</p>
+          {onUndo && (
+            <button
+              type="button"
+              class="secondary"
+              onClick={async () => {
+                const back = change!.previous;
+                await onUndo();
+                setLanguages(back.languages.join(', '));
+                setSkills(back.skills.join(', '));
+                setOptOut(back.optOut);
+                setSaved(false);
+              }}
+            >
+              {t('profileUndo')}
+            </button>
+          )}
+        </div>
+      ) : change ? (
+        <p class="notice pending" role="status" id="profile-pending">
+          {t('profilePending')}
         </p>
+      ) : (
+        saved && (
+          <p class="notice" role="status">
+            {t('profileSaved')}
+          </p>
+        )
       )}
     </form>
   );

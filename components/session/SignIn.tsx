@@ -1,4 +1,7 @@
-// The sign-in screen: the organisation's identity provider first (its button, "Sign in with your
+// The sign-in screen, which is also what a signed-out person sees of Prikbord: what it is, and
+// one clear action, "Sign in to join the conversation" (the same words as the launcher in the
+// page); members-only rules mean no thread and no counts before that. Then the organisation's
+// identity provider first (its button, "Sign in with your
 // Lindeveen account"), then e-mail and password when the organisation offers them (the demo offers
 // both). Every error is translated; what was typed stays. After a session lapsed and could not be
 // renewed silently, it says so, and the provider is told who was signed in (login_hint).
@@ -24,6 +27,7 @@ export function SignIn({ provider, lapsed }: SignInProps) {
           {t('sessionLapsed')}
         </p>
       )}
+      <p id="sign-in-about">{t('signInAbout')}</p>
       <p>{t('signInIntro')}</p>
       {oidc && <OrgSignIn oidc={oidc} loginHint={email.trim() || undefined} />}
       {password && (

@@ -52,29 +52,41 @@ export function tabCounts({ cache, fetch, display, tabs, now }: TabCountsDeps): 
 }
 
 /**
- * page:report (a tab shows a page: remember it, answer with the cached counts and the layer's mode
- * for it, then refresh) and count:changed.
+ * page:report (a tab shows a page: remember it, answer with the cached counts, the layer's mode
+ * for it and whether someone is signed in, then refresh), page:error (a tab shows an HTTP error
+ * page: forget what it showed, no badge) and count:changed. Signed out, no counts are given at
+ * all (only members may read them; a cached count is from someone's earlier session).
  */
 export function countHandlers(
   tabs: TabPages,
   counts: TabCounts,
   display: CountDisplay,
-  modeFor: (page: TabPage) => Promise<PageMode>,
-): Pick<HandlerMap, 'page:report' | 'count:changed'> {
+  layerFor: (page: TabPage) => Promise<{ mode: PageMode; signedIn: boolean }>,
+): Pick<HandlerMap, 'page:report' | 'page:error' | 'count:changed'> {
   return {
     'page:report': {
       from: 'content script',
       handle(message, { tabId, frameId }, respond) {
-        const page: TabPage = { ...message.page, frameId };
+        const page: TabPage = { pageId: message.page.pageId, url: message.page.url, title: message.page.title, frameId };
         void (async () => {
           await tabs.remember(tabId, page);
-          const [cached, mode] = await Promise.all([counts.cached(page.pageId), modeFor(page)]);
-          await display.setBadge(tabId, mode === 'off' ? null : cached);
-          respond({ counts: cached, mode });
-          if (mode === 'off') return;
+          const [cached, { mode, signedIn }] = await Promise.all([counts.cached(page.pageId), layerFor(page)]);
+          const shown = mode === 'off' || !signedIn ? null : cached;
+          await display.setBadge(tabId, shown);
+          respond({ counts: shown, mode, signedIn });
+          if (mode === 'off' || !signedIn) return;
           await counts.refresh(tabId, page);
         })().catch(console.error);
         return 'answers later';
+      },
+    },
+    'page:error': {
+      from: 'content script',
+      handle(_message, { tabId }) {
+        void (async () => {
+          await tabs.forget(tabId);
+          await display.setBadge(tabId, null);
+        })().catch(console.error);
       },
     },
     'count:changed': {

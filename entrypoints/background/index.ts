@@ -49,6 +49,7 @@ export default defineBackground(() => {
       key: rolloutKey(config.firebase.projectId),
       fetch: () => fetchRollout(lite),
       fetchPerson: () => fetchRolloutPerson(lite),
+      signedIn: async () => (await lite.uid().catch(() => null)) !== null,
       tabs,
       send: (tabId, message, options) => chrome.tabs.sendMessage(tabId, message, options),
       now: Date.now,
@@ -81,7 +82,7 @@ export default defineBackground(() => {
   chrome.runtime.onMessage.addListener(
     messageRouter(chrome.runtime.id, {
       ...panelHandlers(chrome.sidePanel),
-      ...countHandlers(tabs, counts, display, (page) => access.modeFor(page)),
+      ...countHandlers(tabs, counts, display, (page) => access.layerFor(page)),
       ...outboxHandlers(outbox, chrome.storage.session, {
         refreshAll: async () => {
           await counts.refreshAll();

@@ -110,6 +110,9 @@ export function projectSwitch(build: BuildProject): ProjectSwitch {
       async modeFor(page) {
         return (await (await current())?.access.modeFor(page)) ?? 'off';
       },
+      async layerFor(page) {
+        return (await (await current())?.access.layerFor(page)) ?? { mode: 'off', signedIn: false };
+      },
       async tellTabs() {
         await (await current())?.access.tellTabs();
       },

@@ -20,6 +20,8 @@ import type { TabPages } from './tab-pages';
 export interface TabAccess {
   /** The layer mode for a page in a tab (see the top). */
   modeFor(page: PageIdentity): Promise<LayerMode>;
+  /** The mode, and whether anyone is signed in (signed out, the launcher invites to sign in). */
+  layerFor(page: PageIdentity): Promise<{ mode: LayerMode; signedIn: boolean }>;
   /** Tells every open tab its page's mode (after rollout changed). */
   tellTabs(): Promise<void>;
   /** Someone else signed in (or out): their department is read afresh, the tabs told again. */
@@ -34,6 +36,8 @@ export interface TabAccessDeps {
   fetch(): Promise<Rollout | 'signed-out' | null>;
   /** One read of the signed-in person's department; null when signed out or unreachable. */
   fetchPerson(): Promise<RolloutPerson | null>;
+  /** Whether someone is signed in in this browser (the worker's session). */
+  signedIn(): Promise<boolean>;
   tabs: TabPages;
   send(tabId: number, message: Message, options: { frameId: number }): Promise<unknown>;
   now(): number;
@@ -42,7 +46,7 @@ export interface TabAccessDeps {
 /** The key beside the rollout's where the signed-in person's department is kept. */
 const personKey = (key: string) => `${key}:person`;
 
-export function tabAccess({ area, key, fetch, fetchPerson, tabs, send, now }: TabAccessDeps): TabAccess {
+export function tabAccess({ area, key, fetch, fetchPerson, signedIn, tabs, send, now }: TabAccessDeps): TabAccess {
   let refreshing: Promise<Rollout | 'signed-out' | null> | null = null;
 
   /** Reads rollout once (concurrent asks share the read) and stores it; the storage listener tells the tabs. */
@@ -77,15 +81,21 @@ export function tabAccess({ area, key, fetch, fetchPerson, tabs, send, now }: Ta
     return accessFor(rollout, page.url, (await person()) ?? { uid: null, departmentPath: [] }, now()).mode;
   }
 
+  async function layerFor(page: PageIdentity): Promise<{ mode: LayerMode; signedIn: boolean }> {
+    const [mode, someone] = await Promise.all([modeFor(page), signedIn()]);
+    return { mode, signedIn: someone };
+  }
+
   async function tellTabs(): Promise<void> {
     for (const [tabId, page] of await tabs.all()) {
-      const message: Message = { type: 'page:mode', pageId: page.pageId, mode: await modeFor(page) };
+      const message: Message = { type: 'page:mode', pageId: page.pageId, ...(await layerFor(page)) };
       await send(tabId, message, { frameId: page.frameId }).catch(() => undefined);
     }
   }
 
   return {
     modeFor,
+    layerFor,
     tellTabs,
     async personChanged() {
       await area.set({ [personKey(key)]: null });

@@ -3,7 +3,10 @@
 // report a page and show the launcher:
 //   - a normal top-level page: itself;
 //   - a frameset: not the frameset document (it has nothing to read, and a launcher there would
-//     cover a frame) but the content frame, as a reader thinks of it: the largest frame;
+//     cover a frame) but the content frame, as a reader thinks of it: the largest frame that has
+//     a document. A content frame that starts blank (no src, or about:blank, until a link in the
+//     navigation frame fills it) is passed over, so the navigation frame owns the thread until
+//     then; when the blank frame loads a page, that page owns it (index.ts re-checks on its load);
 //   - any other sub-frame (rich-text editors, ads, widgets, same-URL iframes written by script):
 //     none, so there is never a second launcher.
 
@@ -16,6 +19,13 @@ export interface FrameView {
 
 export interface FrameElementView {
   getBoundingClientRect(): { width: number; height: number };
+  /** Null for another origin's frame (unreadable: counted as having a document). */
+  contentDocument?: { URL: string } | null;
+}
+
+/** A frame with no document of its own yet (its initial about:blank): no reader reads it. */
+export function isBlankFrame(frame: FrameElementView): boolean {
+  return frame.contentDocument?.URL === 'about:blank';
 }
 
 export type FrameRole = 'owner' | 'none';
@@ -38,6 +48,7 @@ export function frameRole(view: FrameView): FrameRole {
   let largest: FrameElementView | undefined;
   let area = -1;
   for (const frame of frames) {
+    if (isBlankFrame(frame)) continue;
     const { width, height } = frame.getBoundingClientRect();
     if (width * height > area) {
       area = width * height;

@@ -11,6 +11,7 @@ import { watchPolicy } from '../../lib/any/policy-watch';
 import { identifyDocument, rulesForUrl, type PageIdentity } from '../../lib/any/page-identity';
 import { afterPageLoad } from './after-load';
 import { frameRole, type FrameView } from './frame-role';
+import { pageHeadings } from './headings';
 import { mountLauncher, type Launcher } from './launcher';
 
 export default defineContentScript({
@@ -37,14 +38,40 @@ export default defineContentScript({
     await afterPageLoad(window);
     // A newer injection into this document took over while this one waited.
     if (ctx.isInvalid) return;
-    if (frameRole(window as unknown as FrameView) !== 'owner') return;
+    const ownsThread = () => frameRole(window as unknown as FrameView) === 'owner';
+    if (!ownsThread()) return;
+    // A frameset's navigation frame owns the thread while the content frame is blank
+    // (frame-role.ts); once a frame loads a page, the normal rule decides again, and this copy
+    // steps back (its launcher goes) when that page is the owner now.
+    if (window.top !== window) {
+      const recheck = () => {
+        if (!ownsThread()) ctx.abort('another frame of the frameset owns the thread now');
+      };
+      for (const frame of Array.from(window.top!.document.querySelectorAll('frame'))) {
+        frame.addEventListener('load', recheck);
+        ctx.onInvalidated(() => frame.removeEventListener('load', recheck));
+      }
+    }
+
+    // An HTTP error page (a stale link's 404, a 500) is no page to discuss: no launcher, no
+    // report. The panel, asked, hears that it is an error page and says so (Chrome 109+ gives
+    // the status; older browsers give 0 and the page counts as a page).
+    const status = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseStatus ?? 0;
+    if (status >= 400) {
+      const onIdentify = (raw: unknown) => (parseMessage(raw)?.type === 'page:identify' ? Promise.resolve({ errorStatus: status }) : undefined);
+      browser.runtime.onMessage.addListener(onIdentify);
+      ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onIdentify));
+      const message: Message = { type: 'page:error', status };
+      void browser.runtime.sendMessage(message).catch(() => undefined);
+      return;
+    }
 
     let page: PageIdentity = await identifyDocument(document, rules);
     if (ctx.isInvalid) return;
     // The launcher shows only where rollout gives this person the layer (read only or on); the
     // worker decides (entrypoints/background/rollout.ts) and tells us again when that changes.
     let launcher: Launcher | null = null;
-    const show = (mode: PageMode) => {
+    const show = (mode: PageMode, signedIn = true) => {
       if (mode === 'off') {
         launcher?.remove();
         launcher = null;
@@ -53,22 +80,23 @@ export default defineContentScript({
           const message: Message = { type: 'panel:open' };
           void browser.runtime.sendMessage(message);
         });
+        launcher.setSignedIn(signedIn);
       }
     };
     ctx.onInvalidated(() => show('off'));
 
     const report = async () => {
-      const message: Message = { type: 'page:report', page };
+      const message: Message = { type: 'page:report', page, headings: pageHeadings(document) };
       const reply = (await browser.runtime.sendMessage(message).catch(() => null)) as Replies['page:report'] | null;
-      show(reply?.mode ?? 'off');
+      show(reply?.mode ?? 'off', reply?.signedIn);
       if (reply?.counts) launcher?.setCounts(reply.counts);
     };
 
     const onMessage = (raw: unknown) => {
       const message = parseMessage(raw);
-      if (message?.type === 'page:identify') return Promise.resolve(page);
+      if (message?.type === 'page:identify') return Promise.resolve({ ...page, headings: pageHeadings(document) });
       if (message?.type === 'page:count' && message.pageId === page.pageId) launcher?.setCounts(message.counts);
-      if (message?.type === 'page:mode' && message.pageId === page.pageId) show(message.mode);
+      if (message?.type === 'page:mode' && message.pageId === page.pageId) show(message.mode, message.signedIn);
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);

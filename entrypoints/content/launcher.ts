@@ -11,6 +11,11 @@ import type { PageCounts } from '../../lib/any/messages';
 
 export interface Launcher {
   setCounts(counts: PageCounts | null): void;
+  /**
+   * Signed out: the launcher says what Prikbord is and offers one action, signing in (the panel
+   * opens on its sign-in). No counts then: only members may read them.
+   */
+  setSignedIn(signedIn: boolean): void;
   remove(): void;
 }
 
@@ -29,8 +34,10 @@ button {
 button.move { min-height: 28px; padding: 4px 8px; border-radius: 14px; font-size: 13px; background: #40536a; }
 button:hover { background: #084a8c; }
 button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+p { all: initial; max-width: 16em; padding: 6px 10px; border-radius: 8px; font: 13px/1.3 system-ui, 'Segoe UI', Roboto, Arial, sans-serif; color: #1b2733; background: #fff; box-shadow: 0 2px 8px rgba(0,0,0,.3); }
+p[hidden] { display: none; }
 svg { width: 18px; height: 18px; fill: currentColor; }
-@media print { button { display: none; } }
+@media print { button, p { display: none; } }
 `;
 
 const ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
@@ -70,6 +77,11 @@ export function mountLauncher(onOpen: () => void): Launcher {
   button.innerHTML = ICON; // a constant: no page or user data ever goes through innerHTML
   const label = document.createElement('span');
   button.append(label);
+  // What Prikbord is, beside the sign-in action: shown to a signed-out person only.
+  const about = document.createElement('p');
+  about.id = 'about';
+  about.textContent = t('launcherAbout');
+  about.hidden = true;
   button.addEventListener('click', onOpen);
   const move = document.createElement('button');
   move.type = 'button';
@@ -77,7 +89,7 @@ export function mountLauncher(onOpen: () => void): Launcher {
   move.textContent = '⇆';
   move.setAttribute('aria-label', t('launcherMove'));
   move.title = t('launcherMove');
-  row.append(button, move);
+  row.append(about, button, move);
   shadow.append(style, row);
 
   let corner: Corner = 'bottom-right';
@@ -108,18 +120,37 @@ export function mountLauncher(onOpen: () => void): Launcher {
     show(free ?? 'bottom-right');
   });
 
-  const launcher: Launcher = {
-    setCounts(counts) {
-      const comments = counts?.comments ?? 0;
-      const likes = counts?.likes ?? 0;
-      // Visible: "3" or "3 · ♥ 5"; the accessible name says what the numbers are.
-      label.textContent = comments || likes ? `${comments}${likes ? ` · ♥ ${likes}` : ''}` : t('launcherText');
-      const name = likes ? t('launcherLabelLikes', comments, likes) : comments ? t('launcherLabel', comments) : t('launcherLabelNoCount');
-      button.setAttribute('aria-label', name);
-      button.title = name;
+  let counts: PageCounts | null = null;
+  let signedIn = true;
+  const render = () => {
+    about.hidden = signedIn;
+    if (signedIn) button.removeAttribute('aria-describedby');
+    else button.setAttribute('aria-describedby', about.id);
+    const comments = counts?.comments ?? 0;
+    const likes = counts?.likes ?? 0;
+    // Visible: "3" or "3 · ♥ 5"; the accessible name says what the numbers are.
+    label.textContent = !signedIn ? t('signInTitle') : comments || likes ? `${comments}${likes ? ` · ♥ ${likes}` : ''}` : t('launcherText');
+    // The name keeps the visible words (WCAG "label in name") and says whose button it is.
+    const name = !signedIn
+      ? t('launcherSignInLabel')
+      : likes
+        ? t('launcherLabelLikes', comments, likes)
+        : comments
+          ? t('launcherLabel', comments)
+          : t('launcherLabelNoCount');
+    button.setAttribute('aria-label', name);
+    button.title = name;
+  };
+  render();
+  return {
+    setCounts(next) {
+      counts = next;
+      render();
+    },
+    setSignedIn(next) {
+      signedIn = next;
+      render();
     },
     remove: () => host.remove(),
   };
-  launcher.setCounts(null);
-  return launcher;
 }

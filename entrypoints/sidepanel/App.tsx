@@ -19,6 +19,7 @@ import { SignIn } from '../../components/session/SignIn';
 import { SyncStatus } from '../../components/common/SyncStatus';
 import { DraftsContext } from '../../components/thread/drafts-context';
 import { ThreadView } from '../../components/thread/ThreadView';
+import { ErrorPageNotice } from '../../components/thread/ErrorPageNotice';
 import { useRollout } from '../../components/app/use-rollout';
 import { accessFor, pilotAmbassadors } from '../../lib/core/rollout';
 import { usePageThread, type AccessAt } from '../../components/thread/use-page-thread';
@@ -27,6 +28,7 @@ import { t } from '../../lib/any/i18n';
 import type { PageIdentity } from '../../lib/any/page-identity';
 import { dexieDrafts } from '../../lib/data/drafts';
 import { consoleAccess } from '../../lib/core/console';
+import { pageTopicText } from '../../lib/core/expertise';
 import { openConsole } from '../../lib/data/console/open-console';
 import type { Person } from '../../lib/data/session/session';
 import { MyRecord } from '../../components/profile/MyRecord';
@@ -80,6 +82,8 @@ function SignedInPanel({ person }: { person: Person }) {
   const peopleByUid = useMemo(() => new Map(people.people.map((p) => [p.uid, p])), [people.people]);
   const profile = session.profile.value;
   const page = target?.page ?? null;
+  // An intranet error page (a stale link's 404): no thread, and no timeline in its place either.
+  const errorStatus = target?.errorStatus ?? null;
   // The page's thread stays in sync (and its counts reach the badge) whichever view is shown: the
   // people view suggests experts from its words too.
   // What rollout gives this person on this page (the worker's cached copy at once, then live).
@@ -95,7 +99,7 @@ function SignedInPanel({ person }: { person: Person }) {
 
   // The timeline is synced while it shows: its own view, or in place of a thread on a tab that is
   // no intranet page (the toolbar button opens the panel there too).
-  const notIntranet = target !== undefined && !page;
+  const notIntranet = target !== undefined && !page && errorStatus === null;
   const timelineShown = view.value === 'timeline' || (view.value === 'thread' && notIntranet);
   const rolloutPerson = useMemo(
     () => (profile !== undefined ? { uid: person.uid, departmentPath: profile?.departmentPath ?? [] } : null),
@@ -128,16 +132,30 @@ function SignedInPanel({ person }: { person: Person }) {
   } else if (view.value === 'timeline') {
     body = timelineView;
   } else if (view.value === 'people') {
-    body = <PeopleTab page={access?.features.experts && access.mode !== 'off' ? page : null} rows={thread.rows} people={people} me={person.uid} />;
+    body = (
+      <PeopleTab
+        page={access?.features.experts && access.mode !== 'off' ? page : null}
+        headings={target?.headings ?? []}
+        rows={thread.rows}
+        people={people}
+        me={person.uid}
+      />
+    );
   } else if (view.value === 'profile') {
     body = (
       <>
-        {people.mine ? <ProfileEditor key={people.mine.uid} person={people.mine} onSave={people.save} /> : <p class="notice">{t('noProfile')}</p>}
+        {people.mine ? (
+          <ProfileEditor key={people.mine.uid} person={people.mine} change={people.change} onSave={people.save} onUndo={people.undo} />
+        ) : (
+          <p class="notice">{t('noProfile')}</p>
+        )}
         <MyRecord uid={person.uid} now={now} />
       </>
     );
   } else if (target === undefined) {
     body = null;
+  } else if (errorStatus !== null) {
+    body = <ErrorPageNotice status={errorStatus} />;
   } else if (!page) {
     body = timelineView;
   } else {
@@ -166,8 +184,29 @@ function SignedInPanel({ person }: { person: Person }) {
   );
 }
 
-/** The directory, with experts for the page in the target tab (its title and thread as the topic). */
-function PeopleTab({ page, rows, people, me }: { page: PageIdentity | null; rows: CommentRow[]; people: ReturnType<typeof usePeople>; me: string }) {
-  const topic = page ? { pageId: page.pageId, text: [page.title, ...rows.filter((r) => !r.deleted).map((r) => r.text)].join('\n') } : null;
+/** The directory, with experts for the page in the target tab (its title, headings and thread as the topic). */
+function PeopleTab({
+  page,
+  headings,
+  rows,
+  people,
+  me,
+}: {
+  page: PageIdentity | null;
+  headings: string[];
+  rows: CommentRow[];
+  people: ReturnType<typeof usePeople>;
+  me: string;
+}) {
+  const topic = page
+    ? {
+        pageId: page.pageId,
+        text: pageTopicText(
+          page.title,
+          headings,
+          rows.filter((r) => !r.deleted).map((r) => r.text),
+        ),
+      }
+    : null;
   return <PeopleView people={people.people} evidence={people.evidence} me={me} page={topic} />;
 }

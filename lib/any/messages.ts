@@ -2,14 +2,15 @@
 // it is received. Imported by the content script, the background and the side panel.
 //
 // Directions:
-//   content  → background, panel   page:report   (this tab shows this page; sent on load and route change)
+//   content  → background, panel   page:report   (this tab shows this page, with its headings; sent on load and route change)
+//   content  → background, panel   page:error    (this tab shows an HTTP error page: no thread here)
 //   content  → background          panel:open    (the launcher was clicked)
 //   panel    → content             page:identify (which page is this tab showing?)
 //   panel    → background          count:changed (a page's comment and like counts, for badge and launcher)
 //   panel    → background          auth:changed  (someone signed in or out: reload the session)
 //   panel    → background          outbox:kick   (changes are waiting: send them; `now` skips the backoff)
 //   background → content           page:count    (show these counts on the launcher)
-//   background → content           page:mode     (the layer for this page is now off / read only / on)
+//   background → content           page:mode     (the layer for this page is now off / read only / on; signed in or not)
 import type { PageIdentity } from './page-identity';
 
 /** The layer on a page for this person (lib/core/rollout.ts LayerMode; repeated here so the content script imports no rollout code). */
@@ -22,20 +23,27 @@ export interface PageCounts {
   likes: number;
 }
 
+/** At most this many headings of at most HEADING_LENGTH characters cross with a page report (entrypoints/content/headings.ts caps them). */
+export const MAX_REPORTED_HEADINGS = 12;
+export const HEADING_LENGTH = 120;
+
 export type Message =
-  | { type: 'page:report'; page: PageIdentity }
+  | { type: 'page:report'; page: PageIdentity; headings?: string[] }
+  | { type: 'page:error'; status: number }
   | { type: 'panel:open' }
   | { type: 'page:identify' }
   | { type: 'count:changed'; pageId: string; counts: PageCounts }
   | { type: 'auth:changed'; uid: string | null }
   | { type: 'outbox:kick'; now: boolean }
   | { type: 'page:count'; pageId: string; counts: PageCounts | null }
-  | { type: 'page:mode'; pageId: string; mode: PageMode };
+  | { type: 'page:mode'; pageId: string; mode: PageMode; signedIn: boolean };
 
 /** Answer types for the messages that expect one. */
 export interface Replies {
-  'page:report': { counts: PageCounts | null; mode: PageMode };
-  'page:identify': PageIdentity;
+  /** `signedIn` false: the launcher invites to sign in and shows no counts (members-only). */
+  'page:report': { counts: PageCounts | null; mode: PageMode; signedIn: boolean };
+  /** The page with its headings, or the HTTP status of an error page (no thread there). */
+  'page:identify': (PageIdentity & { headings?: string[] }) | { errorStatus: number };
 }
 
 const PAGE_ID = /^p_[0-9a-f]{24}$/;
@@ -54,6 +62,17 @@ function isPage(value: unknown): value is PageIdentity {
   );
 }
 
+function isHeadings(value: unknown): value is string[] {
+  return (
+    Array.isArray(value) && value.length <= MAX_REPORTED_HEADINGS && value.every((heading) => typeof heading === 'string' && heading.length <= HEADING_LENGTH)
+  );
+}
+
+/** An HTTP error status (4xx, 5xx). */
+function isErrorStatus(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599;
+}
+
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
@@ -70,7 +89,11 @@ export function parseMessage(raw: unknown): Message | null {
   const msg = raw as Record<string, unknown>;
   switch (msg.type) {
     case 'page:report':
-      return isPage(msg.page) ? { type: 'page:report', page: msg.page } : null;
+      if (!isPage(msg.page)) return null;
+      // Headings that fail the check are dropped, not the report: the thread does not depend on them.
+      return isHeadings(msg.headings) ? { type: 'page:report', page: msg.page, headings: [...msg.headings] } : { type: 'page:report', page: msg.page };
+    case 'page:error':
+      return isErrorStatus(msg.status) ? { type: 'page:error', status: msg.status } : null;
     case 'panel:open':
       return { type: 'panel:open' };
     case 'page:identify':
@@ -89,7 +112,7 @@ export function parseMessage(raw: unknown): Message | null {
         : null;
     case 'page:mode':
       return typeof msg.pageId === 'string' && PAGE_ID.test(msg.pageId) && PAGE_MODES.includes(msg.mode)
-        ? { type: 'page:mode', pageId: msg.pageId, mode: msg.mode as PageMode }
+        ? { type: 'page:mode', pageId: msg.pageId, mode: msg.mode as PageMode, signedIn: msg.signedIn !== false }
         : null;
     default:
       return null;
@@ -98,7 +121,21 @@ export function parseMessage(raw: unknown): Message | null {
 
 /** Validates an answer to page:identify (it crosses from a content script, so it is checked too). */
 export function parsePageIdentity(raw: unknown): PageIdentity | null {
-  return isPage(raw) ? raw : null;
+  return isPage(raw) ? { pageId: raw.pageId, url: raw.url, title: raw.title } : null;
+}
+
+/** What a tab's answer to page:identify says: its page and headings, an error page, or nothing usable. */
+export type IdentifyAnswer = { page: PageIdentity; headings: string[] } | { errorStatus: number } | null;
+
+/** Validates an answer to page:identify: a page (with its headings, if well-formed) or an error page's status. */
+export function parseIdentifyAnswer(raw: unknown): IdentifyAnswer {
+  const page = parsePageIdentity(raw);
+  if (page) {
+    const headings = (raw as { headings?: unknown }).headings;
+    return { page, headings: isHeadings(headings) ? [...headings] : [] };
+  }
+  const status = (raw as { errorStatus?: unknown } | null)?.errorStatus;
+  return isErrorStatus(status) ? { errorStatus: status } : null;
 }
 
 /** The parts of a runtime sender the receivers check. */

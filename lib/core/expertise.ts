@@ -78,6 +78,15 @@ function fuzzyDistance(term: string): number {
   return term.length <= 6 ? 1 : 2;
 }
 
+/**
+ * What a page is about, for `ExpertIndex.forPage`: its title, its headings (h1–h3, as its content
+ * script reports them), then its thread. In that order on purpose: forPage reads the first 40
+ * distinct words, and a page's own headings say more about it than a long thread's chatter.
+ */
+export function pageTopicText(title: string, headings: readonly string[], thread: readonly string[]): string {
+  return [title, ...headings, ...thread].join('\n');
+}
+
 export class ExpertIndex {
   private readonly search = new MiniSearch<IndexDoc>({
     fields: ['skills', 'evidence', 'jobTitle'],

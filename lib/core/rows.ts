@@ -171,7 +171,16 @@ export type OutboxOp =
   | { kind: 'hide'; pageId: string; commentId: string; previousText: string }
   | { kind: 'like'; pageId: string; targetId: LikeTarget; active: boolean; page: PageFacts }
   /** The asker marks a reply to their question "this helped". */
-  | { kind: 'helpful'; pageId: string; replyId: string; parentId: string };
+  | { kind: 'helpful'; pageId: string; replyId: string; parentId: string }
+  /** The person's own profile fields (the rest is the directory's); `previous`: what the server had, for a rollback. */
+  | { kind: 'profile'; uid: string; fields: ProfileFields; previous: ProfileFields };
+
+/** The fields of a profile that are the person's own to change (firebase/firestore.rules). */
+export interface ProfileFields {
+  languages: string[];
+  skills: string[];
+  optOut: boolean;
+}
 
 /** The kinds of outbox operation: the key of both outbox registries (local and remote), each total over it. */
 export type OutboxKind = OutboxOp['kind'];

@@ -65,6 +65,7 @@ function colleague(client: Client, departmentPath: string[]) {
       throw new Error('the worker should not need to read');
     },
     fetchPerson: async () => ({ uid: client.uid, departmentPath }),
+    signedIn: async () => true,
     tabs,
     send: async (_tab, message) => void told.push(message),
     now: Date.now,

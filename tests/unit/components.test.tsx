@@ -282,7 +282,7 @@ describe('ProfileEditor: the directory’s fields are read-only', () => {
     optOut: false,
     updatedAt: 0,
   };
-  const html = () => render(<ProfileEditor person={person} onSave={async () => null} />);
+  const html = () => render(<ProfileEditor person={person} onSave={async () => undefined} />);
 
   it('shows job title, location and department as text, with the note where they come from', () => {
     const out = html();
@@ -303,6 +303,32 @@ describe('ProfileEditor: the directory’s fields are read-only', () => {
 
   it('has the note in Dutch too', () => {
     expect(nl.profileFromDirectory.message).toContain('personeelsbestand');
+  });
+
+  const edit = { languages: ['nl'], skills: ['kernfusie'], optOut: true };
+  const previous = { languages: person.languages, skills: person.skills, optOut: false };
+
+  it('a change the server does not have yet shows as pending, and the form holds it', () => {
+    const out = render(<ProfileEditor person={person} change={{ fields: edit, previous, refusal: null }} onSave={async () => undefined} />);
+    expect(out).toContain('id="profile-pending"');
+    expect(out).toContain('Saved on this device');
+    expect(out).toContain('kernfusie');
+  });
+
+  it('a refused change is said so, translated, with the edit kept in the form and a way to undo it', () => {
+    const out = render(
+      <ProfileEditor
+        person={person}
+        change={{ fields: edit, previous, refusal: 'refusedByRules' }}
+        onSave={async () => undefined}
+        onUndo={async () => undefined}
+      />,
+    );
+    expect(out).toContain('role="alert"');
+    expect(out).toContain('did not accept this profile change');
+    expect(out).toContain('kernfusie');
+    expect(out).toMatch(/<button type="button"[^>]*>Undo my change<\/button>/);
+    expect(out).not.toContain('id="profile-pending"');
   });
 });
 

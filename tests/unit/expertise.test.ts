@@ -1,6 +1,6 @@
 // The spec of expert lookup (lib/core/expertise.ts): who is found, in which order, and with which reasons.
 import { describe, expect, it } from 'vitest';
-import { departmentTree, ExpertIndex, foldTerm, normalizeSkill, normalizeSkills, termsOf } from '../../lib/core/expertise';
+import { departmentTree, ExpertIndex, foldTerm, normalizeSkill, normalizeSkills, pageTopicText, termsOf } from '../../lib/core/expertise';
 import type { EvidenceRow, PersonRow } from '../../lib/core/rows';
 
 function person(uid: string, overrides: Partial<PersonRow> = {}): PersonRow {
@@ -115,6 +115,17 @@ describe('experts for the page on screen', () => {
   it('suggests someone who answered on this page even when no page word matches their skills', () => {
     const idx = new ExpertIndex([person('henk')], [{ uid: 'henk', pages: [{ ...HELPDESK, answers: 1, likes: 0, helpful: 0 }], updatedAt: 1 }]);
     expect(names(idx.forPage('p_helpdesk', 'Welkom'))).toEqual(['henk']);
+  });
+
+  it('uses the page’s headings with its title and thread: a heading alone can bring the expert', () => {
+    expect(index().forPage('p_news', pageTopicText('Nieuws', [], ['Mooi!']))).toEqual([]);
+    expect(names(index().forPage('p_news', pageTopicText('Nieuws', ['Verlof aanvragen', 'Cao 2026'], ['Mooi!'])))).toEqual(['gerda']);
+  });
+
+  it('reads title, headings and thread in that order (a long thread does not push the headings out)', () => {
+    expect(pageTopicText('Titel', ['Kop 1', 'Kop 2'], ['reactie'])).toBe('Titel\nKop 1\nKop 2\nreactie');
+    const chatter = Array.from({ length: 60 }, (_, i) => `woord${i}`).join(' ');
+    expect(names(index().forPage('p_news', pageTopicText('Nieuws', ['Verlof'], [chatter])))).toEqual(['gerda']);
   });
 
   it('suggests nobody for a page without matching words or helpers', () => {

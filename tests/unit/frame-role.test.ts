@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { frameRole, type FrameView } from '../../entrypoints/content/frame-role';
 
-function frameEl(width: number, height: number) {
-  return { getBoundingClientRect: () => ({ width, height }) };
+function frameEl(width: number, height: number, url?: string) {
+  return { getBoundingClientRect: () => ({ width, height }), contentDocument: url === undefined ? null : { URL: url } };
 }
 
 function view(options: { frameset?: boolean; frames?: ReturnType<typeof frameEl>[] } = {}): FrameView {
@@ -53,5 +53,22 @@ describe('which frame owns the thread', () => {
       document: view().document,
     };
     expect(frameRole(framed)).toBe('none');
+  });
+
+  it('a content frame that is still blank is passed over: the navigation frame owns the thread until it loads a page', () => {
+    const nav = frameEl(200, 800, 'http://intranet/nav.html');
+    const content = frameEl(1000, 800, 'about:blank');
+    const top = view({ frameset: true, frames: [nav, content] });
+    expect(frameRole(child(top, nav))).toBe('owner');
+    // The content frame loads a page: the normal rule again.
+    content.contentDocument = { URL: 'http://intranet/klasse.html' };
+    expect(frameRole(child(top, nav))).toBe('none');
+    expect(frameRole(child(top, content))).toBe('owner');
+  });
+
+  it('a frameset whose frames are all blank has no owner', () => {
+    const a = frameEl(200, 800, 'about:blank');
+    const top = view({ frameset: true, frames: [a] });
+    expect(frameRole(child(top, a))).toBe('none');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFromContentScript, isFromExtensionPage, parseMessage } from '../../lib/any/messages';
+import { isFromContentScript, isFromExtensionPage, parseIdentifyAnswer, parseMessage } from '../../lib/any/messages';
 
 const page = { pageId: 'p_0123456789abcdef01234567', url: 'http://127.0.0.1:8101/', title: 'Lindenet' };
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
@@ -18,6 +18,8 @@ describe('parseMessage', () => {
     ['a negative count', { type: 'count:changed', pageId: page.pageId, counts: { comments: -1, likes: 0 } }],
     ['a fractional count', { type: 'page:count', pageId: page.pageId, counts: { comments: 1, likes: 1.5 } }],
     ['counts without likes', { type: 'count:changed', pageId: page.pageId, counts: { comments: 1 } }],
+    ['an error page with a success status', { type: 'page:error', status: 200 }],
+    ['an error page without a status', { type: 'page:error' }],
     ['a string', 'panel:open'],
     ['null', null],
   ])('rejects %s', (_, raw) => {
@@ -71,5 +73,26 @@ describe('auth:changed', () => {
   it('rejects a missing or absurd uid', () => {
     expect(parseMessage({ type: 'auth:changed' })).toBeNull();
     expect(parseMessage({ type: 'auth:changed', uid: 'x'.repeat(129) })).toBeNull();
+  });
+});
+
+describe('headings and error pages', () => {
+  it('a page report carries its headings; ill-formed headings are dropped, the report kept', () => {
+    expect(parseMessage({ type: 'page:report', page, headings: ['Verlof', 'Ziekte'] })).toEqual({ type: 'page:report', page, headings: ['Verlof', 'Ziekte'] });
+    expect(parseMessage({ type: 'page:report', page, headings: ['x'.repeat(121)] })).toEqual({ type: 'page:report', page });
+    expect(parseMessage({ type: 'page:report', page, headings: Array(13).fill('h') })).toEqual({ type: 'page:report', page });
+    expect(parseMessage({ type: 'page:report', page, headings: [3] })).toEqual({ type: 'page:report', page });
+  });
+
+  it('an error page is reported with its HTTP status', () => {
+    expect(parseMessage({ type: 'page:error', status: 404 })).toEqual({ type: 'page:error', status: 404 });
+  });
+
+  it('the answer to page:identify: a page with its headings (nothing else kept), or an error page', () => {
+    expect(parseIdentifyAnswer({ ...page, headings: ['Verlof'], extra: 1 })).toEqual({ page, headings: ['Verlof'] });
+    expect(parseIdentifyAnswer(page)).toEqual({ page, headings: [] });
+    expect(parseIdentifyAnswer({ errorStatus: 500 })).toEqual({ errorStatus: 500 });
+    expect(parseIdentifyAnswer({ errorStatus: 302 })).toBeNull();
+    expect(parseIdentifyAnswer(undefined)).toBeNull();
   });
 });

@@ -23,7 +23,7 @@ const pageId = 'p_000000000000000000000001';
 const page = { url: 'http://intranet/', title: 'Voorpagina' };
 
 /** Every kind, as a record so the compiler keeps this list complete too. */
-const KINDS: Record<OutboxKind, true> = { create: true, edit: true, delete: true, hide: true, like: true, helpful: true };
+const KINDS: Record<OutboxKind, true> = { create: true, edit: true, delete: true, hide: true, like: true, helpful: true, profile: true };
 
 /** The item as the flusher hands it over: being sent (settle and refuse only happen then). */
 const inFlight = (item: OutboxItem): OutboxItem => ({ ...item, state: 'sending', maybeSent: true });
@@ -52,6 +52,10 @@ describe('subjects', () => {
     [{ kind: 'like', pageId, targetId: 'c1', active: true, page }, likeKey(pageId, 'c1', anna.uid)],
     [{ kind: 'like', pageId, targetId: 'page', active: false, page }, likeKey(pageId, 'page', anna.uid)],
     [{ kind: 'helpful', pageId, replyId: 'r1', parentId: 'c1' }, 'helpful:r1'],
+    [
+      { kind: 'profile', uid: anna.uid, fields: { languages: [], skills: [], optOut: false }, previous: { languages: [], skills: [], optOut: false } },
+      `profile:${anna.uid}`,
+    ],
   ];
   it.each(subjects)('%o changes %s', (op, subject) => {
     expect(subjectOf(op, anna.uid)).toBe(subject);

@@ -159,6 +159,11 @@ describe('what each kind writes', () => {
       ],
     ],
     [
+      'profile: the own fields only, as an update (the directory owns the rest)',
+      { kind: 'profile', uid: anna.uid, fields: { languages: ['nl'], skills: ['vpn'], optOut: true }, previous: { languages: [], skills: [], optOut: false } },
+      [['update', `profiles/${anna.uid}`, { languages: ['nl'], skills: ['vpn'], optOut: true, updatedAt: T }]],
+    ],
+    [
       'helpful: the mark, without who marked it',
       { kind: 'helpful', pageId: P, replyId: 'r1', parentId: 'c1' },
       [['set', `pages/${P}/helpful/r1`, { replyId: 'r1', parentId: 'c1', createdAt: T }]],
@@ -172,7 +177,7 @@ describe('what each kind writes', () => {
   });
 
   it('writes every kind (this list is complete)', () => {
-    const kinds: Record<OutboxKind, true> = { create: true, edit: true, delete: true, hide: true, like: true, helpful: true };
+    const kinds: Record<OutboxKind, true> = { create: true, edit: true, delete: true, hide: true, like: true, helpful: true, profile: true };
     expect(new Set(cases.map(([, op]) => op.kind))).toEqual(new Set(Object.keys(kinds)));
   });
 });

@@ -97,6 +97,23 @@ const LOCAL: { [K in OutboxKind]: LocalOperation<K> } = {
     },
     discard: nothingToRestore,
   },
+  // The own profile: one subject per person. Until the server has it, the person's row shows the
+  // new fields (the form shows it pending); refused, the row goes back to what the server has and
+  // the refused item stays queued, so the form can keep the edit and say why.
+  profile: {
+    subject: (op) => profileSubject(op.uid),
+    tables: (db) => [db.people],
+    async settle(db, item, rest) {
+      if (rest === 0) await db.people.update(item.op.uid, { ...item.op.fields });
+    },
+    async refuse(db, refused) {
+      await db.outbox.put(refused);
+      await db.people.update(refused.op.uid, { ...refused.op.previous });
+    },
+    async discard(db, op) {
+      await db.people.update(op.uid, { ...op.previous });
+    },
+  },
   helpful: {
     subject: (op) => `helpful:${op.replyId}`,
     tables: (db) => [db.helpful],
@@ -134,6 +151,11 @@ function knownOperation<K extends OutboxKind>(kind: K): LocalOperation<K> {
   const operation = localOperation(kind);
   if (!operation) throw new UnknownOperationError(kind);
   return operation;
+}
+
+/** The outbox subject of a person's own profile changes. */
+export function profileSubject(uid: string): string {
+  return `profile:${uid}`;
 }
 
 /** The comment or like an operation changes (see `LocalOperation.subject`). */

@@ -236,6 +236,16 @@ const REMOTE: { [K in OutboxKind]: RemoteOperation<K> } = {
       return like ? like.active === op.active : !op.active;
     },
   },
+  // Only the person's own fields, as an update (the server makes the profile; 'not-found' until
+  // then is final). updatedAt is the directory feed's cursor.
+  profile: {
+    send: ({ fs }, op) => updateDoc(doc(fs, paths.profile(op.uid)), { ...op.fields, updatedAt: serverTimestamp() }),
+    async alreadyApplied({ fs }, op) {
+      const data = (await getDoc(doc(fs, paths.profile(op.uid)))).data();
+      const same = (a: unknown, b: string[]) => Array.isArray(a) && a.length === b.length && a.every((v, i) => v === b[i]);
+      return !!data && same(data.languages, op.fields.languages) && same(data.skills, op.fields.skills) && data.optOut === op.fields.optOut;
+    },
+  },
   helpful: {
     // No "marked by": the asker may be anonymous (the rules check the asker from the parent).
     send: ({ fs }, op) =>

@@ -53,7 +53,7 @@ class FakeServer {
   }
 }
 
-function setup(mode: PageMode = 'on') {
+function setup(mode: PageMode = 'on', signedIn = true) {
   const cache = new FakeCountCache();
   const display = new FakeDisplay();
   const server = new FakeServer();
@@ -62,7 +62,7 @@ function setup(mode: PageMode = 'on') {
   const replies: unknown[] = [];
   const listener = messageRouter(
     EXT,
-    countHandlers(tabs, counts, display, async () => mode),
+    countHandlers(tabs, counts, display, async () => ({ mode, signedIn })),
   );
   const send = (raw: unknown, sender: SenderInfo) => listener(raw, sender, (reply) => replies.push(reply));
   return { cache, display, server, tabs, counts, replies, send };
@@ -141,7 +141,7 @@ describe('page:report', () => {
 
     expect(send({ type: 'page:report', page: pageA }, contentScript(7, 3))).toBe(true); // answered later
     await settle();
-    expect(replies).toEqual([{ counts: { comments: 2, likes: 1 }, mode: 'on' }]);
+    expect(replies).toEqual([{ counts: { comments: 2, likes: 1 }, mode: 'on', signedIn: true }]);
     expect(display.shown).toEqual([{ badge: 7, counts: { comments: 2, likes: 1 } }]);
     expect(server.reads).toEqual([pageA.pageId]); // after the answer, not before it
 
@@ -156,7 +156,7 @@ describe('page:report', () => {
     const { display, replies, send } = setup();
     send({ type: 'page:report', page: pageA }, contentScript(7));
     await settle();
-    expect(replies).toEqual([{ counts: null, mode: 'on' }]);
+    expect(replies).toEqual([{ counts: null, mode: 'on', signedIn: true }]);
     expect(display.shown).toEqual([{ badge: 7, counts: null }]);
   });
 
@@ -165,7 +165,7 @@ describe('page:report', () => {
     await cache.write(pageA, { comments: 2, likes: 1 }, FRESH);
     send({ type: 'page:report', page: pageA }, contentScript(7));
     await settle();
-    expect(replies).toEqual([{ counts: { comments: 2, likes: 1 }, mode: 'on' }]);
+    expect(replies).toEqual([{ counts: { comments: 2, likes: 1 }, mode: 'on', signedIn: true }]);
     expect(server.reads).toEqual([]);
   });
 
@@ -174,9 +174,29 @@ describe('page:report', () => {
     await cache.write(pageA, { comments: 2, likes: 1 }, STALE);
     send({ type: 'page:report', page: pageA }, contentScript(7));
     await settle();
-    expect(replies).toEqual([{ counts: { comments: 2, likes: 1 }, mode: 'off' }]);
+    expect(replies).toEqual([{ counts: null, mode: 'off', signedIn: true }]);
     expect(display.shown).toEqual([{ badge: 7, counts: null }]);
     expect(server.reads).toEqual([]);
+  });
+
+  it('signed out: answers so (the launcher invites to sign in), with no counts, no badge and no read (members only)', async () => {
+    const { cache, display, server, replies, send } = setup('read', false);
+    await cache.write(pageA, { comments: 2, likes: 1 }, STALE);
+    send({ type: 'page:report', page: pageA }, contentScript(7));
+    await settle();
+    expect(replies).toEqual([{ counts: null, mode: 'read', signedIn: false }]);
+    expect(display.shown).toEqual([{ badge: 7, counts: null }]);
+    expect(server.reads).toEqual([]);
+  });
+
+  it('an error page in the tab: what the tab showed is forgotten and its badge cleared', async () => {
+    const { tabs, display, send } = setup();
+    send({ type: 'page:report', page: pageA }, contentScript(7));
+    await settle();
+    send({ type: 'page:error', status: 404 }, contentScript(7));
+    await settle();
+    expect(await tabs.all()).toEqual([]);
+    expect(display.shown.at(-1)).toEqual({ badge: 7, counts: null });
   });
 
   it('remembers which page the tab shows and which frame reported it', async () => {

@@ -28,7 +28,12 @@ function fakeBuild(log: string[]) {
         refresh: async () => undefined,
         refreshAll: async () => void log.push(`refreshAll ${name}`),
       },
-      access: { modeFor: async () => 'on', tellTabs: async () => undefined, personChanged: async () => undefined },
+      access: {
+        modeFor: async () => 'on',
+        layerFor: async () => ({ mode: 'on', signedIn: true }),
+        tellTabs: async () => undefined,
+        personChanged: async () => undefined,
+      },
       rolloutKey: `rollout@${name}`,
       async close() {
         log.push(`close ${name}`);

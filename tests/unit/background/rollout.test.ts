@@ -19,7 +19,7 @@ function setup(server: Rollout | 'signed-out' | null = NO_ROLLOUT) {
   const tabs = tabPages(new FakeSessionArea());
   const sent: Array<[number, Message]> = [];
   const reads: string[] = [];
-  const state = { server, now: NOW };
+  const state = { server, now: NOW, signedIn: true };
   const access = tabAccess({
     area,
     key: KEY,
@@ -31,6 +31,7 @@ function setup(server: Rollout | 'signed-out' | null = NO_ROLLOUT) {
       reads.push('person');
       return { uid: 'u-anna', departmentPath: ['Bedrijfsvoering', 'HR'] };
     },
+    signedIn: async () => state.signedIn,
     tabs,
     send: async (tabId, message) => void sent.push([tabId, message]),
     now: () => state.now,
@@ -89,7 +90,7 @@ describe('telling the tabs', () => {
     await tabs.remember(7, { ...pageA, frameId: 0 });
     await writeCachedRollout(area, KEY, OFF_EVERYWHERE, NOW);
     await access.tellTabs();
-    expect(sent).toEqual([[7, { type: 'page:mode', pageId: pageA.pageId, mode: 'off' }]]);
+    expect(sent).toEqual([[7, { type: 'page:mode', pageId: pageA.pageId, mode: 'off', signedIn: true }]]);
   });
 
   it('after someone else signs in, their department is read afresh', async () => {

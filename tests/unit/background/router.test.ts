@@ -7,7 +7,7 @@ import { contentScript, EXT, extensionPage, pageA } from './fakes';
 /** A router whose handlers record what they were given; page:report answers later, the others not at all. */
 function recordingRouter() {
   const handled: Array<{ message: Message; sender: TabSender | SenderInfo }> = [];
-  let answer: ((reply: { counts: null; mode: 'on' }) => void) | undefined;
+  let answer: ((reply: { counts: null; mode: 'on'; signedIn: true }) => void) | undefined;
   const handlers: HandlerMap = {
     'page:report': {
       from: 'content script',
@@ -23,7 +23,7 @@ function recordingRouter() {
   const replies: unknown[] = [];
   const listener = messageRouter(EXT, handlers);
   const send = (raw: unknown, sender: SenderInfo) => listener(raw, sender, (reply) => replies.push(reply));
-  return { handled, replies, send, answer: (reply: { counts: null; mode: 'on' }) => answer!(reply) };
+  return { handled, replies, send, answer: (reply: { counts: null; mode: 'on'; signedIn: true }) => answer!(reply) };
 }
 
 describe('the background message router', () => {
@@ -87,8 +87,8 @@ describe('the background message router', () => {
     expect(router.send({ type: 'panel:open' }, contentScript(7))).toBe(false);
     expect(router.send({ type: 'page:report', page: pageA }, contentScript(7))).toBe(true);
     expect(router.replies).toEqual([]);
-    router.answer({ counts: null, mode: 'on' });
-    expect(router.replies).toEqual([{ counts: null, mode: 'on' }]);
+    router.answer({ counts: null, mode: 'on', signedIn: true });
+    expect(router.replies).toEqual([{ counts: null, mode: 'on', signedIn: true }]);
   });
 
   it('runs the handler before the listener returns', () => {
