@@ -64,7 +64,7 @@ const PARTICLES = new Set([
 export function initials(name: string): string {
   const words = name
     .replace(/\(.*?\)/g, ' ')
-    .split(/[\s\-]+/)
+    .split(/[\s-]+/)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+/u, ''))
     .filter((w) => w !== '');
   if (words.length === 0) return '?';
