@@ -27,8 +27,10 @@ try {
       async (view, page) => {
         for (const theme of THEMES) {
           await page.emulateMedia({ colorScheme: theme });
-          // No caret or hover left over from getting here.
+          // No caret or hover left over from getting here; and threads off screen painted (the panel
+          // skips painting them, content-visibility: auto, which a full-page screenshot would show blank).
           await page.mouse.move(0, 0);
+          await page.evaluate(() => document.querySelectorAll<HTMLElement>('.thread > li').forEach((li) => (li.style.contentVisibility = 'visible')));
           const file = `${view.id}-${lang}-${theme}.png`;
           await page.screenshot({ path: `${OUT}${file}`, fullPage: true, animations: 'disabled', caret: 'hide' });
           written.push(file);
