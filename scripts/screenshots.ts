@@ -30,7 +30,11 @@ try {
           // No caret or hover left over from getting here; and threads off screen painted (the panel
           // skips painting them, content-visibility: auto, which a full-page screenshot would show blank).
           await page.mouse.move(0, 0);
-          await page.evaluate(() => document.querySelectorAll<HTMLElement>('.thread > li').forEach((li) => (li.style.contentVisibility = 'visible')));
+          await page.evaluate(() => {
+            document.querySelectorAll<HTMLElement>('.thread > li').forEach((li) => (li.style.contentVisibility = 'visible'));
+            // A full-page capture is as wide as the window less its scrollbar, laid out without one.
+            document.documentElement.style.scrollbarWidth = 'none';
+          });
           const file = `${view.id}-${lang}-${theme}.png`;
           await page.screenshot({ path: `${OUT}${file}`, fullPage: true, animations: 'disabled', caret: 'hide' });
           written.push(file);

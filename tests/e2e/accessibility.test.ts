@@ -79,7 +79,7 @@ describe('accessibility', () => {
 
     it('posts a comment', async () => {
       const { panel } = bram;
-      await tabTo(panel, panel.getByLabel('Your comment'));
+      await tabTo(panel, panel.getByLabel('Your comment', { exact: true }));
       await panel.keyboard.type(question);
       await tabTo(panel, panel.getByRole('button', { name: 'Post', exact: true }));
       await panel.keyboard.press('Enter');

@@ -156,11 +156,11 @@ export const VIEW_GROUPS: { as: string; views: View[] }[] = [
           const { panel } = ctx;
           await threadView(ctx, /Lindenet/, DELETED_BY_MODERATOR_REPLY);
           if ((await commentWith(panel, OWN_COMMENT).count()) === 0) {
-            await panel.getByLabel(ctx.msg('composerLabel')).fill(OWN_COMMENT);
+            await panel.locator('#new-comment-text').fill(OWN_COMMENT);
             await panel.getByRole('button', { name: ctx.msg('post'), exact: true }).click();
             await commentWith(panel, OWN_COMMENT).waitFor();
             await commentWith(panel, OWN_COMMENT).locator('.state.pending').waitFor({ state: 'detached', timeout: 30_000 });
-            await panel.getByLabel(ctx.msg('composerLabel')).fill(OWN_ANONYMOUS);
+            await panel.locator('#new-comment-text').fill(OWN_ANONYMOUS);
             await panel.getByLabel(ctx.msg('postAnonymously')).check();
             await panel.getByRole('button', { name: ctx.msg('post'), exact: true }).click();
             await commentWith(panel, OWN_ANONYMOUS).locator('.state.pending').waitFor();
