@@ -70,8 +70,14 @@ export function LikeControl({ targetId, serverCount, label, actions, ownAnonymou
         >
           <Icon name="heart" filled={active} />
           {t('like')}
-          {count > 0 && <span class="like-count">{count}</span>}
         </button>
+      )}
+      {/* The count beside the button, not in it: the button's name says it already, and a name that
+          holds what the button shows keeps voice control working (WCAG 2.5.3, label in name). */}
+      {count > 0 && !(ownAnonymous && !active) && (
+        <span class="like-count" aria-hidden="true">
+          {count}
+        </span>
       )}
       {count > 0 && actions && (
         <button type="button" class="link" aria-expanded={names.state !== 'closed'} aria-controls={listId} onClick={toggleNames}>

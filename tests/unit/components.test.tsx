@@ -117,7 +117,7 @@ describe('CommentItem: an anonymous comment', () => {
         ['c1', { key: 'p/c1_uid-anna', pageId: 'p', targetId: 'c1', uid: 'uid-anna', active: true, serverActive: false, syncState: 'pending' as const }],
       ]),
     });
-    expect(liked).toMatch(/aria-pressed="true"[^>]*>.*<span class="like-count">4<\/span>/s);
+    expect(liked).toMatch(/aria-pressed="true"[^>]*>.*<span class="like-count" aria-hidden="true">4<\/span>/s);
   });
 
   it('a refused like shows why, next to the button, and the count is the server’s again', () => {
@@ -140,7 +140,7 @@ describe('CommentItem: an anonymous comment', () => {
     });
     expect(refused).toContain('role="alert"');
     expect(refused).toContain('Your like was not saved and has been undone');
-    expect(refused).toMatch(/aria-pressed="false"[^>]*>.*<span class="like-count">3<\/span>/s);
+    expect(refused).toMatch(/aria-pressed="false"[^>]*>.*<span class="like-count" aria-hidden="true">3<\/span>/s);
     expect(refused).toContain('>Dismiss<');
   });
 
