@@ -34,6 +34,7 @@ try {
             document.querySelectorAll<HTMLElement>('.thread > li').forEach((li) => (li.style.contentVisibility = 'visible'));
             // A full-page capture is as wide as the window less its scrollbar, laid out without one.
             document.documentElement.style.scrollbarWidth = 'none';
+            (document.activeElement as HTMLElement | null)?.blur();
           });
           const file = `${view.id}-${lang}-${theme}.png`;
           await page.screenshot({ path: `${OUT}${file}`, fullPage: true, animations: 'disabled', caret: 'hide' });

@@ -123,9 +123,9 @@ export const VIEW_GROUPS: { as: string; views: View[] }[] = [
       {
         id: 'panel-thread-empty',
         app: 'panel',
-        path: '/afdelingen/communicatie.html',
+        path: '/archief/nieuws-2009.html', // no seed writes here (the quarter's activity covers the demo's main pages)
         open: async (ctx) => {
-          await threadView(ctx, /Communicatie/);
+          await threadView(ctx, /2009/);
           await ctx.panel.getByText(ctx.msg('noComments')).waitFor();
           return ctx.panel;
         },
