@@ -98,6 +98,18 @@ describe('CommentItem: an anonymous comment', () => {
     expect(html).not.toContain('>Delete<');
   });
 
+  it('wears the one neutral anonymous mark: no initials, no colour of its own, for others and its author alike', () => {
+    const mark = '<span class="avatar anonymous" aria-hidden="true"><svg';
+    for (const html of [item({}), item({ owned: new Set(['c1']) })]) {
+      expect(html).toContain(mark);
+      expect(html).not.toMatch(/class="avatar[^"]*" style=/);
+    }
+    // A named comment's avatar is the author's initials on their colour.
+    expect(item({}, { anonymous: false, authorUid: 'uid-anna', authorName: 'Anna de Vries' })).toMatch(
+      /<span class="avatar" style="background: ?#[0-9a-f]{6};?" aria-hidden="true">AV<\/span>/,
+    );
+  });
+
   it('shows its author "you (anonymous)" with edit and delete', () => {
     const html = item({ owned: new Set(['c1']) });
     expect(html).toContain('>you (anonymous)<');
