@@ -6,6 +6,8 @@ import { departmentTree, ExpertIndex, type DepartmentNode, type Expert, type Rea
 import { t } from '../../lib/any/i18n';
 import { RoleLabels } from './RoleLabels';
 import type { EvidenceRow, PersonRow } from '../../lib/core/rows';
+import { Avatar } from '../ui/Avatar';
+import { EmptyState } from '../ui/EmptyState';
 
 export interface PeopleViewProps {
   people: PersonRow[];
@@ -35,11 +37,14 @@ function ExpertList({ experts, label, onOpen }: { experts: Expert[]; label: stri
     <ol class="experts" aria-label={label}>
       {experts.map((e) => (
         <li key={e.person.uid} class="expert">
-          <button type="button" class="link person-name" onClick={() => onOpen(e.person)}>
-            {e.person.displayName}
-          </button>
-          {e.person.jobTitle && <span class="muted"> · {e.person.jobTitle}</span>}
-          <p class="reasons">{e.reasons.map(reasonText).join(' · ')}</p>
+          <Avatar uid={e.person.uid} name={e.person.displayName} />
+          <div>
+            <button type="button" class="link person-name" onClick={() => onOpen(e.person)}>
+              {e.person.displayName}
+            </button>
+            {e.person.jobTitle && <span class="muted"> · {e.person.jobTitle}</span>}
+            <p class="reasons">{e.reasons.map(reasonText).join(' · ')}</p>
+          </div>
         </li>
       ))}
     </ol>
@@ -49,11 +54,16 @@ function ExpertList({ experts, label, onOpen }: { experts: Expert[]; label: stri
 export function PersonCard({ person, onClose, idPrefix = 'person-card' }: { person: PersonRow; onClose(): void; idPrefix?: string }) {
   return (
     <section class="person-card" role="dialog" aria-labelledby={`${idPrefix}-name`}>
-      <h2 id={`${idPrefix}-name`}>{person.displayName}</h2>
-      <p class="person-labels">
-        <RoleLabels roles={person.roles} />
-        {person.active === false && <span class="former-colleague">{t('formerColleague')}</span>}
-      </p>
+      <div class="person-card-head">
+        <Avatar uid={person.uid} name={person.displayName} size="large" />
+        <div>
+          <h2 id={`${idPrefix}-name`}>{person.displayName}</h2>
+          <p class="person-labels">
+            <RoleLabels roles={person.roles} />
+            {person.active === false && <span class="former-colleague">{t('formerColleague')}</span>}
+          </p>
+        </div>
+      </div>
       <dl>
         {person.jobTitle && (
           <>
@@ -100,11 +110,14 @@ function DepartmentBranch({ node, onOpen }: { node: DepartmentNode; onOpen(p: Pe
         {node.members.length > 0 && (
           <ul class="members">
             {node.members.map((m) => (
-              <li key={m.uid}>
-                <button type="button" class="link person-name" onClick={() => onOpen(m)}>
-                  {m.displayName}
-                </button>
-                {m.jobTitle && <span class="muted"> · {m.jobTitle}</span>}
+              <li key={m.uid} class="person-row">
+                <Avatar uid={m.uid} name={m.displayName} size="small" />
+                <span class="who-line">
+                  <button type="button" class="link person-name" onClick={() => onOpen(m)}>
+                    {m.displayName}
+                  </button>
+                  {m.jobTitle && <span class="muted"> · {m.jobTitle}</span>}
+                </span>
               </li>
             ))}
           </ul>
@@ -141,7 +154,7 @@ export function PeopleView({ people, evidence, page }: PeopleViewProps) {
           {suggestions.length > 0 ? (
             <ExpertList experts={suggestions} label={t('pageExpertsTitle')} onOpen={setOpen} />
           ) : (
-            <p class="empty">{t('pageExpertsNone')}</p>
+            <EmptyState icon="people" title={t('pageExpertsNone')} class="empty" />
           )}
         </section>
       )}

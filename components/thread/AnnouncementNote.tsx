@@ -5,11 +5,13 @@ import { t } from '../../lib/any/i18n';
 import type { Announcement } from '../../lib/core/page-admin';
 import { LinkifiedText } from '../common/LinkifiedText';
 import { RelativeTime } from '../common/RelativeTime';
+import { Icon } from '../ui/Icon';
 
 export function AnnouncementNote({ announcement, now }: { announcement: Announcement; now: number }) {
   return (
     <aside class="announcement" aria-labelledby="announcement-label">
       <p id="announcement-label" class="announcement-label">
+        <Icon name="pin" />
         {t('announcementLabel')}
       </p>
       <p class="announcement-text">

@@ -13,6 +13,9 @@ import { RoleLabels } from '../people/RoleLabels';
 import { authorLabel, isMine, ReaderContext } from './reader-context';
 import { RelativeTime } from '../common/RelativeTime';
 import type { CommentRow } from '../../lib/core/rows';
+import { Avatar } from '../ui/Avatar';
+import { Badge } from '../ui/Badge';
+import { Icon } from '../ui/Icon';
 
 /** What a reader can do in a thread; provided by the app. */
 export interface ThreadActions extends LikeActions {
@@ -39,6 +42,9 @@ export interface CommentItemProps {
   parent?: CommentRow;
   onReply?(): void;
 }
+
+/** A comment's heading level: comments are h3 under the thread's h2, replies h4, so a screen reader jumps between them. */
+type Heading = 'h3' | 'h4';
 
 /** An inline "are you sure?" for a destructive action; focus starts on its yes button. */
 function ConfirmBar(props: { question: string; yes: string; yesRef: Ref<HTMLButtonElement>; onYes(): void; onNo(): void }) {
@@ -81,7 +87,8 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
 
   if (comment.deleted) {
     return (
-      <article class="comment deleted" data-comment-id={comment.id}>
+      <article class={`comment deleted${comment.moderated ? ' moderated' : ''}`} data-comment-id={comment.id}>
+        <Icon name={comment.moderated ? 'hide' : 'trash'} />
         <p>{comment.moderated ? t('moderatedPlaceholder') : t('deletedPlaceholder')}</p>
       </article>
     );
@@ -91,134 +98,159 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
   const headingId = `c-${comment.id}-author`;
   // A named author who is in the directory: their name opens their card (never for anonymous posts).
   const person = comment.authorUid ? lookup(comment.authorUid) : undefined;
+  const Heading: Heading = parent ? 'h4' : 'h3';
+  const state = ['comment', comment.syncState, isMine(reader, comment) ? 'mine' : '', comment.anonymous ? 'anonymous' : '', helped ? 'helped-answer' : '']
+    .filter(Boolean)
+    .join(' ');
 
   return (
-    <article class={`comment ${comment.syncState}`} data-comment-id={comment.id} aria-labelledby={headingId}>
-      <header>
-        <strong id={headingId} class="author">
-          {person ? (
-            <button type="button" class="link person-link" aria-expanded={cardOpen} onClick={() => setCardOpen(!cardOpen)}>
-              {author}
-            </button>
-          ) : (
-            author
-          )}
-        </strong>{' '}
-        {person?.active === false && <span class="former-colleague">({t('formerColleague')}) </span>}
-        {!comment.anonymous && (
-          <RoleLabels
-            roles={person?.roles}
-            pilotAmbassador={comment.authorUid !== null && comment.authorUid !== undefined && reader.ambassadors.has(comment.authorUid)}
-          />
-        )}
-        <RelativeTime at={comment.createdAt} now={now} />
-        {comment.editedAt !== null && <span class="edited"> · {t('edited')}</span>}
-        {comment.syncState === 'pending' && (
-          <span class="state pending" role="status">
-            {' '}
-            · {ownAnonymous ? t('pendingAnonymous') : t('pending')}
-          </span>
-        )}
-      </header>
-
-      {cardOpen && person && <PersonCard person={person} idPrefix={`card-${comment.id}`} onClose={() => setCardOpen(false)} />}
-
-      {mode === 'edit' && actions ? (
-        <Composer
-          id={`edit-${comment.id}`}
-          label={t('editLabel')}
-          submitLabel={t('save')}
-          draftKey={draftKey({ editOf: comment.id })}
-          initialText={comment.text}
-          autoFocus
-          onCancel={() => setMode('view')}
-          onSubmit={async (text) => {
-            const result = await actions.edit(comment, text);
-            if (result.ok) setMode('view');
-            return result;
-          }}
-        />
+    <article class={state} data-comment-id={comment.id} aria-labelledby={headingId}>
+      {/* Anonymous: the one neutral mark, nothing derived from the post. */}
+      {comment.anonymous || !comment.authorUid ? (
+        <Avatar anonymous size={parent ? 'small' : 'medium'} />
       ) : (
-        <p class="text">
-          <LinkifiedText text={comment.text} />
-        </p>
+        <Avatar uid={comment.authorUid} name={comment.authorName ?? ''} size={parent ? 'small' : 'medium'} />
       )}
+      <div class="comment-body">
+        <header>
+          <Heading id={headingId} class="comment-author">
+            <strong class="author">
+              {person ? (
+                <button type="button" class="link person-link" aria-expanded={cardOpen} onClick={() => setCardOpen(!cardOpen)}>
+                  {author}
+                </button>
+              ) : (
+                author
+              )}
+            </strong>
+          </Heading>
+          {person?.active === false && <span class="former-colleague">({t('formerColleague')})</span>}
+          {!comment.anonymous && (
+            <RoleLabels
+              roles={person?.roles}
+              pilotAmbassador={comment.authorUid !== null && comment.authorUid !== undefined && reader.ambassadors.has(comment.authorUid)}
+            />
+          )}
+          <span class="meta">
+            <RelativeTime at={comment.createdAt} now={now} />
+            {comment.editedAt !== null && <span class="edited"> · {t('edited')}</span>}
+          </span>
+          {helped && (
+            <Badge tone="success" icon="check" class="helped">
+              {t('helpedAsker')}
+            </Badge>
+          )}
+          {comment.syncState === 'pending' && (
+            <span class="state pending" role="status">
+              <Icon name="clock" />
+              {ownAnonymous ? t('pendingAnonymous') : t('pending')}
+            </span>
+          )}
+        </header>
 
-      {comment.syncState === 'refused' && actions && (
-        <div class="refusal" role="alert">
-          <p>{t((comment.refusal as MessageKey | undefined) ?? 'refusedInvalid')}</p>
-          <div class="actions">
-            <button type="button" onClick={() => void actions.retry(comment)}>
-              {t('retry')}
-            </button>
-            <button
-              type="button"
-              onClick={() =>
-                void navigator.clipboard.writeText(comment.text).then(
-                  () => setCopied(true),
-                  () => setCopied(false),
-                )
-              }
-            >
-              {copied ? t('copied') : t('copy')}
-            </button>
-            <button type="button" class="danger" onClick={() => void actions.discard(comment)}>
-              {t('discard')}
-            </button>
-          </div>
-        </div>
-      )}
+        {cardOpen && person && <PersonCard person={person} idPrefix={`card-${comment.id}`} onClose={() => setCardOpen(false)} />}
 
-      {(mode === 'confirmDelete' || mode === 'confirmHide') && actions && (
-        <ConfirmBar
-          question={mode === 'confirmDelete' ? t('confirmDelete') : t('confirmHide')}
-          yes={mode === 'confirmDelete' ? t('confirmDeleteYes') : t('confirmHideYes')}
-          yesRef={confirmButton}
-          onYes={() => {
-            setMode('view');
-            void (mode === 'confirmDelete' ? actions.remove(comment) : actions.hide(comment));
-          }}
-          onNo={() => setMode('view')}
-        />
-      )}
-
-      {mode === 'view' && (
-        <footer class="comment-footer">
-          <LikeControl
-            targetId={comment.id}
-            serverCount={comment.likeCount}
-            label={(count) => t('likeCommentBy', author, count)}
-            actions={reader.canLike ? actions : null}
-            ownAnonymous={ownAnonymous}
+        {mode === 'edit' && actions ? (
+          <Composer
+            id={`edit-${comment.id}`}
+            label={t('editLabel')}
+            submitLabel={t('save')}
+            draftKey={draftKey({ editOf: comment.id })}
+            initialText={comment.text}
+            autoFocus
+            onCancel={() => setMode('view')}
+            onSubmit={async (text) => {
+              const result = await actions.edit(comment, text);
+              if (result.ok) setMode('view');
+              return result;
+            }}
           />
-          {actions && canReply && reader.canComment && (
-            <button type="button" class="link" aria-label={t('replyTo', author)} onClick={onReply}>
-              {t('reply')}
-            </button>
-          )}
-          {mine && reader.canComment && (
-            <button type="button" class="link" aria-label={t('editComment', snippet(comment.text))} onClick={() => setMode('edit')}>
-              {t('edit')}
-            </button>
-          )}
-          {mine && (
-            <button type="button" class="link" aria-label={t('deleteComment', snippet(comment.text))} onClick={() => setMode('confirmDelete')}>
-              {t('delete')}
-            </button>
-          )}
-          {canHide && (
-            <button type="button" class="link" aria-label={t('hideComment', snippet(comment.text))} onClick={() => setMode('confirmHide')}>
-              {t('hide')}
-            </button>
-          )}
-          {canMarkHelpful && (
-            <button type="button" class="secondary" aria-label={t('markHelpfulFor', author)} onClick={() => void actions.markHelpful(comment)}>
-              {t('markHelpful')}
-            </button>
-          )}
-          {helped && <span class="helped">{t('helpedAsker')}</span>}
-        </footer>
-      )}
+        ) : (
+          <p class="text">
+            <LinkifiedText text={comment.text} />
+          </p>
+        )}
+
+        {comment.syncState === 'refused' && actions && (
+          <div class="refusal" role="alert">
+            <p>{t((comment.refusal as MessageKey | undefined) ?? 'refusedInvalid')}</p>
+            <div class="actions">
+              <button type="button" onClick={() => void actions.retry(comment)}>
+                {t('retry')}
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  void navigator.clipboard.writeText(comment.text).then(
+                    () => setCopied(true),
+                    () => setCopied(false),
+                  )
+                }
+              >
+                {copied ? t('copied') : t('copy')}
+              </button>
+              <button type="button" class="danger" onClick={() => void actions.discard(comment)}>
+                {t('discard')}
+              </button>
+            </div>
+          </div>
+        )}
+
+        {(mode === 'confirmDelete' || mode === 'confirmHide') && actions && (
+          <ConfirmBar
+            question={mode === 'confirmDelete' ? t('confirmDelete') : t('confirmHide')}
+            yes={mode === 'confirmDelete' ? t('confirmDeleteYes') : t('confirmHideYes')}
+            yesRef={confirmButton}
+            onYes={() => {
+              setMode('view');
+              void (mode === 'confirmDelete' ? actions.remove(comment) : actions.hide(comment));
+            }}
+            onNo={() => setMode('view')}
+          />
+        )}
+
+        {mode === 'view' && (
+          <footer class="comment-footer">
+            <LikeControl
+              targetId={comment.id}
+              serverCount={comment.likeCount}
+              label={(count) => t('likeCommentBy', author, count)}
+              actions={reader.canLike ? actions : null}
+              ownAnonymous={ownAnonymous}
+            />
+            {actions && canReply && reader.canComment && (
+              <button type="button" class="ghost" aria-label={t('replyTo', author)} onClick={onReply}>
+                <Icon name="reply" />
+                {t('reply')}
+              </button>
+            )}
+            {mine && reader.canComment && (
+              <button type="button" class="ghost" aria-label={t('editComment', snippet(comment.text))} onClick={() => setMode('edit')}>
+                <Icon name="edit" />
+                {t('edit')}
+              </button>
+            )}
+            {mine && (
+              <button type="button" class="ghost" aria-label={t('deleteComment', snippet(comment.text))} onClick={() => setMode('confirmDelete')}>
+                <Icon name="trash" />
+                {t('delete')}
+              </button>
+            )}
+            {canHide && (
+              <button type="button" class="ghost" aria-label={t('hideComment', snippet(comment.text))} onClick={() => setMode('confirmHide')}>
+                <Icon name="hide" />
+                {t('hide')}
+              </button>
+            )}
+            {canMarkHelpful && (
+              <button type="button" class="secondary small" aria-label={t('markHelpfulFor', author)} onClick={() => void actions.markHelpful(comment)}>
+                <Icon name="check" />
+                {t('markHelpful')}
+              </button>
+            )}
+          </footer>
+        )}
+      </div>
     </article>
   );
 }

@@ -5,6 +5,7 @@ import { t } from '../../lib/any/i18n';
 import { shownLikeCount } from '../../lib/core/likes';
 import { ReaderContext } from './reader-context';
 import type { LikeTarget } from '../../lib/core/rows';
+import { Icon } from '../ui/Icon';
 
 /** What the like control needs from the app. */
 export interface LikeActions {
@@ -56,7 +57,7 @@ export function LikeControl({ targetId, serverCount, label, actions, ownAnonymou
     <div class="likes">
       {ownAnonymous && !active ? (
         <span class="like static">
-          <span aria-hidden="true">♡</span> {t('likesOnOwnAnonymous', count)}
+          <Icon name="heart" /> {t('likesOnOwnAnonymous', count)}
         </span>
       ) : (
         <button
@@ -67,9 +68,16 @@ export function LikeControl({ targetId, serverCount, label, actions, ownAnonymou
           disabled={!actions}
           onClick={() => void actions?.like(targetId, !active)}
         >
-          <span aria-hidden="true">{active ? '♥' : '♡'}</span> {t('like')}
-          {count > 0 && <span class="like-count">{count}</span>}
+          <Icon name="heart" filled={active} />
+          {t('like')}
         </button>
+      )}
+      {/* The count beside the button, not in it: the button's name says it already, and a name that
+          holds what the button shows keeps voice control working (WCAG 2.5.3, label in name). */}
+      {count > 0 && !(ownAnonymous && !active) && (
+        <span class="like-count" aria-hidden="true">
+          {count}
+        </span>
       )}
       {count > 0 && actions && (
         <button type="button" class="link" aria-expanded={names.state !== 'closed'} aria-controls={listId} onClick={toggleNames}>

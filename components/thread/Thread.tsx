@@ -12,6 +12,7 @@ import { draftKey } from '../../lib/data/drafts';
 import { authorLabel, isMine, ReaderContext, type Reader } from './reader-context';
 import { relativeTime } from '../../lib/core/time';
 import { uiLanguage } from '../../lib/any/i18n';
+import { EmptyState } from '../ui/EmptyState';
 
 export interface ThreadProps {
   nodes: ThreadNode[];
@@ -45,7 +46,7 @@ export function Thread({ nodes, now, actions, focusId = null }: ThreadProps) {
     setFocusAfterReveal(null);
   }, [focusAfterReveal]);
 
-  if (nodes.length === 0) return <p class="empty">{t('noComments')}</p>;
+  if (nodes.length === 0) return <EmptyState icon="chat" title={t('noComments')} class="empty" />;
 
   tail.current ??= tailKey(nodes);
   const segments = windowThread({
@@ -60,39 +61,45 @@ export function Thread({ nodes, now, actions, focusId = null }: ThreadProps) {
   for (const segment of segments) if (segment.kind === 'thread') shown.current.add(segment.node.comment.id);
 
   return (
-    <ol class="thread" aria-label={t('threadLabel')} ref={list}>
-      {segments.map((segment) => {
-        if (segment.kind === 'more') {
-          const first = segment.reveal[0]!.comment.id;
-          // The rest of the run stays hidden after this press: say how many are hidden in all.
-          const rest = segment.hiddenComments > segment.revealComments ? segment.hiddenComments : 0;
-          return (
-            <li key={`more-${first}`} class="more">
-              <button
-                type="button"
-                class="secondary"
-                aria-describedby={rest > 0 ? `more-${first}-rest` : undefined}
-                onClick={() => {
-                  for (const node of segment.reveal) shown.current.add(node.comment.id);
-                  setRevealed((n) => n + 1);
-                  setFocusAfterReveal(first);
-                }}
-              >
-                {segment.revealComments === 1 ? t('showMoreCommentsOne') : t('showMoreComments', segment.revealComments)}
-              </button>
-              {rest > 0 && (
-                <span id={`more-${first}-rest`} class="muted">
-                  {' '}
-                  {t('commentsNotShown', rest)}
-                </span>
-              )}
-            </li>
-          );
-        }
-        const id = segment.node.comment.id;
-        return <ThreadEntry key={id} node={segment.node} now={now} actions={actions} replying={replyingTo === id} setReplyingTo={setReplyingTo} />;
-      })}
-    </ol>
+    <>
+      {/* The thread's heading, for screen readers: each comment under it is an h3 (a reply an h4). */}
+      <h2 id="thread-heading" class="visually-hidden">
+        {t('threadLabel')}
+      </h2>
+      <ol class="thread" aria-labelledby="thread-heading" ref={list}>
+        {segments.map((segment) => {
+          if (segment.kind === 'more') {
+            const first = segment.reveal[0]!.comment.id;
+            // The rest of the run stays hidden after this press: say how many are hidden in all.
+            const rest = segment.hiddenComments > segment.revealComments ? segment.hiddenComments : 0;
+            return (
+              <li key={`more-${first}`} class="more">
+                <button
+                  type="button"
+                  class="secondary"
+                  aria-describedby={rest > 0 ? `more-${first}-rest` : undefined}
+                  onClick={() => {
+                    for (const node of segment.reveal) shown.current.add(node.comment.id);
+                    setRevealed((n) => n + 1);
+                    setFocusAfterReveal(first);
+                  }}
+                >
+                  {segment.revealComments === 1 ? t('showMoreCommentsOne') : t('showMoreComments', segment.revealComments)}
+                </button>
+                {rest > 0 && (
+                  <span id={`more-${first}-rest`} class="muted">
+                    {' '}
+                    {t('commentsNotShown', rest)}
+                  </span>
+                )}
+              </li>
+            );
+          }
+          const id = segment.node.comment.id;
+          return <ThreadEntry key={id} node={segment.node} now={now} actions={actions} replying={replyingTo === id} setReplyingTo={setReplyingTo} />;
+        })}
+      </ol>
+    </>
   );
 }
 

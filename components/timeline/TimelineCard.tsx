@@ -4,6 +4,8 @@
 import { t } from '../../lib/any/i18n';
 import type { TimelineRow } from '../../lib/core/rows';
 import { RelativeTime } from '../common/RelativeTime';
+import { Avatar } from '../ui/Avatar';
+import { Badge } from '../ui/Badge';
 
 /** Opens a card's page; given the click, so a click with a modifier keeps the browser's own meaning. */
 export type OpenEntry = (row: TimelineRow) => void;
@@ -43,12 +45,33 @@ export function TimelineCard({ row, now, onOpen }: { row: TimelineRow; now: numb
       <p class="meta counts">
         {countText(row.comments, 'timelineComments', 'timelineCommentsOne')} · {countText(row.likes, 'timelineLikes', 'timelineLikesOne')}
       </p>
-      {row.people.length > 0 ? <p class="meta people">{t('timelineTookPart', row.people.map((p) => p.name).join(', '))}</p> : null}
+      {row.people.length > 0 ? (
+        <p class="meta people">
+          <span class="avatar-stack">
+            {row.people.map((p) => (
+              <Avatar key={p.uid} uid={p.uid} name={p.name} size="small" />
+            ))}
+          </span>
+          <span>{t('timelineTookPart', row.people.map((p) => p.name).join(', '))}</span>
+        </p>
+      ) : null}
       {row.openQuestion || row.leaderTakingPart || row.communityManagerTakingPart ? (
         <ul class="timeline-flags">
-          {row.openQuestion ? <li>{t('timelineOpenQuestion')}</li> : null}
-          {row.leaderTakingPart ? <li>{t('timelineLeaderTakesPart')}</li> : null}
-          {row.communityManagerTakingPart ? <li>{t('timelineCommunityManagerTakesPart')}</li> : null}
+          {row.openQuestion ? (
+            <li>
+              <Badge tone="warning">{t('timelineOpenQuestion')}</Badge>
+            </li>
+          ) : null}
+          {row.leaderTakingPart ? (
+            <li>
+              <Badge tone="leader">{t('timelineLeaderTakesPart')}</Badge>
+            </li>
+          ) : null}
+          {row.communityManagerTakingPart ? (
+            <li>
+              <Badge tone="success">{t('timelineCommunityManagerTakesPart')}</Badge>
+            </li>
+          ) : null}
         </ul>
       ) : null}
     </article>

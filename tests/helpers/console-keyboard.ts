@@ -2,23 +2,13 @@
 // arrow keys and typing): sign in through the side panel, open the console, and the rollout steps
 // a comms advisor takes (a pilot group, a section for it). Exported so later tests (the employee's
 // side of a pilot: launchers on HR pages only) start from the same console steps.
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { launchWithExtension, openPanelPage, tabIdOf, type ExtensionBrowser } from '../../scripts/chromium';
 import { INTRANET } from '../e2e/setup';
 import { DEMO_PASSWORD, demoEmployee } from './fixtures';
+import { focused, tabTo } from './keyboard';
 
-/** Whether `target` has the keyboard focus. */
-export const focused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
-
-/** Presses Tab (or Shift+Tab) until `target` has the focus: proves it is reachable by keyboard. */
-export async function tabTo(page: Page, target: Locator, { back = false, max = 80 } = {}): Promise<void> {
-  await target.waitFor();
-  for (let i = 0; i < max; i++) {
-    if (await focused(target)) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`not reached by ${back ? 'Shift+Tab' : 'Tab'} in ${max} presses: ${String(target)}`);
-}
+export { focused, tabTo };
 
 /** Signs in through the panel's form by keyboard. */
 export async function signInByKeyboard(panel: Page, email: string): Promise<void> {

@@ -98,6 +98,18 @@ describe('CommentItem: an anonymous comment', () => {
     expect(html).not.toContain('>Delete<');
   });
 
+  it('wears the one neutral anonymous mark: no initials, no colour of its own, for others and its author alike', () => {
+    const mark = '<span class="avatar anonymous" aria-hidden="true"><svg';
+    for (const html of [item({}), item({ owned: new Set(['c1']) })]) {
+      expect(html).toContain(mark);
+      expect(html).not.toMatch(/class="avatar[^"]*" style=/);
+    }
+    // A named comment's avatar is the author's initials on their colour.
+    expect(item({}, { anonymous: false, authorUid: 'uid-anna', authorName: 'Anna de Vries' })).toMatch(
+      /<span class="avatar" style="background: ?#[0-9a-f]{6};?" aria-hidden="true">AV<\/span>/,
+    );
+  });
+
   it('shows its author "you (anonymous)" with edit and delete', () => {
     const html = item({ owned: new Set(['c1']) });
     expect(html).toContain('>you (anonymous)<');
@@ -117,7 +129,7 @@ describe('CommentItem: an anonymous comment', () => {
         ['c1', { key: 'p/c1_uid-anna', pageId: 'p', targetId: 'c1', uid: 'uid-anna', active: true, serverActive: false, syncState: 'pending' as const }],
       ]),
     });
-    expect(liked).toMatch(/aria-pressed="true"[^>]*>.*<span class="like-count">4<\/span>/s);
+    expect(liked).toMatch(/aria-pressed="true"[^>]*>.*<span class="like-count" aria-hidden="true">4<\/span>/s);
   });
 
   it('a refused like shows why, next to the button, and the count is the server’s again', () => {
@@ -140,7 +152,7 @@ describe('CommentItem: an anonymous comment', () => {
     });
     expect(refused).toContain('role="alert"');
     expect(refused).toContain('Your like was not saved and has been undone');
-    expect(refused).toMatch(/aria-pressed="false"[^>]*>.*<span class="like-count">3<\/span>/s);
+    expect(refused).toMatch(/aria-pressed="false"[^>]*>.*<span class="like-count" aria-hidden="true">3<\/span>/s);
     expect(refused).toContain('>Dismiss<');
   });
 

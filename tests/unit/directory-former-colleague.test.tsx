@@ -55,7 +55,7 @@ describe('a former colleague’s comment', () => {
   it('keeps their name and text, and says they are a former colleague', () => {
     const line = authorLine({ active: false });
     expect(line).toContain('Bram Jansen');
-    expect(line).toContain('<span class="former-colleague">(former colleague) </span>');
+    expect(line).toContain('<span class="former-colleague">(former colleague)</span>');
   });
 
   it('says nothing of the kind for a colleague who is still here, or a profile from before the directory', () => {
