@@ -390,4 +390,39 @@ describe('moderation through reports, the queue and `moderate`', { timeout: 120_
     const named = await post(bram, ict, 'Het wachtwoordbeleid is echt onwerkbaar.');
     expect(await farid.moderate({ queueId: queueId(ict, named), action: 'keep' })).toMatchObject({ ok: true, result: { status: 'kept' } });
   });
+
+  it('"this helped" by the section’s community manager answers the question: it leaves openQuestions at once', async () => {
+    const eva = demoEmployee('eva'); // community manager of ICT
+    const client = await signedInClient(eva.email, DEMO_PASSWORD);
+    try {
+      const page = freshPage('ict');
+      const question = await post(bram, page, 'Hoe zet ik de VPN aan op mijn nieuwe laptop?');
+      const answer = await post(daan, page, 'Via het softwarecentrum: LindeConnect 4.2 installeren.');
+      // As the hourly rollup publishes it (functions/src/insights/rollup.ts).
+      const open = { pageId: page.pageId, url: page.url, title: page.title, section: 'ICT', askedAt: Date.now(), excerpt: 'Hoe zet ik de VPN aan' };
+      await server.doc(paths.openQuestions('ICT')).set({
+        section: 'ICT',
+        questions: [
+          { ...open, commentId: question },
+          { ...open, commentId: 'other' },
+        ],
+        updatedAt: 1,
+      });
+      // Farid moderates ICT but is no community manager there, and did not ask: refused.
+      const mark = (fs: Firestore) =>
+        setDoc(doc(fs, `pages/${page.pageId}/helpful/${answer}`), { replyId: answer, parentId: question, createdAt: serverTimestamp() });
+      await expect(mark(farid.client.firestore)).rejects.toMatchObject({ code: 'permission-denied' });
+      await mark(client.firestore);
+      const left = await waitFor(
+        async () => {
+          const questions = (await stored(paths.openQuestions('ICT')))?.questions as Array<{ commentId: string }>;
+          return questions.length === 1 && questions;
+        },
+        { what: 'the question gone from openQuestions/ICT', timeoutMs: 20_000 },
+      );
+      expect(left.map((q) => q.commentId)).toEqual(['other']);
+    } finally {
+      await client.close();
+    }
+  });
 });

@@ -172,3 +172,12 @@ describe('the queue item', () => {
     expect([...items].sort(compareQueueItems('mostReported')).map((i) => i.id)).toEqual(['c', 'a', 'b']);
   });
 });
+
+describe('a marked question leaves the open questions at once', () => {
+  it('drops it, and says when it was not there', async () => {
+    const { withoutAnswered } = await import('../../lib/core/insights/questions');
+    const list = [{ commentId: 'q1' }, { commentId: 'q2' }];
+    expect(withoutAnswered(list, 'q1')).toEqual([{ commentId: 'q2' }]);
+    expect(withoutAnswered(list, 'q9')).toBeNull();
+  });
+});
