@@ -93,7 +93,8 @@ async function hold(p: Person, page: Page, commentId: string, text: string, anon
   batch.set(doc(fs, `rate/${p.uid}`), { windowStart: at, count: 1, last: `${page.pageId}/${commentId}` });
   batch.set(
     doc(fs, paths.page(page.pageId)),
-    { url: page.url, title: page.title, commentCount: 0, likeCount: 0, lastCommentId: commentId, updatedAt: at },
+    // increment(0): 0 on a new page, unchanged on an existing one (a held post moves no counter).
+    { url: page.url, title: page.title, commentCount: increment(0), likeCount: increment(0), lastCommentId: commentId, updatedAt: at },
     { merge: true },
   );
   await batch.commit();
