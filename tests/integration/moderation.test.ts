@@ -291,7 +291,7 @@ describe('moderation through reports, the queue and `moderate`', { timeout: 120_
     // Anna's inbox: the hide with its note, then the note; no moderator named.
     const inbox = await waitFor(
       async () => {
-        const items = await server.collection(paths.inboxItems(anna.uid)).where('kind', '==', 'moderation').get();
+        const items = await server.collection(paths.inboxItems(anna.uid)).where('kind', '==', 'moderation').where('pageId', '==', page.pageId).get();
         return items.size === 2 && items.docs.map((d) => d.data());
       },
       { what: "two moderation items in Anna's inbox", timeoutMs: 20_000 },
