@@ -57,8 +57,8 @@ function freshPage(folder = 'test'): Page {
 
 const author = (p: Person) => ({ uid: p.uid, displayName: p.name });
 
-async function post(p: Person, page: Page, text: string, anonymous = false): Promise<string> {
-  const { id } = await postComment(p.db, author(p), { pageId: page.pageId, parentId: null, text, anonymous, page });
+async function post(p: Person, page: Page, text: string, anonymous = false, parentId: string | null = null): Promise<string> {
+  const { id } = await postComment(p.db, author(p), { pageId: page.pageId, parentId, text, anonymous, page });
   expect(
     await flushAll(
       p.db,
@@ -398,7 +398,7 @@ describe('moderation through reports, the queue and `moderate`', { timeout: 120_
     try {
       const page = freshPage('ict');
       const question = await post(bram, page, 'Hoe zet ik de VPN aan op mijn nieuwe laptop?');
-      const answer = await post(daan, page, 'Via het softwarecentrum: LindeConnect 4.2 installeren.');
+      const answer = await post(daan, page, 'Via het softwarecentrum: LindeConnect 4.2 installeren.', false, question);
       // As the hourly rollup publishes it (functions/src/insights/rollup.ts).
       const open = { pageId: page.pageId, url: page.url, title: page.title, section: 'ICT', askedAt: Date.now(), excerpt: 'Hoe zet ik de VPN aan' };
       await server.doc(paths.openQuestions('ICT')).set({
