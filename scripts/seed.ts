@@ -322,17 +322,15 @@ export async function seedModeration(employees: SeededEmployee[]): Promise<void>
   const rude = newCommentId();
   const otto = byKey.get('otto')!;
   const page = await db.doc(paths.page(pageId)).get();
-  await db
-    .doc(paths.comment(pageId, rude))
-    .set(
-      namedCommentDoc({
-        pageId,
-        parentId: null,
-        text: 'Die helpdesk slaapt zeker weer. Stelletje prutsers daar op de tweede.',
-        author: otto,
-        at: new Date(now - 45 * 60_000),
-      }),
-    );
+  await db.doc(paths.comment(pageId, rude)).set(
+    namedCommentDoc({
+      pageId,
+      parentId: null,
+      text: 'Die helpdesk slaapt zeker weer. Stelletje prutsers daar op de tweede.',
+      author: otto,
+      at: new Date(now - 45 * 60_000),
+    }),
+  );
   await db
     .doc(paths.page(pageId))
     .update({ commentCount: Number(page.get('commentCount') ?? 0) + 1, lastCommentId: rude, updatedAt: new Date(now - 45 * 60_000) });
