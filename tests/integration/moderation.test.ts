@@ -342,6 +342,7 @@ describe('moderation through reports, the queue and `moderate`', { timeout: 120_
     expect(comment?.createdAt).toEqual(heldAt);
     expect(await stored(paths.heldPost(page.pageId, waiting))).toBeUndefined();
     expect((await stored(paths.page(page.pageId)))?.commentCount).toBe(2);
+    expect(await stored(paths.queueItem(page.pageId, waiting))).toMatchObject({ status: 'approved', held: false });
     // The author still owns it (the owner link carried over).
     expect((await getDoc(doc(anna.client.firestore, paths.commentOwner(waiting)))).data()).toMatchObject({ uid: anna.uid, pageId: page.pageId });
 

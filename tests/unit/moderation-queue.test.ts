@@ -153,6 +153,11 @@ describe('the queue item', () => {
     expect(itemAfterReports(kept, IDS, PAGE, { text: 't', anonymous: false, authorName: 'B' }, reports.slice(0, 1)).status).toBe('kept');
   });
 
+  it('an approved post, reported later, opens as an ordinary comment', () => {
+    const approved = { status: 'approved' as const, held: false, history: [{ action: 'approve' as const, by: { uid: 'a', name: 'A' }, at: 5 }] };
+    expect(itemAfterReports(approved, IDS, PAGE, { text: 't', anonymous: true, authorName: null }, reports)).toMatchObject({ status: 'open', held: false });
+  });
+
   it('a held post waits as held, unreported', () => {
     expect(itemForHeld(IDS, PAGE, { text: 'x', anonymous: false, authorName: 'B' }, 5)).toMatchObject({
       held: true,
