@@ -12,4 +12,8 @@ export { changeRole } from './console';
 export { changeRollout } from './rollout';
 export { changePage } from './pages';
 export { insightsReport, recomputeInsights, insightsRollup } from './insights/functions';
+export { openQuestionsOnHelpful } from './insights/answered';
 export { timelineOnComment, timelineOnPage, timelineOnRollout } from './timeline';
+export { moderate } from './moderation/moderate';
+export { moderationOnReport } from './moderation/file-report';
+export { moderationOnHeld } from './moderation/file-held';
