@@ -13,6 +13,9 @@ import { RoleLabels } from '../people/RoleLabels';
 import { authorLabel, isMine, ReaderContext } from './reader-context';
 import { RelativeTime } from '../common/RelativeTime';
 import type { CommentRow } from '../../lib/core/rows';
+import type { ReportReason } from '../../lib/core/moderation/model';
+import type { ReportOutcome } from '../../lib/data/moderation/report';
+import { ReportDialog } from './ReportDialog';
 
 /** What a reader can do in a thread; provided by the app. */
 export interface ThreadActions extends LikeActions {
@@ -20,9 +23,11 @@ export interface ThreadActions extends LikeActions {
   post(parentId: string | null, text: string, options: PostOptions): Promise<TextCheck>;
   edit(comment: CommentRow, text: string): Promise<TextCheck>;
   remove(comment: CommentRow): Promise<void>;
-  /** A moderator hides someone's comment. */
-  hide(comment: CommentRow): Promise<void>;
-  /** The asker marks a reply to their question "this helped". */
+  /** Reports someone else's comment to the moderators (lib/data/moderation/report.ts). */
+  report(comment: CommentRow, reason: ReportReason, text: string): Promise<ReportOutcome>;
+  /** Asks the server whether the reader reported this comment before (null: can't tell now). */
+  checkReported(comment: CommentRow): Promise<boolean | null>;
+  /** The asker, or a community manager of the section, marks a reply to a question "this helped". */
   markHelpful(reply: CommentRow): Promise<void>;
   retry(comment: CommentRow): Promise<void>;
   discard(comment: CommentRow): Promise<void>;
@@ -64,25 +69,41 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
   const reader = useContext(ReaderContext);
   const lookup = useContext(PersonLookupContext);
   const [cardOpen, setCardOpen] = useState(false);
-  const [mode, setMode] = useState<'view' | 'edit' | 'confirmDelete' | 'confirmHide'>('view');
+  const [mode, setMode] = useState<'view' | 'edit' | 'confirmDelete' | 'report'>('view');
+  // Set when the server said (on opening the dialog) that this reader reported it from elsewhere.
+  const [reportedElsewhere, setReportedElsewhere] = useState(false);
+  const reportTarget = useRef<HTMLElement | null>(null);
+  const keepTarget = (el: HTMLElement | null) => {
+    reportTarget.current = el;
+  };
   const [copied, setCopied] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const mine = actions !== null && isMine(reader, comment);
   // The reader's own anonymous post: nothing per-person may be added to it from their side (no
   // like, no "this helped"), since that would sign it. The rules refuse both as well.
   const ownAnonymous = comment.anonymous && isMine(reader, comment);
-  const canHide = actions !== null && reader.moderator && !mine;
   const helped = reader.helpful.has(comment.id);
-  const canMarkHelpful = actions !== null && !helped && !mine && !ownAnonymous && parent !== undefined && isMine(reader, parent);
+  // The asker, or a community manager of this page's section (not on their own reply: the rules refuse it).
+  const canMarkHelpful =
+    actions !== null && !helped && !mine && !ownAnonymous && parent !== undefined && (isMine(reader, parent) || reader.communityManager);
+  // Someone else's comment that reached the server: the only kind there is to report.
+  const reported = reportedElsewhere || reader.reported.has(comment.id);
+  const canReport = actions !== null && !isMine(reader, comment) && comment.syncState === 'synced' && !comment.held;
 
   useEffect(() => {
-    if (mode === 'confirmDelete' || mode === 'confirmHide') confirmButton.current?.focus();
+    if (mode === 'confirmDelete') confirmButton.current?.focus();
   }, [mode]);
 
   if (comment.deleted) {
     return (
       <article class="comment deleted" data-comment-id={comment.id}>
-        <p>{comment.moderated ? t('moderatedPlaceholder') : t('deletedPlaceholder')}</p>
+        <p class={comment.moderated ? 'moderated' : undefined}>
+          {comment.moderated
+            ? comment.moderationReason
+              ? t('modHiddenWithReason', t(`modReason_${comment.moderationReason}`))
+              : t('moderatedPlaceholder')
+            : t('deletedPlaceholder')}
+        </p>
       </article>
     );
   }
@@ -113,7 +134,13 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
         )}
         <RelativeTime at={comment.createdAt} now={now} />
         {comment.editedAt !== null && <span class="edited"> · {t('edited')}</span>}
-        {comment.syncState === 'pending' && (
+        {comment.held && comment.syncState !== 'refused' && (
+          <span class="state held" role="status">
+            {' '}
+            · {t('modWaitingForModerator')}
+          </span>
+        )}
+        {comment.syncState === 'pending' && !comment.held && (
           <span class="state pending" role="status">
             {' '}
             · {ownAnonymous ? t('pendingAnonymous') : t('pending')}
@@ -169,16 +196,32 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
         </div>
       )}
 
-      {(mode === 'confirmDelete' || mode === 'confirmHide') && actions && (
+      {mode === 'confirmDelete' && actions && (
         <ConfirmBar
-          question={mode === 'confirmDelete' ? t('confirmDelete') : t('confirmHide')}
-          yes={mode === 'confirmDelete' ? t('confirmDeleteYes') : t('confirmHideYes')}
+          question={t('confirmDelete')}
+          yes={t('confirmDeleteYes')}
           yesRef={confirmButton}
           onYes={() => {
             setMode('view');
-            void (mode === 'confirmDelete' ? actions.remove(comment) : actions.hide(comment));
+            void actions.remove(comment);
           }}
           onNo={() => setMode('view')}
+        />
+      )}
+
+      {mode === 'report' && actions && (
+        <ReportDialog
+          commentId={comment.id}
+          author={author}
+          excerpt={comment.text}
+          known={reportedElsewhere}
+          send={(reason, text) => actions.report(comment, reason, text)}
+          onClose={(landed) => {
+            if (landed) setReportedElsewhere(true);
+            setMode('view');
+            // Back to where the reader was (the button, or the "You reported this" mark in its place).
+            requestAnimationFrame(() => reportTarget.current?.focus());
+          }}
         />
       )}
 
@@ -206,11 +249,27 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
               {t('delete')}
             </button>
           )}
-          {canHide && (
-            <button type="button" class="link" aria-label={t('hideComment', snippet(comment.text))} onClick={() => setMode('confirmHide')}>
-              {t('hide')}
-            </button>
-          )}
+          {canReport &&
+            (reported ? (
+              <span class="reported" tabIndex={-1} ref={keepTarget}>
+                {t('modYouReported')}
+              </span>
+            ) : (
+              <button
+                type="button"
+                class="link"
+                ref={keepTarget}
+                aria-label={t('modReportComment', snippet(comment.text))}
+                aria-haspopup="dialog"
+                onClick={() => {
+                  setMode('report');
+                  // Reported from another browser? Then the dialog's answer says so; the mark shows after.
+                  void actions.checkReported(comment).then((yes) => yes && setReportedElsewhere(true));
+                }}
+              >
+                {t('modReport')}
+              </button>
+            ))}
           {canMarkHelpful && (
             <button type="button" class="secondary" aria-label={t('markHelpfulFor', author)} onClick={() => void actions.markHelpful(comment)}>
               {t('markHelpful')}

@@ -11,7 +11,6 @@ import {
   discardRefused,
   dismissLikeRefusal,
   editComment,
-  hideComment,
   markHelpful,
   postComment,
   retryRefused,
@@ -27,6 +26,7 @@ import type { Reader } from './reader-context';
 import { canModerate } from '../../lib/core/membership';
 import { canUse, type PageAccess } from '../../lib/core/rollout';
 import { noteThreadOpened } from '../../lib/data/insights/reading-events';
+import { alreadyReported, onReportedChange, reportedHere, sendReport } from '../../lib/data/moderation/report';
 
 const NO_ONE: ReadonlySet<string> = new Set();
 
@@ -87,6 +87,14 @@ export function usePageThread(tabPage: PageIdentity | null, accessAt: AccessAt =
   const profile = session.profile.value;
   // A moderator everywhere, or of the section rollout puts this page in.
   const moderator = canModerate(session.roles.value, access?.sectionId ?? undefined);
+  const communityManager = Boolean(access?.sectionId && session.roles.value.communityManager?.includes(access.sectionId));
+  // What this person reported, as this browser knows it (lib/data/moderation/report.ts).
+  const [reported, setReported] = useState<ReadonlySet<string>>(() => (uid ? reportedHere(uid) : NO_ONE));
+  useEffect(() => {
+    const read = () => setReported(uid ? reportedHere(uid) : NO_ONE);
+    read();
+    return onReportedChange(read);
+  }, [uid]);
   const pageId = page?.pageId;
   const [loadError, setLoadError] = useState<string | null>(null);
   // The organisation's live setting (config/settings), the bundled default until it answers.
@@ -137,8 +145,11 @@ export function usePageThread(tabPage: PageIdentity | null, accessAt: AccessAt =
       canComment: access !== null && canUse(access, 'comments'),
       canLike: access !== null && canUse(access, 'likes'),
       ambassadors,
+      communityManager,
+      reported,
+      premoderation: access?.premoderation ?? 'off',
     }),
-    [uid, myOwned, myLikes, moderator, marks, anonymousPosting, access, ambassadors],
+    [uid, myOwned, myLikes, moderator, marks, anonymousPosting, access, ambassadors, communityManager, reported],
   );
   const nodes = useMemo(() => buildThread(rows), [rows]);
 
@@ -164,7 +175,8 @@ export function usePageThread(tabPage: PageIdentity | null, accessAt: AccessAt =
       post: async (parentId, text, { anonymous }) => after(await postComment(db, author, { pageId: page.pageId, parentId, text, anonymous, page: facts })),
       edit: async (comment, text) => after(await editComment(db, uid, comment.id, text)),
       remove: async (comment) => after(await deleteComment(db, uid, comment.id)),
-      hide: async (comment) => after(await hideComment(db, uid, comment.id)),
+      report: (comment, reason, text) => sendReport(fb.firestore, { pageId: comment.pageId, commentId: comment.id, uid, reason, text }),
+      checkReported: (comment) => alreadyReported(fb.firestore, comment.pageId, comment.id, uid),
       markHelpful: async (reply) => after(await markHelpful(db, uid, reply)),
       retry: async (comment) => after(await retryRefused(db, comment.id)),
       discard: (comment) => discardRefused(db, comment.id),
