@@ -20,9 +20,11 @@ import {
   type Features,
   type LayerMode,
   type PilotGroup,
+  type RestSetting,
   type Rollout,
   type SectionSetting,
 } from './rollout';
+import { PREMODERATION_MODES, type Premoderation } from './moderation/model';
 
 export type RolloutProblem =
   | 'invalid-request'
@@ -69,7 +71,7 @@ export interface GroupInput {
 }
 
 export type RolloutEdit =
-  | { op: 'rest'; mode: LayerMode; features: Features }
+  | { op: 'rest'; mode: LayerMode; features: Features; premoderation?: Premoderation }
   /** `id` null: a new section (its id is made from its name). */
   | { op: 'section'; id: string | null; section: SectionInput }
   | { op: 'removeSection'; id: string }
@@ -95,6 +97,13 @@ function featuresIn(value: unknown): Features {
     out[name] = value[name] as boolean;
   }
   return out;
+}
+
+/** Pre-moderation in a request: absent (or 'off') is off and stored as absent; anything unknown is refused. */
+function premoderationIn(value: unknown): { premoderation?: Premoderation } {
+  if (value === undefined || value === null || value === 'off') return {};
+  if (!(PREMODERATION_MODES as readonly unknown[]).includes(value)) throw new RolloutError('invalid-request');
+  return { premoderation: value as Premoderation };
 }
 
 function modeIn(value: unknown): LayerMode {
@@ -126,7 +135,7 @@ export function parseRolloutEdit(raw: unknown): RolloutEdit {
   if (!isRecord(raw)) throw new RolloutError('invalid-request');
   switch (raw.op) {
     case 'rest':
-      return { op: 'rest', mode: modeIn(raw.mode), features: featuresIn(raw.features) };
+      return { op: 'rest', mode: modeIn(raw.mode), features: featuresIn(raw.features), ...premoderationIn(raw.premoderation) };
     case 'removeSection':
     case 'removeGroup': {
       const id = idIn(raw.id);
@@ -148,6 +157,7 @@ export function parseRolloutEdit(raw: unknown): RolloutEdit {
           features: featuresIn(s.features),
           pilotGroups: stringList(s.pilotGroups, 20, 80),
           othersSee: s.othersSee === 'read' ? 'read' : 'off',
+          ...premoderationIn(s.premoderation),
         },
       };
     }
@@ -361,7 +371,7 @@ export function applyRolloutEdit(rollout: Rollout, edit: RolloutEdit, timeZone =
   });
   switch (edit.op) {
     case 'rest': {
-      const after = { mode: edit.mode, features: edit.features };
+      const after: RestSetting = { mode: edit.mode, features: edit.features, ...(edit.premoderation ? { premoderation: edit.premoderation } : {}) };
       return { ...done(null, rollout.rest, after), rollout: { ...rollout, rest: after } };
     }
     case 'section': {

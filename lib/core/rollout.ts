@@ -16,6 +16,8 @@
 // MAX_PREFIX_DEPTH deep), and each group carries `departmentPattern` (one regular expression for
 // its departments) and its dates as timestamps.
 
+import { PREMODERATION_MODES, type Premoderation } from './moderation/model';
+
 /** Layer off (nothing shows), read only (threads show, no writing), or on. */
 export type LayerMode = 'off' | 'read' | 'on';
 export const LAYER_MODES: readonly LayerMode[] = ['off', 'read', 'on'];
@@ -36,6 +38,8 @@ export const ALL_FEATURES: Features = { comments: true, likes: true, anonymous: 
 export interface RestSetting {
   mode: LayerMode;
   features: Features;
+  /** Which new posts wait for a moderator (lib/core/moderation/model.ts); absent: 'off'. */
+  premoderation?: Premoderation;
 }
 
 export interface SectionSetting {
@@ -53,6 +57,8 @@ export interface SectionSetting {
   pilotGroups: string[];
   /** What people outside the pilot groups see (when pilotGroups is set): nothing, or read only. */
   othersSee: 'off' | 'read';
+  /** Which new posts wait for a moderator (lib/core/moderation/model.ts); absent: 'off'. */
+  premoderation?: Premoderation;
 }
 
 /**
@@ -215,6 +221,16 @@ function featuresFrom(value: unknown): Features {
   return { comments: v.comments === true, likes: v.likes === true, anonymous: v.anonymous === true, experts: v.experts === true };
 }
 
+/** Pre-moderation as stored: only a known mode other than 'off' is kept (absent means off). */
+function premoderationFrom(value: unknown): { premoderation?: Premoderation } {
+  return value !== 'off' && (PREMODERATION_MODES as readonly unknown[]).includes(value) ? { premoderation: value as Premoderation } : {};
+}
+
+/** Which new posts wait for a moderator where `setting` decides ('off' when it does not say). */
+export function premoderationOf(setting: { premoderation?: Premoderation } | undefined): Premoderation {
+  return setting?.premoderation ?? 'off';
+}
+
 function audienceFrom(value: unknown): Audience {
   const v = record(value);
   return { people: strings(v.people), departments: strings(v.departments) };
@@ -235,6 +251,7 @@ export function rolloutFromDoc(data: Data): Rollout {
       features: featuresFrom(s.features),
       pilotGroups: strings(s.pilotGroups, MAX_GROUPS_PER_SECTION),
       othersSee: s.othersSee === 'read' ? 'read' : 'off',
+      ...premoderationFrom(s.premoderation),
     };
   }
   const groups: Record<string, PilotGroup> = {};
@@ -254,5 +271,5 @@ export function rolloutFromDoc(data: Data): Rollout {
   }
   const index: Record<string, string> = {};
   for (const [key, id] of Object.entries(record(data.index))) if (typeof id === 'string') index[key] = id;
-  return { rest: { mode: mode(rest.mode), features: featuresFrom(rest.features) }, sections, groups, index, updatedAt: millis(data.updatedAt) };
+  return { rest: { mode: mode(rest.mode), features: featuresFrom(rest.features), ...premoderationFrom(rest.premoderation) }, sections, groups, index, updatedAt: millis(data.updatedAt) };
 }

@@ -7,6 +7,7 @@ import {
   inAudience,
   NO_ROLLOUT,
   pilotAmbassadors,
+  premoderationOf,
   rolloutFromDoc,
   sectionIdFor,
   urlPrefixes,
@@ -203,5 +204,22 @@ describe("the console's edits and their refusals", () => {
     expect(prefixesFromInput('/hr/', [O, 'https://intranet.example'])).toEqual([`${O}/hr/`, 'https://intranet.example/hr/']);
     expect(prefixesFromInput('hr', [O])).toEqual([`${O}/hr/`]);
     expect(prefixesFromInput(`${O}/ict`, [O])).toEqual([`${O}/ict/`]);
+  });
+
+  it('pre-moderation: off when absent, kept per section and for the rest, unknown values refused', () => {
+    const hr = applyRolloutEdit(NO_ROLLOUT, parseRolloutEdit({ op: 'section', id: null, section: { ...section(), premoderation: 'anonymous' } })).rollout;
+    expect(premoderationOf(hr.sections.HR)).toBe('anonymous');
+    expect(premoderationOf(hr.rest)).toBe('off');
+    const rest = applyRolloutEdit(hr, parseRolloutEdit({ op: 'rest', mode: 'on', features: ALL_FEATURES, premoderation: 'all' })).rollout;
+    expect(premoderationOf(rest.rest)).toBe('all');
+    // 'off' is stored as absent, so documents written before pre-moderation read the same.
+    expect(parseRolloutEdit({ op: 'rest', mode: 'on', features: ALL_FEATURES, premoderation: 'off' })).toEqual({ op: 'rest', mode: 'on', features: ALL_FEATURES });
+    expect(refusal(() => parseRolloutEdit({ op: 'rest', mode: 'on', features: ALL_FEATURES, premoderation: 'some' }))[0]).toBe('invalid-request');
+    expect(refusal(() => parseRolloutEdit({ op: 'section', id: null, section: { ...section(), premoderation: true } }))[0]).toBe('invalid-request');
+    // Read back from the stored document; a value of the wrong shape reads as off (absent).
+    const stored = rolloutFromDoc(JSON.parse(JSON.stringify(rest)) as Record<string, unknown>);
+    expect(stored.sections.HR!.premoderation).toBe('anonymous');
+    expect(stored.rest.premoderation).toBe('all');
+    expect(rolloutFromDoc({ rest: { mode: 'on', features: ALL_FEATURES, premoderation: 'everything' } }).rest).not.toHaveProperty('premoderation');
   });
 });
