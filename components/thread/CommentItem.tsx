@@ -231,20 +231,20 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
             targetId={comment.id}
             serverCount={comment.likeCount}
             label={(count) => t('likeCommentBy', author, count)}
-            actions={reader.canLike ? actions : null}
+            actions={reader.canLike && !comment.held ? actions : null}
             ownAnonymous={ownAnonymous}
           />
-          {actions && canReply && reader.canComment && (
+          {actions && canReply && reader.canComment && !comment.held && (
             <button type="button" class="link" aria-label={t('replyTo', author)} onClick={onReply}>
               {t('reply')}
             </button>
           )}
-          {mine && reader.canComment && (
+          {mine && reader.canComment && !comment.held && (
             <button type="button" class="link" aria-label={t('editComment', snippet(comment.text))} onClick={() => setMode('edit')}>
               {t('edit')}
             </button>
           )}
-          {mine && (
+          {mine && !comment.held && (
             <button type="button" class="link" aria-label={t('deleteComment', snippet(comment.text))} onClick={() => setMode('confirmDelete')}>
               {t('delete')}
             </button>

@@ -26,6 +26,8 @@ import type { Reader } from './reader-context';
 import { canModerate } from '../../lib/core/membership';
 import { canUse, type PageAccess } from '../../lib/core/rollout';
 import { noteThreadOpened } from '../../lib/data/insights/reading-events';
+import type { Premoderation } from '../../lib/core/moderation/model';
+import { isHeld } from '../../lib/core/moderation/premoderation';
 import { alreadyReported, onReportedChange, reportedHere, sendReport } from '../../lib/data/moderation/report';
 
 const NO_ONE: ReadonlySet<string> = new Set();
@@ -60,7 +62,12 @@ const NOT_KNOWN: AccessAt = () => null;
  * rollout gives them on the page shown (`accessAt`; unknown: write nothing) — the page the rules
  * will check, so an alias's target, not the tab's URL — and the running pilots' ambassadors.
  */
-export function usePageThread(tabPage: PageIdentity | null, accessAt: AccessAt = NOT_KNOWN, ambassadors: ReadonlySet<string> = NO_ONE): PageThread {
+export function usePageThread(
+  tabPage: PageIdentity | null,
+  accessAt: AccessAt = NOT_KNOWN,
+  ambassadors: ReadonlySet<string> = NO_ONE,
+  premoderationAt: (url: string) => Premoderation = () => 'off',
+): PageThread {
   const { db, fb, config, link, session } = useServices();
   const tabPageId = tabPage?.pageId;
   // Whom the tab's page stands for, as its page document last said (kept in Dexie by the page
@@ -81,6 +88,7 @@ export function usePageThread(tabPage: PageIdentity | null, accessAt: AccessAt =
     return { pageId: pageId!, url: url || tabPage.url, title: tabPage.title };
   }, [tabPage, alias]);
   const access = useMemo(() => (page ? accessAt(page.url) : null), [page?.url, accessAt]);
+  const premoderation = useMemo(() => (page ? premoderationAt(page.url) : 'off'), [page?.url, premoderationAt]);
   const uid = session.person.value?.uid ?? null;
   const authUid = session.authUid.value;
   const readyUid = session.readyUid.value;
@@ -147,9 +155,9 @@ export function usePageThread(tabPage: PageIdentity | null, accessAt: AccessAt =
       ambassadors,
       communityManager,
       reported,
-      premoderation: access?.premoderation ?? 'off',
+      premoderation,
     }),
-    [uid, myOwned, myLikes, moderator, marks, anonymousPosting, access, ambassadors, communityManager, reported],
+    [uid, myOwned, myLikes, moderator, marks, anonymousPosting, access, ambassadors, communityManager, reported, premoderation],
   );
   const nodes = useMemo(() => buildThread(rows), [rows]);
 
@@ -172,7 +180,8 @@ export function usePageThread(tabPage: PageIdentity | null, accessAt: AccessAt =
     };
     const facts = { url: page.url, title: page.title };
     return {
-      post: async (parentId, text, { anonymous }) => after(await postComment(db, author, { pageId: page.pageId, parentId, text, anonymous, page: facts })),
+      post: async (parentId, text, { anonymous }) =>
+        after(await postComment(db, author, { pageId: page.pageId, parentId, text, anonymous, page: facts, held: isHeld(premoderation, anonymous === true) })),
       edit: async (comment, text) => after(await editComment(db, uid, comment.id, text)),
       remove: async (comment) => after(await deleteComment(db, uid, comment.id)),
       report: (comment, reason, text) => sendReport(fb.firestore, { pageId: comment.pageId, commentId: comment.id, uid, reason, text }),
@@ -184,7 +193,7 @@ export function usePageThread(tabPage: PageIdentity | null, accessAt: AccessAt =
       dismissLikeRefusal: (targetId) => dismissLikeRefusal(db, likeKey(page.pageId, targetId, uid)),
       likedBy: (targetId) => likedBy(fb.firestore, page.pageId, targetId),
     };
-  }, [uid, profile, page]);
+  }, [uid, profile, page, premoderation]);
 
   return { page, followsAlias: Boolean(page && tabPage && page.pageId !== tabPage.pageId), rows, nodes, pageRow, reader, loadError, actions, access };
 }
