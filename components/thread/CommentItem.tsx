@@ -84,8 +84,7 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
   const ownAnonymous = comment.anonymous && isMine(reader, comment);
   const helped = reader.helpful.has(comment.id);
   // The asker, or a community manager of this page's section (not on their own reply: the rules refuse it).
-  const canMarkHelpful =
-    actions !== null && !helped && !mine && !ownAnonymous && parent !== undefined && (isMine(reader, parent) || reader.communityManager);
+  const canMarkHelpful = actions !== null && !helped && !mine && !ownAnonymous && parent !== undefined && (isMine(reader, parent) || reader.communityManager);
   // Someone else's comment that reached the server: the only kind there is to report.
   const reported = reportedElsewhere || reader.reported.has(comment.id);
   const canReport = actions !== null && !isMine(reader, comment) && comment.syncState === 'synced' && !comment.held;

@@ -85,8 +85,7 @@ export function ReportDialog({ commentId, author, excerpt, known, send, onClose 
               <legend>{t('modReportReason')}</legend>
               {REPORT_REASONS.map((r) => (
                 <label key={r} class="report-reason">
-                  <input type="radio" name={id('reason')} value={r} checked={reason === r} onChange={() => setReason(r)} />{' '}
-                  {t(`modReason_${r}`)}
+                  <input type="radio" name={id('reason')} value={r} checked={reason === r} onChange={() => setReason(r)} /> {t(`modReason_${r}`)}
                 </label>
               ))}
             </fieldset>

@@ -245,6 +245,8 @@ const SERVICES = {
   seenPages: { under: async () => [], at: async () => null, search: async () => [] },
   pages: { change: async () => ({ ok: false as const, problem: 'failed' as const }) },
   watchPages: () => () => {},
+  watchQueue: () => () => {},
+  moderation: { moderate: async () => ({ ok: false as const, failure: 'failed' as const }) },
   origins: [ORIGIN],
   insights: {
     report: async () => ({ ok: false as const, problem: 'failed' as const }),

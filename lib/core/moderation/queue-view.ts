@@ -55,16 +55,16 @@ export function queueView<T extends Pick<QueueItem, 'status' | 'sectionKey' | 'r
   return items
     .filter((item) => filter.section === null || item.sectionKey === filter.section)
     .filter((item) => filter.status === 'all' || (filter.status === 'open') === isOpen(item.status))
-    .sort(
-      (a, b) =>
-        (order === 'mostReported' ? b.reportCount - a.reportCount : 0) || b.latestAt - a.latestAt || a.id.localeCompare(b.id),
-    );
+    .sort((a, b) => (order === 'mostReported' ? b.reportCount - a.reportCount : 0) || b.latestAt - a.latestAt || a.id.localeCompare(b.id));
 }
 
 /** The sections present in the items, for the section filter (the rest last). */
 export function queueSections(items: ReadonlyArray<Pick<QueueItem, 'sectionKey'>>): string[] {
   const keys = [...new Set(items.map((item) => item.sectionKey))];
-  return keys.filter((k) => k !== REST_SECTION).sort((a, b) => a.localeCompare(b)).concat(keys.includes(REST_SECTION) ? [REST_SECTION] : []);
+  return keys
+    .filter((k) => k !== REST_SECTION)
+    .sort((a, b) => a.localeCompare(b))
+    .concat(keys.includes(REST_SECTION) ? [REST_SECTION] : []);
 }
 
 /** Who is working on an item now: nobody (no claim, or it lapsed), the viewer, or someone else (by name). */
@@ -126,7 +126,7 @@ const REFUSALS: readonly ModerateRefusal[] = [
 ];
 
 /** Why an action or a report did not happen, as the screens tell it: the contract's codes and the way there. */
-export type ModerationFailure = ModerateRefusal | 'offline' | 'signedOut' | 'alreadyReported' | 'ownComment' | 'failed';
+export type ModerationFailure = ModerateRefusal | 'offline' | 'signedOut' | 'alreadyReported' | 'ownComment' | 'noteEmpty' | 'failed';
 
 /** The message key of a failure (every one has an English and a Dutch message). */
 export function failureMessageKey(failure: ModerationFailure): `modRefused_${ModerationFailure}` {
