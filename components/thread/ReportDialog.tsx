@@ -3,6 +3,7 @@
 // text is kept while the dialog is open whatever happens: no connection, a refusal, a slow server.
 // Where it sends and why not through the outbox: lib/data/moderation/report.ts.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import './moderation.css';
 import { t, type MessageKey } from '../../lib/any/i18n';
 import { MAX_REPORT_TEXT, REPORT_REASONS, type ReportReason } from '../../lib/core/moderation/model';
 import { failureMessageKey, reportProblem, type ModerationFailure } from '../../lib/core/moderation/queue-view';
@@ -39,6 +40,8 @@ export function ReportDialog({ commentId, author, excerpt, known, send, onClose 
   useEffect(() => {
     const el = dialog.current;
     if (el && !el.open) el.showModal?.();
+    // Focus starts on the first reason (not left to the browser's choice of first focusable).
+    el?.querySelector<HTMLInputElement>('input[type=radio]')?.focus();
     return () => el?.close?.();
   }, []);
 

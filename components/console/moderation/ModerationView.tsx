@@ -11,6 +11,7 @@ import { useNow } from '../../hooks/use-clock';
 import { useConsole } from '../console-services';
 import { useRolloutState } from '../rollout/use-rollout';
 import { QueueItemCard } from './QueueItemCard';
+import './moderation.css';
 
 export interface ModerationViewProps {
   scope: 'all' | string[];
