@@ -136,7 +136,7 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
         {comment.held && comment.syncState !== 'refused' && (
           <span class="state held" role="status">
             {' '}
-            · {t('modWaitingForModerator')}
+            · {comment.notApproved ? t('modNotApproved') : t('modWaitingForModerator')}
           </span>
         )}
         {comment.syncState === 'pending' && !comment.held && (
@@ -269,6 +269,11 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
                 {t('modReport')}
               </button>
             ))}
+          {actions && comment.notApproved && isMine(reader, comment) && (
+            <button type="button" class="link" aria-label={t('modRemoveNotApprovedLabel', snippet(comment.text))} onClick={() => void actions.discard(comment)}>
+              {t('modRemoveNotApproved')}
+            </button>
+          )}
           {canMarkHelpful && (
             <button type="button" class="secondary" aria-label={t('markHelpfulFor', author)} onClick={() => void actions.markHelpful(comment)}>
               {t('markHelpful')}

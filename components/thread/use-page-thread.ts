@@ -28,6 +28,7 @@ import { canUse, type PageAccess } from '../../lib/core/rollout';
 import { noteThreadOpened } from '../../lib/data/insights/reading-events';
 import type { Premoderation } from '../../lib/core/moderation/model';
 import { isHeld } from '../../lib/core/moderation/premoderation';
+import { refreshHeldPosts } from '../../lib/data/moderation/held-posts';
 import { alreadyReported, onReportedChange, reportedHere, sendReport } from '../../lib/data/moderation/report';
 
 const NO_ONE: ReadonlySet<string> = new Set();
@@ -160,6 +161,15 @@ export function usePageThread(
     [uid, myOwned, myLikes, moderator, marks, anonymousPosting, access, ambassadors, communityManager, reported, premoderation],
   );
   const nodes = useMemo(() => buildThread(rows), [rows]);
+
+  // The author's posts waiting for a moderator: asked about once per visit (a rejection has no listener).
+  const waiting = rows
+    .filter((row) => row.held && row.syncState === 'synced' && !row.notApproved)
+    .map((row) => row.id)
+    .join();
+  useEffect(() => {
+    if (waiting && authUid && readyUid === authUid) void refreshHeldPosts(fb.firestore, db, rows);
+  }, [waiting, authUid, readyUid]);
 
   // The page's counts as the server has them, for the toolbar badge and the in-page launcher.
   const serverCount = pageRow?.commentCount;

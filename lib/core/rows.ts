@@ -32,6 +32,8 @@ export interface CommentRow {
    * for a moderator: shown only to its author, as waiting. Set by the outbox when it sends it there.
    */
   held?: boolean;
+  /** A held post a moderator did not approve (its held document is gone, no comment came of it): only its author has this row. */
+  notApproved?: boolean;
   createdAt: number;
   /** Server time of the last change; the local clock while the change is pending. */
   updatedAt: number;

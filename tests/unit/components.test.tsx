@@ -129,6 +129,9 @@ describe('CommentItem: an anonymous comment', () => {
     expect(held).toContain('Waiting for a moderator');
     expect(held).not.toContain('>Edit<');
     expect(held).not.toContain('>Reply<');
+    const rejected = item({ owned: new Set(['c1']) }, { held: true, notApproved: true });
+    expect(rejected).toContain('Not approved by a moderator: only you see it');
+    expect(rejected).toContain('>Remove<');
   });
 
   it('shows "You reported this" instead of "Report" once reported, and no "Report" on one’s own comment', () => {
