@@ -57,31 +57,42 @@ function remember(uid: string, commentId: string) {
 }
 
 const online = () => typeof navigator === 'undefined' || navigator.onLine;
+const codeOf = (error: unknown) => (error as { code?: string } | null)?.code;
+
+/**
+ * Whether the server holds this person's report of the comment. The rules let the reporter read
+ * their own report; a report that does not exist is refused rather than "not found" (the rule
+ * reads the document's uid), so a refusal means "none". Null: it can't tell (offline, failure).
+ */
+async function serverHasReport(fs: Firestore, input: Pick<ReportInput, 'pageId' | 'commentId' | 'uid'>): Promise<boolean | null> {
+  try {
+    return (await getDocFromServer(doc(fs, paths.report(input.pageId, input.commentId, input.uid)))).exists();
+  } catch (error) {
+    return codeOf(error) === 'permission-denied' ? false : null;
+  }
+}
 
 /** Whether the server has this person's report of the comment (asked when the dialog opens); null when it can't tell. */
 export async function alreadyReported(fs: Firestore, pageId: string, commentId: string, uid: string): Promise<boolean | null> {
   if (!online()) return null;
-  try {
-    const exists = (await getDocFromServer(doc(fs, paths.report(pageId, commentId, uid)))).exists();
-    if (exists) remember(uid, commentId);
-    return exists;
-  } catch {
-    return null;
-  }
+  const exists = await serverHasReport(fs, { pageId, commentId, uid });
+  if (exists) remember(uid, commentId);
+  return exists;
 }
 
 /** Sends a report; a refusal or no connection comes back as a failure, never thrown. */
 export async function sendReport(fs: Firestore, input: ReportInput): Promise<ReportOutcome> {
   if (!online()) return { ok: false, failure: 'offline' };
-  const ref = doc(fs, paths.report(input.pageId, input.commentId, input.uid));
+  // The full SDK would hold a write offline until the connection returns: a read from the server
+  // first fails at once without one, and finds a report sent before (from another browser).
+  const before = await serverHasReport(fs, input);
+  if (before === null) return { ok: false, failure: online() ? 'failed' : 'offline' };
+  if (before) {
+    remember(input.uid, input.commentId);
+    return { ok: false, failure: 'alreadyReported' };
+  }
   try {
-    // The full SDK would hold a write offline until the connection returns: a read from the
-    // server first fails at once without one, and tells a second report apart from a refusal.
-    if ((await getDocFromServer(ref)).exists()) {
-      remember(input.uid, input.commentId);
-      return { ok: false, failure: 'alreadyReported' };
-    }
-    await setDoc(ref, {
+    await setDoc(doc(fs, paths.report(input.pageId, input.commentId, input.uid)), {
       pageId: input.pageId,
       commentId: input.commentId,
       uid: input.uid,
@@ -92,9 +103,14 @@ export async function sendReport(fs: Firestore, input: ReportInput): Promise<Rep
     remember(input.uid, input.commentId);
     return { ok: true };
   } catch (error) {
-    const code = (error as { code?: string } | null)?.code;
+    const code = codeOf(error);
     if (code === 'unavailable' || !online()) return { ok: false, failure: 'offline' };
     if (code === 'unauthenticated') return { ok: false, failure: 'signedOut' };
+    // Refused: a report that landed in between (another tab) is a second report; else the rules said no.
+    if (code === 'permission-denied' && (await serverHasReport(fs, input))) {
+      remember(input.uid, input.commentId);
+      return { ok: false, failure: 'alreadyReported' };
+    }
     return { ok: false, failure: 'failed' };
   }
 }
