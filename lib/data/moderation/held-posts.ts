@@ -14,7 +14,15 @@ export async function refreshHeldPosts(fs: Firestore, db: PrikbordDb, rows: Comm
   for (const row of rows) {
     if (!row.held || row.syncState !== 'synced' || row.notApproved) continue;
     try {
-      if ((await getDocFromServer(doc(fs, paths.heldPost(row.pageId, row.id)))).exists()) continue;
+      // A held post that is gone reads as refused, not missing: its rule reads the document's author.
+      const stillHeld = await getDocFromServer(doc(fs, paths.heldPost(row.pageId, row.id))).then(
+        (snap) => snap.exists(),
+        (error: unknown) => {
+          if ((error as { code?: string } | null)?.code === 'permission-denied') return false;
+          throw error;
+        },
+      );
+      if (stillHeld) continue;
       const approved = (await getDocFromServer(doc(fs, paths.comment(row.pageId, row.id)))).exists();
       // Approved: the thread's listener brings the comment itself; rejected: say so beside the text.
       await db.comments.update(row.id, approved ? { held: false } : { notApproved: true });
