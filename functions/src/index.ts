@@ -13,3 +13,6 @@ export { changeRollout } from './rollout';
 export { changePage } from './pages';
 export { insightsReport, recomputeInsights, insightsRollup } from './insights/functions';
 export { timelineOnComment, timelineOnPage, timelineOnRollout } from './timeline';
+export { moderate } from './moderation/moderate';
+export { moderationOnReport } from './moderation/file-report';
+export { moderationOnHeld } from './moderation/file-held';

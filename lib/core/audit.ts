@@ -139,6 +139,33 @@ export interface PagesAuditEntry {
 
 export type AuditEntry = RolesAuditEntry | RolloutAuditEntry | PagesAuditEntry;
 
+/**
+ * A moderator's decision (functions/src/moderation/, the callable `moderate`): on which page and
+ * comment, what, why. Never the author: the entry is the same whoever wrote the post. Written in
+ * the decision's transaction; not yet one of AUDIT_KINDS (the console's filter) nor read back by
+ * auditFromDoc — the console's audit view adds it when it shows moderation (issue 17, UI side).
+ */
+export interface ModerationAuditEntry {
+  id: string;
+  at: number;
+  kind: 'moderation';
+  action: 'keep' | 'hide' | 'restore' | 'approve' | 'reject' | 'note';
+  actor: AuditActor;
+  target: AuditPage & { commentId: string };
+  reason: string | null;
+}
+
+/** The document the server writes for a moderation decision, without `at`. */
+export function moderationAuditDoc(change: Omit<ModerationAuditEntry, 'id' | 'at' | 'kind'>): Omit<ModerationAuditEntry, 'id' | 'at'> {
+  return {
+    kind: 'moderation',
+    action: change.action,
+    actor: { uid: change.actor.uid, name: change.actor.name, via: change.actor.via },
+    target: { kind: 'page', pageId: change.target.pageId, url: change.target.url, title: change.target.title, commentId: change.target.commentId },
+    reason: change.reason,
+  };
+}
+
 /** The document the server writes for a page change, without `at`. */
 export function pagesAuditDoc(change: Omit<PagesAuditEntry, 'id' | 'at' | 'kind'>): Omit<PagesAuditEntry, 'id' | 'at'> {
   const page = (p: AuditPage): AuditPage => ({ kind: 'page', pageId: p.pageId, url: p.url, title: p.title });

@@ -271,5 +271,11 @@ export function rolloutFromDoc(data: Data): Rollout {
   }
   const index: Record<string, string> = {};
   for (const [key, id] of Object.entries(record(data.index))) if (typeof id === 'string') index[key] = id;
-  return { rest: { mode: mode(rest.mode), features: featuresFrom(rest.features), ...premoderationFrom(rest.premoderation) }, sections, groups, index, updatedAt: millis(data.updatedAt) };
+  return {
+    rest: { mode: mode(rest.mode), features: featuresFrom(rest.features), ...premoderationFrom(rest.premoderation) },
+    sections,
+    groups,
+    index,
+    updatedAt: millis(data.updatedAt),
+  };
 }

@@ -71,6 +71,7 @@ beforeEach(async () => {
     'directoryShards/0': { people: [], updatedAt: PAST },
     'config/settings': { anonymousPosting: true, updatedAt: PAST },
     [ratePath(ANNA.uid)]: { windowStart: PAST, count: 1, last: `${PAGE_ID}/c1` },
+    [`moderationQueue/${PAGE_ID}_r1`]: { pageId: PAGE_ID, commentId: 'r1', sectionKey: '_rest', status: 'open' },
   });
 });
 
@@ -121,12 +122,16 @@ function unlike(db: Firestore) {
   return batch.commit();
 }
 
-/** A moderator hides Bram's reply r1. */
-function hide(db: Firestore) {
-  const batch = writeBatch(db);
-  batch.update(doc(db, commentPath('r1')), { deleted: true, text: '', moderated: true, updatedAt: serverTimestamp() });
-  batch.update(doc(db, pagePath()), { commentCount: increment(-1), lastCommentId: 'r1', updatedAt: serverTimestamp() });
-  return batch.commit();
+/** Anna reports Bram's reply r1 (one report per person and comment: its id says who and what). */
+function report(db: Firestore) {
+  return setDoc(doc(db, `reports/${PAGE_ID}_r1_${ANNA.uid}`), {
+    pageId: PAGE_ID,
+    commentId: 'r1',
+    uid: ANNA.uid,
+    reason: 'spam',
+    text: '',
+    createdAt: serverTimestamp(),
+  });
 }
 
 /** Every request a member may make, by collection: [what, who, claims, request]. */
@@ -157,7 +162,8 @@ const REQUESTS: Array<[string, string, Claims, (db: Firestore) => Promise<unknow
       return batch.commit();
     },
   ],
-  ['comments: a moderator’s hide', ANNA.uid, { roles: { moderator: true } }, hide],
+  ['reports: report a colleague’s comment', ANNA.uid, {}, report],
+  ['moderationQueue: a moderator reads an item', ANNA.uid, { roles: { moderator: true } }, (db) => getDoc(doc(db, `moderationQueue/${PAGE_ID}_r1`))],
   ['likes: list who liked', ANNA.uid, {}, (db) => getDocs(query(collection(db, pagePath(), 'likes'), where('targetId', '==', 'c1')))],
   ['likes: like a reply', ANNA.uid, {}, likeReply],
   ['likes: take a like back', BRAM.uid, {}, unlike],

@@ -213,7 +213,11 @@ describe("the console's edits and their refusals", () => {
     const rest = applyRolloutEdit(hr, parseRolloutEdit({ op: 'rest', mode: 'on', features: ALL_FEATURES, premoderation: 'all' })).rollout;
     expect(premoderationOf(rest.rest)).toBe('all');
     // 'off' is stored as absent, so documents written before pre-moderation read the same.
-    expect(parseRolloutEdit({ op: 'rest', mode: 'on', features: ALL_FEATURES, premoderation: 'off' })).toEqual({ op: 'rest', mode: 'on', features: ALL_FEATURES });
+    expect(parseRolloutEdit({ op: 'rest', mode: 'on', features: ALL_FEATURES, premoderation: 'off' })).toEqual({
+      op: 'rest',
+      mode: 'on',
+      features: ALL_FEATURES,
+    });
     expect(refusal(() => parseRolloutEdit({ op: 'rest', mode: 'on', features: ALL_FEATURES, premoderation: 'some' }))[0]).toBe('invalid-request');
     expect(refusal(() => parseRolloutEdit({ op: 'section', id: null, section: { ...section(), premoderation: true } }))[0]).toBe('invalid-request');
     // Read back from the stored document; a value of the wrong shape reads as off (absent).

@@ -83,6 +83,19 @@ export interface QueueItem<Time = number> {
 
 export const CLAIM_MINUTES = 10;
 
+/** Every refusal code, for clients mapping an error (details.code) to a message. */
+export const MODERATE_REFUSALS: readonly ModerateRefusal[] = [
+  'notModerator',
+  'outsideSections',
+  'claimedByOther',
+  'notFound',
+  'deletedByAuthor',
+  'alreadyDecided',
+  'reasonRequired',
+  'noteTooLong',
+  'invalidRequest',
+];
+
 /** What the callable `moderate` takes. */
 export interface ModerateRequest {
   queueId: string;
@@ -107,7 +120,9 @@ export type ModerateRefusal =
   | 'deletedByAuthor'
   | 'alreadyDecided'
   | 'reasonRequired'
-  | 'noteTooLong';
+  | 'noteTooLong'
+  /** A malformed request, or an action that does not fit the item (keep/hide/restore on a held post, approve/reject on a comment, an empty note). */
+  | 'invalidRequest';
 
 /** How a hidden comment shows to readers: "verborgen door moderatie: {reason}". */
 export interface HiddenMark {
