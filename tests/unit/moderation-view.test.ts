@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import nl from '../../public/_locales/nl/messages.json';
-import type { ModerateRefusal } from '../../lib/core/moderation/model';
+import { MODERATE_REFUSALS, type ModerateRefusal } from '../../lib/core/moderation/model';
 import { queueItemFromDoc } from '../../lib/core/moderation/queue-codec';
 import {
   actionsFor,

@@ -4,7 +4,8 @@
 // report dialog (components/thread/ReportDialog.tsx) render these; the rules and the callable
 // `moderate` decide in the end.
 import type { Roles } from '../membership';
-import { MAX_NOTE_LENGTH, MAX_REPORT_TEXT, type ModerateRefusal, type QueueItem, type QueueStatus, type ReportReason } from './model';
+import { MAX_NOTE_LENGTH, MAX_REPORT_TEXT, MODERATE_REFUSALS, type ModerateRefusal, type QueueItem, type QueueStatus, type ReportReason } from './model';
+import { compareQueueItems } from './queue';
 
 /** The queue's key of the rest of the intranet (pages no rollout section covers). */
 export const REST_SECTION = '_rest';
@@ -52,10 +53,12 @@ export function queueView<T extends Pick<QueueItem, 'status' | 'sectionKey' | 'r
   filter: QueueFilter,
   order: QueueOrder,
 ): T[] {
+  // The server's order (lib/core/moderation/queue.ts), then by id so equal items never swap places between snapshots.
+  const compare = compareQueueItems(order);
   return items
     .filter((item) => filter.section === null || item.sectionKey === filter.section)
     .filter((item) => filter.status === 'all' || (filter.status === 'open') === isOpen(item.status))
-    .sort((a, b) => (order === 'mostReported' ? b.reportCount - a.reportCount : 0) || b.latestAt - a.latestAt || a.id.localeCompare(b.id));
+    .sort((a, b) => compare(a, b) || a.id.localeCompare(b.id));
 }
 
 /** The sections present in the items, for the section filter (the rest last). */
@@ -114,17 +117,6 @@ export function noteProblem(note: string): 'noteEmpty' | 'noteTooLong' | null {
 
 // ---------- refusals → messages ----------
 
-const REFUSALS: readonly ModerateRefusal[] = [
-  'notModerator',
-  'outsideSections',
-  'claimedByOther',
-  'notFound',
-  'deletedByAuthor',
-  'alreadyDecided',
-  'reasonRequired',
-  'noteTooLong',
-];
-
 /** Why an action or a report did not happen, as the screens tell it: the contract's codes and the way there. */
 export type ModerationFailure = ModerateRefusal | 'offline' | 'signedOut' | 'alreadyReported' | 'ownComment' | 'noteEmpty' | 'failed';
 
@@ -141,7 +133,7 @@ export function moderateFailure(error: unknown, online = true): ModerationFailur
   const { code, details, message } = (error ?? {}) as { code?: unknown; details?: unknown; message?: unknown };
   const fromDetails = (details as { code?: unknown; reason?: unknown } | null | undefined) ?? {};
   for (const candidate of [fromDetails.code, fromDetails.reason, message]) {
-    if (typeof candidate === 'string' && (REFUSALS as readonly string[]).includes(candidate)) return candidate as ModerateRefusal;
+    if (typeof candidate === 'string' && (MODERATE_REFUSALS as readonly string[]).includes(candidate)) return candidate as ModerateRefusal;
   }
   if (code === 'functions/unauthenticated') return 'signedOut';
   if (code === 'functions/unavailable' || code === 'functions/deadline-exceeded' || !online) return 'offline';
