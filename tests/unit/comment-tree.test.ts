@@ -44,6 +44,12 @@ describe('buildThread', () => {
     expect(nodes[0]!.replies).toHaveLength(1);
   });
 
+  it('keeps a comment or reply hidden by moderation, so readers are told why it is gone', () => {
+    const nodes = buildThread([row('a', 1, { deleted: true, moderated: true }), row('b', 2), row('r', 3, { parentId: 'b', deleted: true, moderated: true })]);
+    expect(nodes.map((n) => n.comment.id)).toEqual(['a', 'b']);
+    expect(nodes[1]!.replies.map((r) => r.id)).toEqual(['r']);
+  });
+
   it('leaves out deleted replies', () => {
     const nodes = buildThread([row('a', 1), row('r', 2, { parentId: 'a', deleted: true })]);
     expect(nodes[0]!.replies).toHaveLength(0);
