@@ -226,13 +226,15 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
 
       {mode === 'view' && (
         <footer class="comment-footer">
-          <LikeControl
-            targetId={comment.id}
-            serverCount={comment.likeCount}
-            label={(count) => t('likeCommentBy', author, count)}
-            actions={reader.canLike && !comment.held ? actions : null}
-            ownAnonymous={ownAnonymous}
-          />
+          {!comment.held && (
+            <LikeControl
+              targetId={comment.id}
+              serverCount={comment.likeCount}
+              label={(count) => t('likeCommentBy', author, count)}
+              actions={reader.canLike ? actions : null}
+              ownAnonymous={ownAnonymous}
+            />
+          )}
           {actions && canReply && reader.canComment && !comment.held && (
             <button type="button" class="link" aria-label={t('replyTo', author)} onClick={onReply}>
               {t('reply')}

@@ -136,7 +136,7 @@ describe('moderation: report, queue, hide, restore, pre-moderation', () => {
     // Readers: Bram in Dutch, Chantal's own panel in English.
     await commentWith(bram, 'Verborgen door moderatie: persoonlijke aanval').waitFor({ timeout: 20_000 });
     expect(await bram.content()).not.toContain(RUDE);
-    await bram.screenshot({ path: `${SHOTS}/moderation-hidden-comment.png` });
+    await bram.screenshot({ path: `${SHOTS}/moderation-hidden-comment.png`, fullPage: true });
     await commentWith(chantalPanel, 'Hidden by moderation: personal attack').waitFor({ timeout: 20_000 });
 
     // Decided items: the status filter, by keyboard; the history names the decision and its maker.
@@ -173,7 +173,7 @@ describe('moderation: report, queue, hide, restore, pre-moderation', () => {
       await bram.getByRole('button', { name: 'Plaatsen' }).click();
       const mine = commentWith(bram, anonymousText);
       await mine.getByText('Wacht op een moderator').waitFor();
-      await mine.screenshot({ path: `${SHOTS}/moderation-held-post.png` });
+      await bram.screenshot({ path: `${SHOTS}/moderation-held-post.png`, fullPage: true });
 
       // It reaches the queue (after the anonymous send's random wait) as Anonymous, with nothing of Bram.
       const held = console_.locator('article.mod-item', { hasText: anonymousText });
