@@ -35,7 +35,7 @@ export function buildThread(rows: CommentRow[]): ThreadNode[] {
     .filter((node) => !node.comment.deleted || node.comment.moderated || node.replies.length > 0);
 }
 
-/** Number of comments on the page: live ones, including this browser's unsent ones, not refused ones. */
+/** Number of comments on the page: live ones, including this browser's unsent ones, not refused ones, nor posts waiting for a moderator. */
 export function visibleCount(rows: CommentRow[]): number {
-  return rows.filter((row) => !row.deleted && row.syncState !== 'refused').length;
+  return rows.filter((row) => !row.deleted && !row.held && row.syncState !== 'refused').length;
 }

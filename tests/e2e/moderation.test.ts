@@ -17,7 +17,10 @@ import { normalizeUrl, pageIdFor } from '../../lib/any/page-identity';
 import { ALL_FEATURES } from '../../lib/core/rollout';
 import { serverDoc } from '../helpers/emulator-admin';
 import { browserOf, consoleOf, focused, goToSection, tabTo } from '../helpers/console-keyboard';
-import { seededEmployee } from '../helpers/fixtures';
+import { DEMO_PASSWORD, demoEmployee, seededEmployee } from '../helpers/fixtures';
+import { signedInClient } from '../helpers/emulator-clients';
+import { moderationApi } from '../../lib/data/console/moderation';
+import { consoleFunctions } from '../../lib/data/console/roles';
 import { commentWith, INTRANET, serveIntranet } from './setup';
 
 const SHOTS = 'docs/screenshots';
@@ -151,7 +154,6 @@ describe('moderation: report, queue, hide, restore, pre-moderation', () => {
     await tabTo(console_, summary);
     await console_.keyboard.press('Enter');
     await decided.getByText(/Hidden by Chantal Bakker \(personal attack\)/).waitFor();
-    await console_.screenshot({ path: `${SHOTS}/moderation-queue.png`, fullPage: true });
   }, 150_000);
 
   it('Restore brings the comment back for every reader', async () => {
@@ -189,6 +191,21 @@ describe('moderation: report, queue, hide, restore, pre-moderation', () => {
       }
       // Nobody else sees it before it is approved.
       expect(await commentWith(chantalPanel, anonymousText).count()).toBe(0);
+
+      // Another moderator (Rachida, the administrator) claims it: Chantal's queue says so at once, and
+      // offers no decision on it meanwhile; the history of the earlier item is there too.
+      const rachida = await signedInClient(demoEmployee('rachida').email, DEMO_PASSWORD);
+      try {
+        const asRachida = moderationApi(consoleFunctions(rachida.app, BUILD_ORG_CONFIG.firebase));
+        expect((await asRachida.moderate({ queueId: heldId, action: 'claim' })).ok).toBe(true);
+        await held.getByText('Rachida Bouzid is working on this').waitFor({ timeout: 20_000 });
+        expect(await held.getByRole('button', { name: 'Approve' }).isDisabled()).toBe(true);
+        await console_.screenshot({ path: `${SHOTS}/moderation-queue.png`, fullPage: true });
+        expect((await asRachida.moderate({ queueId: heldId, action: 'release' })).ok).toBe(true);
+      } finally {
+        await rachida.close();
+      }
+      await held.getByRole('button', { name: 'Claim' }).waitFor({ timeout: 20_000 });
 
       await tabTo(console_, held.getByRole('button', { name: 'Approve' }));
       await console_.keyboard.press('Enter');

@@ -61,6 +61,7 @@ describe('buildThread', () => {
 
   it('counts only comments a reader sees', () => {
     expect(visibleCount([row('a', 1), row('b', 2, { deleted: true }), row('r', 3, { parentId: 'a' })])).toBe(2);
+    expect(visibleCount([row('a', 1), row('h', 2, { held: true })])).toBe(1);
   });
 
   it('counts a pending comment but not a refused one', () => {

@@ -106,16 +106,8 @@ describe('reports', () => {
 });
 
 describe('refusals become messages', () => {
-  const CODES: ModerateRefusal[] = [
-    'notModerator',
-    'outsideSections',
-    'claimedByOther',
-    'notFound',
-    'deletedByAuthor',
-    'alreadyDecided',
-    'reasonRequired',
-    'noteTooLong',
-  ];
+  // Every refusal the callable names (model.ts), the new invalidRequest included.
+  const CODES: readonly ModerateRefusal[] = MODERATE_REFUSALS;
 
   it('reads the contract’s code from the HttpsError details (or message), else the way there', () => {
     for (const code of CODES) expect(moderateFailure({ code: 'functions/failed-precondition', details: { code } })).toBe(code);
