@@ -228,7 +228,7 @@ const placeInHierarchy = new Map(REPORTS.flatMap(([manager, level, keys]) => key
  * Roles, as the directory's roles column grants them: management that joins in (leader), the
  * community managers of the HR and ICT sections (both have threads in the seed), the pilot's
  * ambassadors, the communications team (Anna, the comms advisor the demo signs in, and Chantal, the
- * communications lead, who also moderates), who open the comms console, and its administrator,
+ * communications lead, who also moderates everywhere; Farid moderates ICT's pages only), who open the comms console, and its administrator,
  * Rachida of ICT (applicatiebeheerder), who grants and revokes roles there.
  */
 const ROLES: Record<string, Roles> = {
@@ -240,6 +240,8 @@ const ROLES: Record<string, Roles> = {
   karin: { ambassador: true },
   anna: { comms: true },
   chantal: { moderator: true, comms: true },
+  // Moderates ICT's pages only: the moderation queue shows him ICT's items, nothing else.
+  farid: { moderator: ['ICT'] },
   rachida: { admin: true },
 };
 

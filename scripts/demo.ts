@@ -37,7 +37,7 @@ try {
   stops.push(() => emulators.stop());
 
   console.log('3/5 Seeding Gemeente Lindeveen…');
-  const employees = await seedDemo({ pilot: true, quarter: true });
+  const employees = await seedDemo({ pilot: true, moderation: true, quarter: true });
   console.log(`    ${employees.length} employees in ${new Set(employees.map((e) => e.department)).size} departments.`);
 
   console.log('4/5 Serving the demo intranet and its identity provider…');

@@ -139,7 +139,7 @@ export async function importDemoDirectory(): Promise<void> {
  * `pilot`: also a rollout in progress (seedPilot); the tests leave it out, so every demo page is on
  * for everyone as their steps expect, and the rollout tests set their own.
  */
-export async function seedDemo(options: { threads?: boolean; pilot?: boolean; quarter?: boolean } = {}): Promise<SeededEmployee[]> {
+export async function seedDemo(options: { threads?: boolean; pilot?: boolean; quarter?: boolean; moderation?: boolean } = {}): Promise<SeededEmployee[]> {
   await clearEmulators();
   await importDemoDirectory();
   const { db, auth } = emulatorAdmin();
@@ -240,6 +240,7 @@ export async function seedDemo(options: { threads?: boolean; pilot?: boolean; qu
   await waitForEvidence(written);
   await rebuildShards(); // now with the evidence, so a first sync finds it in the shards
   if (options.pilot) await seedPilot(employees);
+  if (options.moderation) await seedModeration(employees);
   if (options.quarter) await seedInsightsQuarter();
   return employees;
 }
@@ -284,6 +285,80 @@ export async function seedPilot(employees: SeededEmployee[]): Promise<void> {
     { op: 'section', id: null, section: { ...section, name: 'HR', prefixes: [`${INTRANET}/hr/`], pilotGroups: ['g-HR-pilot'] } },
   ];
   for (const edit of edits) await changeRolloutAs(db, edit, actor);
+}
+
+/**
+ * Moderation in the demo (issue 17): ICT's pages pre-moderate anonymous posts (through the same
+ * server code as the console's rollout changes; ICT made a section if the pilot did not make it),
+ * one of them waits for a moderator, and a rude comment on the ICT helpdesk page has been reported
+ * twice — so Chantal (moderator everywhere) and Farid (moderator of ICT) open a queue with both. The
+ * report and hold triggers (functions/src/moderation/) file them, as they would for the panel's writes.
+ */
+export async function seedModeration(employees: SeededEmployee[]): Promise<void> {
+  emulatorAdmin();
+  process.env.GCLOUD_PROJECT ??= PROJECT;
+  const [{ db }, { rolloutFromDoc, NO_ROLLOUT }] = await Promise.all([import('../functions/src/admin'), import('../lib/core/rollout')]);
+  const byKey = new Map(employees.map((e) => [e.key, e]));
+  const actor = { uid: null, name: 'demo seed', via: 'command-line' as const };
+  const stored = await db.doc(paths.rollout()).get();
+  const rollout = stored.exists ? rolloutFromDoc(stored.data() ?? {}) : NO_ROLLOUT;
+  const ict = rollout.sections.ICT;
+  const section = ict ?? {
+    name: 'ICT',
+    kind: 'section' as const,
+    prefixes: [`${INTRANET}/ict/`],
+    pages: [],
+    mode: 'on' as const,
+    features: ALL_FEATURES,
+    pilotGroups: [],
+    othersSee: 'off' as const,
+  };
+  await changeRolloutAs(db, { op: 'section', id: ict ? 'ICT' : null, section: { ...section, premoderation: 'anonymous' } }, actor);
+
+  const url = normalizeUrl(`${INTRANET}/ict/helpdesk.html`, BUILD_ORG_CONFIG.sites[0]!);
+  const pageId = await pageIdFor(url);
+  const now = Date.now();
+  // The reported comment: in the thread (counted), then two colleagues' reports.
+  const rude = newCommentId();
+  const otto = byKey.get('otto')!;
+  const page = await db.doc(paths.page(pageId)).get();
+  await db.doc(paths.comment(pageId, rude)).set(
+    namedCommentDoc({
+      pageId,
+      parentId: null,
+      text: 'Die helpdesk slaapt zeker weer. Stelletje prutsers daar op de tweede.',
+      author: otto,
+      at: new Date(now - 45 * 60_000),
+    }),
+  );
+  await db
+    .doc(paths.page(pageId))
+    .update({ commentCount: Number(page.get('commentCount') ?? 0) + 1, lastCommentId: rude, updatedAt: new Date(now - 45 * 60_000) });
+  for (const [key, reason, minutesAgo] of [
+    ['daan', 'attack', 40],
+    ['sander', 'attack', 30],
+  ] as const) {
+    const uid = byKey.get(key)!.uid;
+    await db.doc(paths.report(pageId, rude, uid)).set({ pageId, commentId: rude, uid, reason, text: '', createdAt: new Date(now - minutesAgo * 60_000) });
+  }
+  // A held anonymous post: no author field; its owner link says who (only they, and the server, read it).
+  const held = newCommentId();
+  const olivia = byKey.get('olivia')!;
+  const at = new Date(now - 20 * 60_000);
+  const {
+    authorUid: _uid,
+    authorName: _name,
+    ...anonymous
+  } = namedCommentDoc({ pageId, parentId: null, text: 'Klopt het dat de oude laptops niet meer worden vervangen dit jaar?', author: olivia, at });
+  await db.doc(paths.commentOwner(held)).set({ uid: olivia.uid, pageId, createdAt: at });
+  await db.doc(paths.heldPost(pageId, held)).set({ ...anonymous, anonymous: true });
+  await waitFor(
+    async () => (await db.doc(paths.queueItem(pageId, rude)).get()).get('reportCount') === 2 && (await db.doc(paths.queueItem(pageId, held)).get()).exists,
+    {
+      what: 'the moderation queue to hold the reported comment and the held post',
+      timeoutMs: 30_000,
+    },
+  );
 }
 
 /** The server's full rebuild of the directory shards (functions/src/directory-shards.ts), with the functions' own Admin SDK. */

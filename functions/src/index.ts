@@ -12,6 +12,7 @@ export { changeRole } from './console';
 export { changeRollout } from './rollout';
 export { changePage } from './pages';
 export { insightsReport, recomputeInsights, insightsRollup } from './insights/functions';
+export { openQuestionsOnHelpful } from './insights/answered';
 export { timelineOnComment, timelineOnPage, timelineOnRollout } from './timeline';
 export { moderate } from './moderation/moderate';
 export { moderationOnReport } from './moderation/file-report';

@@ -231,6 +231,17 @@ export function premoderationOf(setting: { premoderation?: Premoderation } | und
   return setting?.premoderation ?? 'off';
 }
 
+/**
+ * Whether a new post on the page at `url` waits for a moderator (written to `held/`, not to
+ * `comments/`): the page's deciding setting (its section's, else the rest's) pre-moderates all
+ * posts, or anonymous ones and this is one. The rules decide the same from the same document.
+ */
+export function isPremoderated(rollout: Rollout, url: string, anonymous: boolean): boolean {
+  const id = sectionIdFor(rollout, url);
+  const mode = premoderationOf(id === null ? rollout.rest : rollout.sections[id]);
+  return mode === 'all' || (mode === 'anonymous' && anonymous);
+}
+
 function audienceFrom(value: unknown): Audience {
   const v = record(value);
   return { people: strings(v.people), departments: strings(v.departments) };

@@ -4,7 +4,7 @@
 // its section), a pilot limited to running groups by department or by person; a soft delete and
 // taking a like back stay allowed everywhere; moderators scoped to a section read its reports only;
 // members read the document and nobody writes it.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { assertFails, assertSucceeds, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import { doc, getDoc, increment, serverTimestamp, setDoc, Timestamp, updateDoc, writeBatch, type Firestore } from 'firebase/firestore';
 import { NO_ROLLOUT, type Features, type Rollout } from '../../lib/core/rollout';
@@ -22,7 +22,6 @@ import {
   PAGE_URL,
   pagePath,
   postComment,
-  readStored,
   seed,
   seedPageWithOneComment,
   startRulesEnv,

@@ -36,7 +36,8 @@ describe('the demo directory (demo/directory.csv)', () => {
     const withRole = (test: (p: (typeof people)[number]) => unknown) => people.filter(test).map((p) => key(p.email));
     expect(withRole((p) => p.roles.leader)).toEqual(['quinten', 'mees']);
     expect(withRole((p) => p.roles.ambassador)).toEqual(['bram', 'karin']);
-    expect(withRole((p) => p.roles.moderator)).toEqual(['chantal']);
+    expect(withRole((p) => p.roles.moderator)).toEqual(['chantal', 'farid']);
+    expect(people.find((p) => key(p.email) === 'farid')?.roles.moderator).toEqual(['ICT']);
     expect(withRole((p) => p.roles.comms)).toEqual(['anna', 'chantal']);
     expect(withRole((p) => p.roles.admin)).toEqual(['rachida']);
     expect(people.filter((p) => p.roles.communityManager).map((p) => [key(p.email), p.roles.communityManager])).toEqual([

@@ -153,6 +153,11 @@ describe('the queue item', () => {
     expect(itemAfterReports(kept, IDS, PAGE, { text: 't', anonymous: false, authorName: 'B' }, reports.slice(0, 1)).status).toBe('kept');
   });
 
+  it('an approved post, reported later, opens as an ordinary comment', () => {
+    const approved = { status: 'approved' as const, held: false, history: [{ action: 'approve' as const, by: { uid: 'a', name: 'A' }, at: 5 }] };
+    expect(itemAfterReports(approved, IDS, PAGE, { text: 't', anonymous: true, authorName: null }, reports)).toMatchObject({ status: 'open', held: false });
+  });
+
   it('a held post waits as held, unreported', () => {
     expect(itemForHeld(IDS, PAGE, { text: 'x', anonymous: false, authorName: 'B' }, 5)).toMatchObject({
       held: true,
@@ -170,5 +175,14 @@ describe('the queue item', () => {
     ];
     expect([...items].sort(compareQueueItems('newest')).map((i) => i.id)).toEqual(['b', 'c', 'a']);
     expect([...items].sort(compareQueueItems('mostReported')).map((i) => i.id)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('a marked question leaves the open questions at once', () => {
+  it('drops it, and says when it was not there', async () => {
+    const { withoutAnswered } = await import('../../lib/core/insights/questions');
+    const list = [{ commentId: 'q1' }, { commentId: 'q2' }];
+    expect(withoutAnswered(list, 'q1')).toEqual([{ commentId: 'q2' }]);
+    expect(withoutAnswered(list, 'q9')).toBeNull();
   });
 });

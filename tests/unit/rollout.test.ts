@@ -8,6 +8,7 @@ import {
   NO_ROLLOUT,
   pilotAmbassadors,
   premoderationOf,
+  isPremoderated,
   rolloutFromDoc,
   sectionIdFor,
   urlPrefixes,
@@ -225,5 +226,11 @@ describe("the console's edits and their refusals", () => {
     expect(stored.sections.HR!.premoderation).toBe('anonymous');
     expect(stored.rest.premoderation).toBe('all');
     expect(rolloutFromDoc({ rest: { mode: 'on', features: ALL_FEATURES, premoderation: 'everything' } }).rest).not.toHaveProperty('premoderation');
+    // Which posts wait, page by page, as the rules decide it.
+    expect(isPremoderated(hr, `${O}/hr/verlof.html`, true)).toBe(true);
+    expect(isPremoderated(hr, `${O}/hr/verlof.html`, false)).toBe(false);
+    expect(isPremoderated(hr, `${O}/ict/vpn.html`, true)).toBe(false);
+    expect(isPremoderated(rest, `${O}/ict/vpn.html`, false)).toBe(true);
+    expect(isPremoderated(NO_ROLLOUT, `${O}/hr/verlof.html`, true)).toBe(false);
   });
 });

@@ -119,7 +119,8 @@ export async function decide(request: ModerateRequest, moderator: Moderator, now
     };
     // A decision ends the moderator's claim; a note leaves a claim as it was.
     const nextClaim = action === 'note' ? (claim && claim.until > now ? claim : null) : null;
-    write({ status, claim: storedClaim(nextClaim), history: [...history, decision] });
+    // An approved post is an ordinary comment from then on: a later report treats it as one.
+    write({ status, claim: storedClaim(nextClaim), history: [...history, decision], ...(action === 'approve' ? { held: false } : {}) });
 
     const actor: AuditActor = { uid: moderator.uid, name: moderator.name, via: 'console' };
     const target = {

@@ -62,3 +62,13 @@ export function isQuestion(text: string): boolean {
   if (text.includes('?') || text.includes('？')) return true;
   return text.split('\n').some((line) => STARTS.test(line) && !/[.!]\s*$/.test(line));
 }
+
+/**
+ * A section's published open questions once `commentId` is answered by a "this helped" mark (by
+ * the asker or the section's community manager): the question drops out at once, not at the next
+ * rollup (which then finds it answered by the same mark). Null when it was not listed.
+ */
+export function withoutAnswered<Q extends { commentId: string }>(questions: readonly Q[], commentId: string): Q[] | null {
+  const rest = questions.filter((q) => q.commentId !== commentId);
+  return rest.length === questions.length ? null : rest;
+}

@@ -175,8 +175,8 @@ type ItemContent = Omit<QueueItem, 'claim' | 'history' | 'updatedAt'>;
 
 /**
  * The item after the reports of a comment (all of them, read again: a retried trigger counts
- * nothing twice). A kept item opens again when a report came after the last decision; other
- * statuses stay (a hidden comment cannot be reported any more).
+ * nothing twice). A kept, restored or approved item opens again when a report came after the last
+ * decision; other statuses stay (a hidden comment cannot be reported any more).
  */
 export function itemAfterReports(
   before: Pick<QueueItem, 'status' | 'held' | 'history'> | null,
@@ -190,7 +190,7 @@ export function itemAfterReports(
   const latestAt = reports.reduce((max, r) => Math.max(max, r.createdAt), 0);
   const decidedAt = before?.history.reduce((max, d) => Math.max(max, d.at), 0) ?? 0;
   let status: QueueStatus = before?.status ?? 'open';
-  if ((status === 'kept' || status === 'restored') && latestAt > decidedAt) status = 'open';
+  if ((status === 'kept' || status === 'restored' || status === 'approved') && latestAt > decidedAt) status = 'open';
   return {
     pageId: ids.pageId,
     commentId: ids.commentId,
