@@ -28,6 +28,7 @@ import { canUse, type PageAccess } from '../../lib/core/rollout';
 import { noteThreadOpened } from '../../lib/data/insights/reading-events';
 import type { Premoderation } from '../../lib/core/moderation/model';
 import { isHeld } from '../../lib/core/moderation/premoderation';
+import { REST_SECTION } from '../../lib/core/moderation/queue-view';
 import { refreshHeldPosts } from '../../lib/data/moderation/held-posts';
 import { alreadyReported, onReportedChange, reportedHere, sendReport } from '../../lib/data/moderation/report';
 
@@ -96,7 +97,9 @@ export function usePageThread(
   const profile = session.profile.value;
   // A moderator everywhere, or of the section rollout puts this page in.
   const moderator = canModerate(session.roles.value, access?.sectionId ?? undefined);
-  const communityManager = Boolean(access?.sectionId && session.roles.value.communityManager?.includes(access.sectionId));
+  // A community manager of the page's section (or of the rest of the intranet, `_rest`, as the rules key it).
+  const sectionKey = access ? (access.sectionId ?? REST_SECTION) : null;
+  const communityManager = sectionKey !== null && (session.roles.value.communityManager ?? []).includes(sectionKey);
   // What this person reported, as this browser knows it (lib/data/moderation/report.ts).
   const [reported, setReported] = useState<ReadonlySet<string>>(() => (uid ? reportedHere(uid) : NO_ONE));
   useEffect(() => {

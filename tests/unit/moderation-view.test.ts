@@ -4,11 +4,12 @@ import en from '../../public/_locales/en/messages.json';
 import nl from '../../public/_locales/nl/messages.json';
 import { MODERATE_REFUSALS, type ModerateRefusal } from '../../lib/core/moderation/model';
 import { queueItemFromDoc } from '../../lib/core/moderation/queue-codec';
+import { moderateFailure } from '../../lib/data/moderation/moderate-call';
 import {
   actionsFor,
   claimState,
   failureMessageKey,
-  moderateFailure,
+  failureOfCall,
   moderationScope,
   queueSections,
   queueView,
@@ -109,15 +110,15 @@ describe('refusals become messages', () => {
   // Every refusal the callable names (model.ts), the new invalidRequest included.
   const CODES: readonly ModerateRefusal[] = MODERATE_REFUSALS;
 
-  it('reads the contract’s code from the HttpsError details (or message), else the way there', () => {
-    for (const code of CODES) expect(moderateFailure({ code: 'functions/failed-precondition', details: { code } })).toBe(code);
-    expect(moderateFailure({ code: 'functions/permission-denied', message: 'outsideSections' })).toBe('outsideSections');
-    expect(moderateFailure({ code: 'functions/unauthenticated' })).toBe('signedOut');
-    expect(moderateFailure({ code: 'functions/unavailable' })).toBe('offline');
-    expect(moderateFailure({ code: 'functions/internal' }, false)).toBe('offline');
-    expect(moderateFailure({ code: 'functions/permission-denied' })).toBe('notModerator');
-    expect(moderateFailure({ code: 'functions/internal', details: { code: 'somethingNew' } })).toBe('failed');
-    expect(moderateFailure(undefined)).toBe('failed');
+  // The callable's client (lib/data/moderation/moderate-call.ts) reads the error; the console names it.
+  const failure = (error: unknown) => failureOfCall(moderateFailure(error).problem);
+
+  it('reads the contract’s code from the HttpsError details, else the way there', () => {
+    for (const code of CODES) expect(failure({ code: 'functions/failed-precondition', details: { code } })).toBe(code);
+    expect(failure({ code: 'functions/unauthenticated' })).toBe('signedOut');
+    expect(failure({ code: 'functions/unavailable' })).toBe('offline');
+    expect(failure({ code: 'functions/internal', details: { code: 'somethingNew' } })).toBe('failed');
+    expect(failure(undefined)).toBe('failed');
   });
 
   it('has an English and a Dutch message for every failure', () => {

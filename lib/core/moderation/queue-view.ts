@@ -4,7 +4,7 @@
 // report dialog (components/thread/ReportDialog.tsx) render these; the rules and the callable
 // `moderate` decide in the end.
 import type { Roles } from '../membership';
-import { MAX_NOTE_LENGTH, MAX_REPORT_TEXT, MODERATE_REFUSALS, type ModerateRefusal, type QueueItem, type QueueStatus, type ReportReason } from './model';
+import { MAX_NOTE_LENGTH, MAX_REPORT_TEXT, type ModerateRefusal, type QueueItem, type QueueStatus, type ReportReason } from './model';
 import { compareQueueItems } from './queue';
 
 /** The queue's key of the rest of the intranet (pages no rollout section covers). */
@@ -125,19 +125,7 @@ export function failureMessageKey(failure: ModerationFailure): `modRefused_${Mod
   return `modRefused_${failure}`;
 }
 
-/**
- * What a failed call of `moderate` means: the refusal code in the HttpsError's details (or its
- * message), else the way there (offline, signed out), else 'failed'. Never throws.
- */
-export function moderateFailure(error: unknown, online = true): ModerationFailure {
-  const { code, details, message } = (error ?? {}) as { code?: unknown; details?: unknown; message?: unknown };
-  const fromDetails = (details as { code?: unknown; reason?: unknown } | null | undefined) ?? {};
-  for (const candidate of [fromDetails.code, fromDetails.reason, message]) {
-    if (typeof candidate === 'string' && (MODERATE_REFUSALS as readonly string[]).includes(candidate)) return candidate as ModerateRefusal;
-  }
-  if (code === 'functions/unauthenticated') return 'signedOut';
-  if (code === 'functions/unavailable' || code === 'functions/deadline-exceeded' || !online) return 'offline';
-  if (code === 'functions/permission-denied') return 'notModerator';
-  if (code === 'functions/not-found') return 'notFound';
-  return 'failed';
+/** The console's failure for what the callable's client (lib/data/moderation/moderate-call.ts) reports. */
+export function failureOfCall(problem: ModerateRefusal | 'offline' | 'signed-out' | 'failed'): ModerationFailure {
+  return problem === 'signed-out' ? 'signedOut' : problem;
 }

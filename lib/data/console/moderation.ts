@@ -7,11 +7,12 @@
 // moderators everywhere read unpinned. Open items are read whole; "decided" and "all" read the
 // most recently changed QUEUE_PAGE items per query. Only the console's bundle imports this file.
 import { collection, limit, onSnapshot, orderBy, query, where, type Firestore, type Query } from 'firebase/firestore';
-import { httpsCallable, type Functions } from 'firebase/functions';
+import type { Functions } from 'firebase/functions';
 import { paths } from '../../core/paths';
 import type { ModerateRequest, ModerateResult } from '../../core/moderation/model';
 import { queueItemFromDoc } from '../../core/moderation/queue-codec';
-import { moderateFailure, sectionChunks, type ModerationFailure, type QueueItemWithId, type StatusFilter } from '../../core/moderation/queue-view';
+import { failureOfCall, sectionChunks, type ModerationFailure, type QueueItemWithId, type StatusFilter } from '../../core/moderation/queue-view';
+import { moderateCaller } from '../moderation/moderate-call';
 
 /** Decided items are read newest change first, this many per query. */
 export const QUEUE_PAGE = 200;
@@ -66,16 +67,16 @@ export interface ModerationApi {
   moderate(request: ModerateRequest): Promise<ModerateOutcome>;
 }
 
-/** Decisions through the callable `moderate`; a refusal comes back as its code, never thrown. */
+/**
+ * Decisions through the callable `moderate` (lib/data/moderation/moderate-call.ts calls it and reads
+ * its refusals); a failure comes back as what the console says about it (queue-view.ts), never thrown.
+ */
 export function moderationApi(functions: Functions): ModerationApi {
-  const call = httpsCallable<ModerateRequest, ModerateResult>(functions, 'moderate', { timeout: 30_000 });
+  const call = moderateCaller(functions);
   return {
     async moderate(request) {
-      try {
-        return { ok: true, result: (await call(request)).data };
-      } catch (error) {
-        return { ok: false, failure: moderateFailure(error, typeof navigator === 'undefined' || navigator.onLine) };
-      }
+      const outcome = await call(request);
+      return outcome.ok ? outcome : { ok: false, failure: failureOfCall(outcome.problem) };
     },
   };
 }
