@@ -87,9 +87,28 @@ describe('moderation: report, queue, hide, restore, pre-moderation', () => {
     await bram.keyboard.type('Dit is op de persoon gespeeld.');
     await bram.setViewportSize({ width: 420, height: 760 });
     await bram.screenshot({ path: `${SHOTS}/moderation-report-dialog.png` });
-    await tabTo(bram, dialog.getByRole('button', { name: 'Melding versturen' }));
+    // Without a connection the dialog says so and keeps what was typed; back online, the same send works.
+    const send = dialog.getByRole('button', { name: 'Melding versturen' });
+    await tabTo(bram, send);
+    await opened.eb.context.setOffline(true);
     await bram.keyboard.press('Enter');
-    await dialog.getByText('Bedankt. Een moderator kijkt ernaar.').waitFor({ timeout: 20_000 });
+    await dialog.getByText(/^Hiervoor is een verbinding nodig/).waitFor();
+    expect(await dialog.getByRole('textbox').inputValue()).toBe('Dit is op de persoon gespeeld.');
+    expect(await attack.isChecked()).toBe(true);
+    await opened.eb.context.setOffline(false);
+    // The SDK may take a moment to see the connection again: send until it lands (each try is answered).
+    await expect
+      .poll(
+        async () => {
+          if ((await send.isVisible()) && (await send.isEnabled())) {
+            await send.focus();
+            await bram.keyboard.press('Enter');
+          }
+          return dialog.getByText('Bedankt. Een moderator kijkt ernaar.').count();
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe(1);
     await tabTo(bram, dialog.getByRole('button', { name: 'Sluiten' }));
     await bram.keyboard.press('Enter');
     await comment.getByText('Je hebt dit gemeld').waitFor();
@@ -109,7 +128,7 @@ describe('moderation: report, queue, hide, restore, pre-moderation', () => {
     await bram.getByRole('dialog').getByText('Je hebt deze reactie al gemeld. Eén melding per persoon is genoeg.').waitFor({ timeout: 20_000 });
     await bram.keyboard.press('Escape');
     await commentWith(bram, RUDE).getByText('Je hebt dit gemeld').waitFor();
-  }, 120_000);
+  }, 180_000);
 
   it('Chantal claims it in the queue and hides it as a personal attack; readers see why; the history says who', async () => {
     const opened = await consoleOf('chantal', 'en', PATH);
