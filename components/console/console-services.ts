@@ -11,6 +11,8 @@ import type { PagesApi, PagesState } from '../../lib/data/console/pages';
 import type { RolesApi } from '../../lib/data/console/roles';
 import type { RolloutApi } from '../../lib/data/console/rollout';
 import type { SeenPage } from '../../lib/data/console/rollout-pages';
+import type { ModerationApi, QueueState } from '../../lib/data/console/moderation';
+import type { StatusFilter } from '../../lib/core/moderation/queue-view';
 
 /** The pages Prikbord has seen, as far as rollout needs them (lib/data/console/rollout-pages.ts). */
 export interface SeenPagesApi {
@@ -34,6 +36,10 @@ export interface ConsoleServices {
   watchPages(onState: (state: PagesState) => void): () => void;
   /** Anonymous figures about use, through the server's functions (suppressed below K there). */
   insights: InsightsApi;
+  /** Follows the moderation queue items `scope` may read (lib/data/console/moderation.ts); returns a stop function. */
+  watchQueue(scope: 'all' | string[], status: StatusFilter, onState: (state: QueueState) => void): () => void;
+  /** Moderators' decisions through the callable `moderate`. */
+  moderation: ModerationApi;
 }
 
 export const ConsoleContext = createContext<ConsoleServices | null>(null);

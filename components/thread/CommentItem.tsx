@@ -16,6 +16,9 @@ import type { CommentRow } from '../../lib/core/rows';
 import { Avatar } from '../ui/Avatar';
 import { Badge } from '../ui/Badge';
 import { Icon } from '../ui/Icon';
+import type { ReportReason } from '../../lib/core/moderation/model';
+import type { ReportOutcome } from '../../lib/data/moderation/report';
+import { ReportDialog } from './ReportDialog';
 
 /** What a reader can do in a thread; provided by the app. */
 export interface ThreadActions extends LikeActions {
@@ -23,9 +26,11 @@ export interface ThreadActions extends LikeActions {
   post(parentId: string | null, text: string, options: PostOptions): Promise<TextCheck>;
   edit(comment: CommentRow, text: string): Promise<TextCheck>;
   remove(comment: CommentRow): Promise<void>;
-  /** A moderator hides someone's comment. */
-  hide(comment: CommentRow): Promise<void>;
-  /** The asker marks a reply to their question "this helped". */
+  /** Reports someone else's comment to the moderators (lib/data/moderation/report.ts). */
+  report(comment: CommentRow, reason: ReportReason, text: string): Promise<ReportOutcome>;
+  /** Asks the server whether the reader reported this comment before (null: can't tell now). */
+  checkReported(comment: CommentRow): Promise<boolean | null>;
+  /** The asker, or a community manager of the section, marks a reply to a question "this helped". */
   markHelpful(reply: CommentRow): Promise<void>;
   retry(comment: CommentRow): Promise<void>;
   discard(comment: CommentRow): Promise<void>;
@@ -70,26 +75,41 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
   const reader = useContext(ReaderContext);
   const lookup = useContext(PersonLookupContext);
   const [cardOpen, setCardOpen] = useState(false);
-  const [mode, setMode] = useState<'view' | 'edit' | 'confirmDelete' | 'confirmHide'>('view');
+  const [mode, setMode] = useState<'view' | 'edit' | 'confirmDelete' | 'report'>('view');
+  // Set when the server said (on opening the dialog) that this reader reported it from elsewhere.
+  const [reportedElsewhere, setReportedElsewhere] = useState(false);
+  const reportTarget = useRef<HTMLElement | null>(null);
+  const keepTarget = (el: HTMLElement | null) => {
+    reportTarget.current = el;
+  };
   const [copied, setCopied] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const mine = actions !== null && isMine(reader, comment);
   // The reader's own anonymous post: nothing per-person may be added to it from their side (no
   // like, no "this helped"), since that would sign it. The rules refuse both as well.
   const ownAnonymous = comment.anonymous && isMine(reader, comment);
-  const canHide = actions !== null && reader.moderator && !mine;
   const helped = reader.helpful.has(comment.id);
-  const canMarkHelpful = actions !== null && !helped && !mine && !ownAnonymous && parent !== undefined && isMine(reader, parent);
+  // The asker, or a community manager of this page's section (not on their own reply: the rules refuse it).
+  const canMarkHelpful = actions !== null && !helped && !mine && !ownAnonymous && parent !== undefined && (isMine(reader, parent) || reader.communityManager);
+  // Someone else's comment that reached the server: the only kind there is to report.
+  const reported = reportedElsewhere || reader.reported.has(comment.id);
+  const canReport = actions !== null && !isMine(reader, comment) && comment.syncState === 'synced' && !comment.held;
 
   useEffect(() => {
-    if (mode === 'confirmDelete' || mode === 'confirmHide') confirmButton.current?.focus();
+    if (mode === 'confirmDelete') confirmButton.current?.focus();
   }, [mode]);
 
   if (comment.deleted) {
     return (
       <article class={`comment deleted${comment.moderated ? ' moderated' : ''}`} data-comment-id={comment.id}>
         <Icon name={comment.moderated ? 'hide' : 'trash'} />
-        <p>{comment.moderated ? t('moderatedPlaceholder') : t('deletedPlaceholder')}</p>
+        <p>
+          {comment.moderated
+            ? comment.moderationReason
+              ? t('modHiddenWithReason', t(`modReason_${comment.moderationReason}`))
+              : t('moderatedPlaceholder')
+            : t('deletedPlaceholder')}
+        </p>
       </article>
     );
   }
@@ -100,6 +120,7 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
   const person = comment.authorUid ? lookup(comment.authorUid) : undefined;
   const Heading: Heading = parent ? 'h4' : 'h3';
   const state = ['comment', comment.syncState, isMine(reader, comment) ? 'mine' : '', comment.anonymous ? 'anonymous' : '', helped ? 'helped-answer' : '']
+    .concat(comment.held ? ['held'] : [])
     .filter(Boolean)
     .join(' ');
 
@@ -140,7 +161,13 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
               {t('helpedAsker')}
             </Badge>
           )}
-          {comment.syncState === 'pending' && (
+          {comment.held && comment.syncState !== 'refused' && (
+            <span class="state held" role="status">
+              <Icon name="clock" />
+              {comment.notApproved ? t('modNotApproved') : t('modWaitingForModerator')}
+            </span>
+          )}
+          {comment.syncState === 'pending' && !comment.held && (
             <span class="state pending" role="status">
               <Icon name="clock" />
               {ownAnonymous ? t('pendingAnonymous') : t('pending')}
@@ -196,50 +223,96 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
           </div>
         )}
 
-        {(mode === 'confirmDelete' || mode === 'confirmHide') && actions && (
+        {mode === 'confirmDelete' && actions && (
           <ConfirmBar
-            question={mode === 'confirmDelete' ? t('confirmDelete') : t('confirmHide')}
-            yes={mode === 'confirmDelete' ? t('confirmDeleteYes') : t('confirmHideYes')}
+            question={t('confirmDelete')}
+            yes={t('confirmDeleteYes')}
             yesRef={confirmButton}
             onYes={() => {
               setMode('view');
-              void (mode === 'confirmDelete' ? actions.remove(comment) : actions.hide(comment));
+              void actions.remove(comment);
             }}
             onNo={() => setMode('view')}
           />
         )}
 
+        {mode === 'report' && actions && (
+          <ReportDialog
+            commentId={comment.id}
+            author={author}
+            excerpt={comment.text}
+            known={reportedElsewhere}
+            send={(reason, text) => actions.report(comment, reason, text)}
+            onClose={(landed) => {
+              if (landed) setReportedElsewhere(true);
+              setMode('view');
+              // Back to where the reader was (the button, or the "You reported this" mark in its place).
+              requestAnimationFrame(() => reportTarget.current?.focus());
+            }}
+          />
+        )}
+
         {mode === 'view' && (
           <footer class="comment-footer">
-            <LikeControl
-              targetId={comment.id}
-              serverCount={comment.likeCount}
-              label={(count) => t('likeCommentBy', author, count)}
-              actions={reader.canLike ? actions : null}
-              ownAnonymous={ownAnonymous}
-            />
-            {actions && canReply && reader.canComment && (
+            {!comment.held && (
+              <LikeControl
+                targetId={comment.id}
+                serverCount={comment.likeCount}
+                label={(count) => t('likeCommentBy', author, count)}
+                actions={reader.canLike ? actions : null}
+                ownAnonymous={ownAnonymous}
+              />
+            )}
+            {actions && canReply && reader.canComment && !comment.held && (
               <button type="button" class="ghost" aria-label={t('replyTo', author)} onClick={onReply}>
                 <Icon name="reply" />
                 {t('reply')}
               </button>
             )}
-            {mine && reader.canComment && (
+            {mine && reader.canComment && !comment.held && (
               <button type="button" class="ghost" aria-label={t('editComment', snippet(comment.text))} onClick={() => setMode('edit')}>
                 <Icon name="edit" />
                 {t('edit')}
               </button>
             )}
-            {mine && (
+            {mine && !comment.held && (
               <button type="button" class="ghost" aria-label={t('deleteComment', snippet(comment.text))} onClick={() => setMode('confirmDelete')}>
                 <Icon name="trash" />
                 {t('delete')}
               </button>
             )}
-            {canHide && (
-              <button type="button" class="ghost" aria-label={t('hideComment', snippet(comment.text))} onClick={() => setMode('confirmHide')}>
-                <Icon name="hide" />
-                {t('hide')}
+            {canReport &&
+              (reported ? (
+                <span class="reported" tabIndex={-1} ref={keepTarget}>
+                  <Icon name="flag" />
+                  {t('modYouReported')}
+                </span>
+              ) : (
+                <button
+                  type="button"
+                  class="ghost"
+                  ref={keepTarget}
+                  aria-label={t('modReportComment', snippet(comment.text))}
+                  aria-haspopup="dialog"
+                  onClick={() => {
+                    setMode('report');
+                    // Reported from another browser? Then the dialog's answer says so; the mark shows after.
+                    void actions.checkReported(comment).then((yes) => yes && setReportedElsewhere(true));
+                  }}
+                >
+                  <Icon name="flag" />
+                  {t('modReport')}
+                </button>
+              ))}
+            {actions && comment.notApproved && isMine(reader, comment) && (
+              <button
+                type="button"
+                class="ghost"
+                aria-label={t('modRemoveNotApprovedLabel', snippet(comment.text))}
+                onClick={() => void actions.discard(comment)}
+              >
+                <Icon name="trash" />
+                {t('modRemoveNotApproved')}
               </button>
             )}
             {canMarkHelpful && (

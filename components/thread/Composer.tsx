@@ -210,6 +210,9 @@ export function Composer(props: ComposerProps) {
           )}
         </div>
       )}
+      {props.offerAnonymous && reader.premoderation !== 'off' && (
+        <p class="note premoderated">{reader.premoderation === 'all' ? t('modPremoderatedAll') : t('modPremoderatedAnonymous')}</p>
+      )}
       <div class="composer-row">
         <p id={hintId} class={`hint ${!check.ok && check.reason === 'tooLong' ? 'error' : ''}`} aria-live="polite">
           {hint}

@@ -4,6 +4,7 @@ import { createContext } from 'preact';
 import { t } from '../../lib/any/i18n';
 import { isOwnComment } from '../../lib/core/ownership';
 import type { CommentRow, LikeRow } from '../../lib/core/rows';
+import type { Premoderation } from '../../lib/core/moderation/model';
 
 export interface Reader {
   /** The signed-in person's uid; null when signed out. */
@@ -24,6 +25,12 @@ export interface Reader {
   canLike: boolean;
   /** Uids of running pilots' ambassadors, labelled next to their names. */
   ambassadors: ReadonlySet<string>;
+  /** A community manager of this page's section: may mark a reply "this helped" like the asker. */
+  communityManager: boolean;
+  /** Comments this person reported (as far as this browser knows): shown as "You reported this". */
+  reported: ReadonlySet<string>;
+  /** Posts here wait for a moderator first (the section's pre-moderation for this kind of post). */
+  premoderation: Premoderation;
 }
 
 export const ReaderContext = createContext<Reader>({
@@ -36,6 +43,9 @@ export const ReaderContext = createContext<Reader>({
   canComment: false,
   canLike: false,
   ambassadors: new Set(),
+  communityManager: false,
+  reported: new Set(),
+  premoderation: 'off',
 });
 
 /** Whether the reader wrote this comment: named as its author, or holding its owner link. */

@@ -11,7 +11,6 @@ import {
   discardRefused,
   dismissLikeRefusal,
   editComment,
-  hideComment,
   markHelpful,
   postComment,
   retryRefused,
@@ -27,6 +26,11 @@ import type { Reader } from './reader-context';
 import { canModerate } from '../../lib/core/membership';
 import { canUse, type PageAccess } from '../../lib/core/rollout';
 import { noteThreadOpened } from '../../lib/data/insights/reading-events';
+import type { Premoderation } from '../../lib/core/moderation/model';
+import { isHeld } from '../../lib/core/moderation/premoderation';
+import { REST_SECTION } from '../../lib/core/moderation/queue-view';
+import { refreshHeldPosts } from '../../lib/data/moderation/held-posts';
+import { alreadyReported, onReportedChange, reportedHere, sendReport } from '../../lib/data/moderation/report';
 
 const NO_ONE: ReadonlySet<string> = new Set();
 
@@ -60,7 +64,12 @@ const NOT_KNOWN: AccessAt = () => null;
  * rollout gives them on the page shown (`accessAt`; unknown: write nothing) — the page the rules
  * will check, so an alias's target, not the tab's URL — and the running pilots' ambassadors.
  */
-export function usePageThread(tabPage: PageIdentity | null, accessAt: AccessAt = NOT_KNOWN, ambassadors: ReadonlySet<string> = NO_ONE): PageThread {
+export function usePageThread(
+  tabPage: PageIdentity | null,
+  accessAt: AccessAt = NOT_KNOWN,
+  ambassadors: ReadonlySet<string> = NO_ONE,
+  premoderationAt: (url: string) => Premoderation = () => 'off',
+): PageThread {
   const { db, fb, config, link, session } = useServices();
   const tabPageId = tabPage?.pageId;
   // Whom the tab's page stands for, as its page document last said (kept in Dexie by the page
@@ -81,12 +90,23 @@ export function usePageThread(tabPage: PageIdentity | null, accessAt: AccessAt =
     return { pageId: pageId!, url: url || tabPage.url, title: tabPage.title };
   }, [tabPage, alias]);
   const access = useMemo(() => (page ? accessAt(page.url) : null), [page?.url, accessAt]);
+  const premoderation = useMemo(() => (page ? premoderationAt(page.url) : 'off'), [page?.url, premoderationAt]);
   const uid = session.person.value?.uid ?? null;
   const authUid = session.authUid.value;
   const readyUid = session.readyUid.value;
   const profile = session.profile.value;
   // A moderator everywhere, or of the section rollout puts this page in.
   const moderator = canModerate(session.roles.value, access?.sectionId ?? undefined);
+  // A community manager of the page's section (or of the rest of the intranet, `_rest`, as the rules key it).
+  const sectionKey = access ? (access.sectionId ?? REST_SECTION) : null;
+  const communityManager = sectionKey !== null && (session.roles.value.communityManager ?? []).includes(sectionKey);
+  // What this person reported, as this browser knows it (lib/data/moderation/report.ts).
+  const [reported, setReported] = useState<ReadonlySet<string>>(() => (uid ? reportedHere(uid) : NO_ONE));
+  useEffect(() => {
+    const read = () => setReported(uid ? reportedHere(uid) : NO_ONE);
+    read();
+    return onReportedChange(read);
+  }, [uid]);
   const pageId = page?.pageId;
   const [loadError, setLoadError] = useState<string | null>(null);
   // The organisation's live setting (config/settings), the bundled default until it answers.
@@ -137,10 +157,22 @@ export function usePageThread(tabPage: PageIdentity | null, accessAt: AccessAt =
       canComment: access !== null && canUse(access, 'comments'),
       canLike: access !== null && canUse(access, 'likes'),
       ambassadors,
+      communityManager,
+      reported,
+      premoderation,
     }),
-    [uid, myOwned, myLikes, moderator, marks, anonymousPosting, access, ambassadors],
+    [uid, myOwned, myLikes, moderator, marks, anonymousPosting, access, ambassadors, communityManager, reported, premoderation],
   );
   const nodes = useMemo(() => buildThread(rows), [rows]);
+
+  // The author's posts waiting for a moderator: asked about once per visit (a rejection has no listener).
+  const waiting = rows
+    .filter((row) => row.held && row.syncState === 'synced' && !row.notApproved)
+    .map((row) => row.id)
+    .join();
+  useEffect(() => {
+    if (waiting && authUid && readyUid === authUid) void refreshHeldPosts(fb.firestore, db, rows);
+  }, [waiting, authUid, readyUid]);
 
   // The page's counts as the server has them, for the toolbar badge and the in-page launcher.
   const serverCount = pageRow?.commentCount;
@@ -161,10 +193,12 @@ export function usePageThread(tabPage: PageIdentity | null, accessAt: AccessAt =
     };
     const facts = { url: page.url, title: page.title };
     return {
-      post: async (parentId, text, { anonymous }) => after(await postComment(db, author, { pageId: page.pageId, parentId, text, anonymous, page: facts })),
+      post: async (parentId, text, { anonymous }) =>
+        after(await postComment(db, author, { pageId: page.pageId, parentId, text, anonymous, page: facts, held: isHeld(premoderation, anonymous === true) })),
       edit: async (comment, text) => after(await editComment(db, uid, comment.id, text)),
       remove: async (comment) => after(await deleteComment(db, uid, comment.id)),
-      hide: async (comment) => after(await hideComment(db, uid, comment.id)),
+      report: (comment, reason, text) => sendReport(fb.firestore, { pageId: comment.pageId, commentId: comment.id, uid, reason, text }),
+      checkReported: (comment) => alreadyReported(fb.firestore, comment.pageId, comment.id, uid),
       markHelpful: async (reply) => after(await markHelpful(db, uid, reply)),
       retry: async (comment) => after(await retryRefused(db, comment.id)),
       discard: (comment) => discardRefused(db, comment.id),
@@ -172,7 +206,7 @@ export function usePageThread(tabPage: PageIdentity | null, accessAt: AccessAt =
       dismissLikeRefusal: (targetId) => dismissLikeRefusal(db, likeKey(page.pageId, targetId, uid)),
       likedBy: (targetId) => likedBy(fb.firestore, page.pageId, targetId),
     };
-  }, [uid, profile, page]);
+  }, [uid, profile, page, premoderation]);
 
   return { page, followsAlias: Boolean(page && tabPage && page.pageId !== tabPage.pageId), rows, nodes, pageRow, reader, loadError, actions, access };
 }

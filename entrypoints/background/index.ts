@@ -29,7 +29,8 @@ import { countDisplay } from './count-display';
 import { dexieCountCache } from './count-cache';
 import { countHandlers, tabCounts } from './counts';
 import { tabAccess } from './rollout';
-import { rolloutKey } from '../../lib/data/rollout/rollout-cache';
+import { readCachedRollout, rolloutKey } from '../../lib/data/rollout/rollout-cache';
+import { premoderationAt } from '../../lib/core/moderation/premoderation';
 import { fetchRollout, fetchRolloutPerson } from '../../lib/data/rollout/fetch-rollout';
 import { messageRouter } from './router';
 
@@ -42,7 +43,12 @@ export default defineBackground(() => {
     const scope = projectScope(config, file);
     const db = openDb(scope.dbName);
     const lite = liteSession(config.firebase, scope.appName);
-    const outbox = startOutboxWorker(db, lite, retryAlarm(chrome.alarms));
+    // Pre-moderated sections: the outbox sends a new post to held/ by the cached rollout (remote-operations.ts).
+    const premoderation = async (url: string) => {
+      const cached = await readCachedRollout(chrome.storage.local, rolloutKey(config.firebase.projectId));
+      return cached ? premoderationAt(cached.rollout, url) : 'off';
+    };
+    const outbox = startOutboxWorker(db, lite, retryAlarm(chrome.alarms), premoderation);
     const counts = tabCounts({ cache: dexieCountCache(db), fetch: (pageId) => fetchPageCounts(lite, pageId), display, tabs, now: Date.now });
     const access = tabAccess({
       area: chrome.storage.local,

@@ -5,6 +5,7 @@
 import { useServices } from '../../components/app/services';
 import { AuditView } from '../../components/console/audit/AuditView';
 import { InsightsView } from '../../components/console/insights/InsightsView';
+import { ModerationView } from '../../components/console/moderation/ModerationView';
 import { PagesView } from '../../components/console/pages/PagesView';
 import { RolesView } from '../../components/console/roles/RolesView';
 import { GroupsView } from '../../components/console/rollout/GroupsView';
@@ -55,7 +56,8 @@ function SignedInConsole({ access }: { access: ConsoleAccess }) {
   const sections: ConsoleSection[] = [
     ...(access.roles ? [{ id: 'roles', label: 'consoleNavRoles' } as const] : []),
     ...(access.rollout ? [{ id: 'sections', label: 'consoleRolloutNav' } as const, { id: 'groups', label: 'consoleGroupsNav' } as const] : []),
-    { id: 'pages', label: 'consoleNavPages' },
+    ...(access.moderation ? [{ id: 'moderation', label: 'modNav' } as const] : []),
+    ...(access.pages ? [{ id: 'pages', label: 'consoleNavPages' } as const] : []),
     ...(access.insights ? [{ id: 'insights', label: 'insightsNav' } as const] : []),
     ...(access.audit ? [{ id: 'audit', label: 'consoleNavAudit' } as const] : []),
   ];
@@ -77,7 +79,9 @@ function SignedInConsole({ access }: { access: ConsoleAccess }) {
         <GroupsView people={people.people} />
       ) : current === 'insights' ? (
         <InsightsView orgName={config.orgName} />
-      ) : current === 'pages' ? (
+      ) : current === 'moderation' && access.moderation ? (
+        <ModerationView scope={access.moderation} me={session.authUid.value} />
+      ) : current === 'pages' && access.pages ? (
         <PagesView access={access.pages} />
       ) : (
         <RolesView access={access} people={people.people} me={session.authUid.value} />

@@ -7,6 +7,7 @@ import { startPage } from '../../components/app/start-page';
 import { t, uiLanguage } from '../../lib/any/i18n';
 import { auditFeed } from '../../lib/data/console/audit';
 import { insightsApi } from '../../lib/data/console/insights';
+import { moderationApi, watchQueue } from '../../lib/data/console/moderation';
 import { pagesApi, watchPages } from '../../lib/data/console/pages';
 import { consoleFunctions, rolesApi } from '../../lib/data/console/roles';
 import { rolloutApi } from '../../lib/data/console/rollout';
@@ -35,6 +36,8 @@ startPage(document.getElementById('app')!, ({ fb, config }) => {
     pages: pagesApi(functions),
     watchPages: (onState) => watchPages(fb.firestore, onState),
     insights: insightsApi(functions),
+    watchQueue: (scope, status, onState) => watchQueue(fb.firestore, scope, status, onState),
+    moderation: moderationApi(functions),
   };
   return (
     <ConsoleContext.Provider value={consoleServices}>

@@ -37,6 +37,7 @@ import { TimelineView } from '../../components/timeline/TimelineView';
 import { useTimeline } from '../../components/timeline/use-timeline';
 import type { TimelineRow } from '../../lib/core/rows';
 import { openThreadPage } from '../../lib/data/timeline/open-thread';
+import { premoderationAt } from '../../lib/core/moderation/premoderation';
 
 const VIEWS = [
   { id: 'thread', label: 'viewThread' },
@@ -94,7 +95,8 @@ function SignedInPanel({ person }: { person: Person }) {
     [rollout, profile, person.uid, minute],
   );
   const ambassadors = useMemo(() => (rollout ? pilotAmbassadors(rollout, now) : new Set<string>()), [rollout, Math.floor(now / 3_600_000)]);
-  const thread = usePageThread(page, accessAt, ambassadors);
+  const premoderation = useCallback((url: string) => (rollout ? premoderationAt(rollout, url) : 'off'), [rollout]);
+  const thread = usePageThread(page, accessAt, ambassadors, premoderation);
   const access = thread.access;
 
   // The timeline is synced while it shows: its own view, or in place of a thread on a tab that is

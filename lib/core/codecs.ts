@@ -3,6 +3,9 @@
 // never trusted). Pure: the data layer hands in `snapshot.data()`.
 import { normalizeRoles } from './directory';
 import type { CommentRow, EvidencePage, EvidenceRow, PersonRow } from './rows';
+import { REPORT_REASONS, type ReportReason } from './moderation/model';
+
+const isReportReason = (v: unknown): v is ReportReason => typeof v === 'string' && (REPORT_REASONS as readonly string[]).includes(v);
 
 /** Firestore Timestamp-like value (the SDK's Timestamp satisfies it). */
 export interface TimestampLike {
@@ -42,6 +45,7 @@ export function commentFromDoc(id: string, data: Record<string, unknown>): Comme
     anonymous,
     likeCount: typeof data.likeCount === 'number' && data.likeCount >= 0 ? data.likeCount : 0,
     moderated: data.moderated === true,
+    ...(data.moderated === true && isReportReason(data.moderationReason) ? { moderationReason: data.moderationReason } : {}),
     createdAt: createdAt.toMillis(),
     updatedAt: updatedAt.toMillis(),
     editedAt: editedAt === null ? null : editedAt.toMillis(),

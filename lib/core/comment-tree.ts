@@ -11,7 +11,9 @@ const byCreated = (a: CommentRow, b: CommentRow) => a.createdAt - b.createdAt ||
 /**
  * Top-level comments oldest first, each with its replies oldest first. A deleted comment is left
  * out unless it still has live replies (then it stays as a placeholder so the replies keep their
- * context); deleted replies are left out. Replies whose parent is unknown locally are shown at top level.
+ * context); deleted replies are left out. A comment hidden by moderation stays, top level or reply,
+ * as "Hidden by moderation: {reason}": readers are told why something is gone. Replies whose
+ * parent is unknown locally are shown at top level.
  */
 export function buildThread(rows: CommentRow[]): ThreadNode[] {
   const ids = new Set(rows.map((row) => row.id));
@@ -19,7 +21,7 @@ export function buildThread(rows: CommentRow[]): ThreadNode[] {
   const roots: CommentRow[] = [];
   for (const row of rows) {
     if (row.parentId && ids.has(row.parentId)) {
-      if (row.deleted) continue;
+      if (row.deleted && !row.moderated) continue;
       const list = replies.get(row.parentId) ?? [];
       list.push(row);
       replies.set(row.parentId, list);
@@ -30,10 +32,10 @@ export function buildThread(rows: CommentRow[]): ThreadNode[] {
   return roots
     .sort(byCreated)
     .map((comment) => ({ comment, replies: (replies.get(comment.id) ?? []).sort(byCreated) }))
-    .filter((node) => !node.comment.deleted || node.replies.length > 0);
+    .filter((node) => !node.comment.deleted || node.comment.moderated || node.replies.length > 0);
 }
 
-/** Number of comments on the page: live ones, including this browser's unsent ones, not refused ones. */
+/** Number of comments on the page: live ones, including this browser's unsent ones, not refused ones, nor posts waiting for a moderator. */
 export function visibleCount(rows: CommentRow[]): number {
-  return rows.filter((row) => !row.deleted && row.syncState !== 'refused').length;
+  return rows.filter((row) => !row.deleted && !row.held && row.syncState !== 'refused').length;
 }

@@ -2,6 +2,7 @@
 // directory, the "who has which role" overview, and the sections to suggest. The console's pages
 // (components/console/) render these; the rules and the functions decide in the end.
 import { sectionProblem } from './directory-roles';
+import { moderationScope } from './moderation/queue-view';
 import type { Roles } from './membership';
 import { mentionCandidates } from './mentions';
 import type { PersonRow } from './rows';
@@ -14,22 +15,27 @@ export interface ConsoleAccess {
   audit: boolean;
   /** Manage rollout: sections, pages and pilot groups (comms and administrators, as changeRollout allows). */
   rollout: boolean;
-  /** Pages: aliases, merges, moves and announcements (comms, administrators); announcements only (leaders). */
-  pages: 'manage' | 'announce';
+  /** Pages: aliases, merges, moves and announcements (comms, administrators); announcements only (leaders); null: not shown (moderators only). */
+  pages: 'manage' | 'announce' | null;
   /** Insights: anonymous figures about use (comms and administrators, as the callable insightsReport allows). */
   insights: boolean;
+  /** The moderation queue: every section (administrators, moderators everywhere), the listed sections, or null (lib/core/moderation/queue-view.ts moderationScope). */
+  moderation: 'all' | string[] | null;
 }
 
 /**
  * Administrators manage roles; the communications team sees them and reads the audit log; both
  * manage rollout and pages and read insights. A leader may pin an announcement on a page, so sees Pages for that alone.
- * Moderators, community managers and ambassadors have nothing in the console yet (their tools
- * come with later parts), so they are not shown a console that would be empty.
+ * Moderators (and administrators) work the moderation queue there, for the sections they moderate.
+ * Community managers and ambassadors have nothing in the console yet (their tools come with later
+ * parts), so they are not shown a console that would be empty.
  */
 export function consoleAccess(roles: Roles): ConsoleAccess | null {
-  if (roles.admin) return { roles: 'manage', audit: true, rollout: true, pages: 'manage', insights: true };
-  if (roles.comms) return { roles: 'view', audit: true, rollout: true, pages: 'manage', insights: true };
-  if (roles.leader) return { roles: null, audit: false, rollout: false, pages: 'announce', insights: false };
+  const moderation = moderationScope(roles);
+  if (roles.admin) return { roles: 'manage', audit: true, rollout: true, pages: 'manage', insights: true, moderation };
+  if (roles.comms) return { roles: 'view', audit: true, rollout: true, pages: 'manage', insights: true, moderation };
+  if (roles.leader) return { roles: null, audit: false, rollout: false, pages: 'announce', insights: false, moderation };
+  if (moderation) return { roles: null, audit: false, rollout: false, pages: null, insights: false, moderation };
   return null;
 }
 

@@ -2,6 +2,7 @@
 // operations. Types only: pure modules (thread tree, ranking, outbox states) and the data layer
 // share them, so they live here rather than beside either.
 import type { Announcement } from './page-admin';
+import type { ReportReason } from './moderation/model';
 import type { Roles } from './membership';
 import type { OutboxItemState } from './outbox-states';
 import type { TimelineContent } from './timeline';
@@ -24,6 +25,15 @@ export interface CommentRow {
   likeCount: number;
   /** Hidden by a moderator (then also deleted). */
   moderated: boolean;
+  /** Why a moderator hid it, shown to readers ("Hidden by moderation: personal attack"). */
+  moderationReason?: ReportReason;
+  /**
+   * The author's own post in a pre-moderated section, sent to `pages/{pageId}/held/` and waiting
+   * for a moderator: shown only to its author, as waiting. Set by the outbox when it sends it there.
+   */
+  held?: boolean;
+  /** A held post a moderator did not approve (its held document is gone, no comment came of it): only its author has this row. */
+  notApproved?: boolean;
   createdAt: number;
   /** Server time of the last change; the local clock while the change is pending. */
   updatedAt: number;

@@ -39,6 +39,7 @@ describe('the comms console', () => {
       'Roles',
       'Sections',
       'Pilot groups',
+      'Moderation',
       'Pages',
       'Insights',
       'Audit log',

@@ -21,11 +21,11 @@ export async function signInByKeyboard(panel: Page, email: string): Promise<void
   await panel.locator('.panel-header .who').waitFor({ timeout: 20_000 });
 }
 
-/** A browser with the intranet's front page and the panel bound to it, signed in by keyboard. */
-export async function browserOf(key: string, lang: string): Promise<{ eb: ExtensionBrowser; panel: Page }> {
+/** A browser with an intranet page (the front page unless `path` says) and the panel bound to it, signed in by keyboard. */
+export async function browserOf(key: string, lang: string, path = '/index.html'): Promise<{ eb: ExtensionBrowser; panel: Page }> {
   const eb = await launchWithExtension({ lang });
   const tab = await eb.context.newPage();
-  await tab.goto(`${INTRANET}/index.html`);
+  await tab.goto(`${INTRANET}${path}`);
   await tab.locator('prikbord-launcher').waitFor({ state: 'attached' });
   const panel = await openPanelPage(eb, await tabIdOf(eb, tab));
   await signInByKeyboard(panel, demoEmployee(key).email);
@@ -33,8 +33,8 @@ export async function browserOf(key: string, lang: string): Promise<{ eb: Extens
 }
 
 /** A browser for demo employee `key`, signed in by keyboard, with the console opened from the side panel's button. */
-export async function consoleOf(key: string, lang: string): Promise<{ eb: ExtensionBrowser; panel: Page; page: Page }> {
-  const { eb, panel } = await browserOf(key, lang);
+export async function consoleOf(key: string, lang: string, path?: string): Promise<{ eb: ExtensionBrowser; panel: Page; page: Page }> {
+  const { eb, panel } = await browserOf(key, lang, path);
   const button = panel.getByRole('button', { name: lang === 'nl' ? 'Communicatieconsole' : 'Comms console' });
   await tabTo(panel, button);
   const [page] = await Promise.all([eb.context.waitForEvent('page'), panel.keyboard.press('Enter')]);

@@ -44,6 +44,12 @@ describe('buildThread', () => {
     expect(nodes[0]!.replies).toHaveLength(1);
   });
 
+  it('keeps a comment or reply hidden by moderation, so readers are told why it is gone', () => {
+    const nodes = buildThread([row('a', 1, { deleted: true, moderated: true }), row('b', 2), row('r', 3, { parentId: 'b', deleted: true, moderated: true })]);
+    expect(nodes.map((n) => n.comment.id)).toEqual(['a', 'b']);
+    expect(nodes[1]!.replies.map((r) => r.id)).toEqual(['r']);
+  });
+
   it('leaves out deleted replies', () => {
     const nodes = buildThread([row('a', 1), row('r', 2, { parentId: 'a', deleted: true })]);
     expect(nodes[0]!.replies).toHaveLength(0);
@@ -55,6 +61,7 @@ describe('buildThread', () => {
 
   it('counts only comments a reader sees', () => {
     expect(visibleCount([row('a', 1), row('b', 2, { deleted: true }), row('r', 3, { parentId: 'a' })])).toBe(2);
+    expect(visibleCount([row('a', 1), row('h', 2, { held: true })])).toBe(1);
   });
 
   it('counts a pending comment but not a refused one', () => {

@@ -27,6 +27,9 @@ const reader: Reader = {
   canComment: true,
   canLike: true,
   ambassadors: new Set<string>(),
+  communityManager: false,
+  reported: new Set<string>(),
+  premoderation: 'off',
 };
 const ok = async () => ({ ok: true as const, text: 'x' });
 /** Thread actions that do nothing: these tests only look at what is rendered. */
@@ -34,7 +37,8 @@ const actions = {
   post: ok,
   edit: ok,
   remove: async () => {},
-  hide: async () => {},
+  report: async () => ({ ok: true as const }),
+  checkReported: async () => false,
   retry: async () => {},
   discard: async () => {},
   like: async () => {},
@@ -74,6 +78,12 @@ describe('Composer: the anonymous choice', () => {
     expect(html).toMatch(/<input type="checkbox" id="c-anonymous" aria-describedby="c-anonymous-note"/);
     expect(html).toContain('Colleagues and communications staff cannot see who wrote this. Administrators of the Firebase project itself could.');
     expect(html).not.toMatch(/id="c-anonymous"[^>]*disabled/);
+  });
+
+  it('tells beforehand when posts here wait for a moderator', () => {
+    expect(composer({ premoderation: 'all' })).toContain('Posts here are checked by a moderator before others see them.');
+    expect(composer({ premoderation: 'anonymous' })).toContain('Anonymous posts here are checked by a moderator');
+    expect(composer({})).not.toContain('checked by a moderator');
   });
 
   it('says so, and cannot be ticked, when the organisation switched it off', () => {
@@ -117,10 +127,29 @@ describe('CommentItem: an anonymous comment', () => {
     expect(html).toContain('>Delete<');
   });
 
-  it('offers a moderator "hide", never edit', () => {
+  it('offers "Report" on someone else’s comment (a moderator too: hiding is the console queue’s), never edit', () => {
     const html = item({ moderator: true });
-    expect(html).toContain('>Hide (moderator)<');
+    expect(html).toContain('>Report<');
+    expect(html).not.toContain('>Hide (moderator)<');
     expect(html).not.toContain('>Edit<');
+  });
+
+  it('shows a comment hidden by moderation with its reason, and a held post to its author as waiting', () => {
+    expect(item({}, { deleted: true, moderated: true, text: '', moderationReason: 'attack' })).toContain('Hidden by moderation: personal attack');
+    expect(item({}, { deleted: true, moderated: true, text: '' })).toContain('This comment was hidden by a moderator.');
+    const held = item({ owned: new Set(['c1']) }, { held: true });
+    expect(held).toContain('Waiting for a moderator');
+    expect(held).not.toContain('>Edit<');
+    expect(held).not.toContain('>Reply<');
+    const rejected = item({ owned: new Set(['c1']) }, { held: true, notApproved: true });
+    expect(rejected).toContain('Not approved by a moderator: only you see it');
+    expect(rejected).toContain('>Remove<');
+  });
+
+  it('shows "You reported this" instead of "Report" once reported, and no "Report" on one’s own comment', () => {
+    expect(item({ reported: new Set(['c1']) })).toContain('>You reported this<');
+    expect(item({ reported: new Set(['c1']) })).not.toContain('>Report<');
+    expect(item({ owned: new Set(['c1']) })).not.toContain('>Report<');
   });
 
   it('shows the like count with the pressed state of the reader’s own like', () => {

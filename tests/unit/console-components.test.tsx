@@ -93,7 +93,9 @@ describe('the console frame', () => {
 
 describe('Roles', () => {
   it('a comms advisor sees who has which role, is told who can change them, and gets no grant or revoke', () => {
-    const html = render(<RolesView access={{ roles: 'view', audit: true, rollout: true, pages: 'manage', insights: true }} people={PEOPLE} me="c" />);
+    const html = render(
+      <RolesView access={{ roles: 'view', audit: true, rollout: true, pages: 'manage', insights: true, moderation: null }} people={PEOPLE} me="c" />,
+    );
     expect(html).toContain('only an administrator can change them: Rachida Bouzid.');
     expect(html).toContain('Start here: type a name');
     expect(html).not.toContain('Grant a role');
@@ -101,7 +103,9 @@ describe('Roles', () => {
   });
 
   it('an administrator starts from the search, with how many people it searches', () => {
-    const html = render(<RolesView access={{ roles: 'manage', audit: true, rollout: true, pages: 'manage', insights: true }} people={PEOPLE} me="r" />);
+    const html = render(
+      <RolesView access={{ roles: 'manage', audit: true, rollout: true, pages: 'manage', insights: true, moderation: null }} people={PEOPLE} me="r" />,
+    );
     expect(html).toContain('Find a person to see their roles, then grant or revoke one.');
     expect(html).toContain('Searches the 5 people in the directory.');
   });

@@ -7,7 +7,7 @@ import { render } from 'preact-render-to-string';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConsoleContext, type ConsoleServices } from '../../components/console/console-services';
 import { GroupsView } from '../../components/console/rollout/GroupsView';
-import { SectionsView } from '../../components/console/rollout/SectionsView';
+import { SectionForm, SectionsView } from '../../components/console/rollout/SectionsView';
 import { saveEdit } from '../../components/console/rollout/use-rollout';
 import { ALL_FEATURES, NO_ROLLOUT, type Rollout } from '../../lib/core/rollout';
 import { applyRolloutEdit, type GroupInput, type RolloutEdit, type SectionInput } from '../../lib/core/rollout-edit';
@@ -245,6 +245,8 @@ const SERVICES = {
   seenPages: { under: async () => [], at: async () => null, search: async () => [] },
   pages: { change: async () => ({ ok: false as const, problem: 'failed' as const }) },
   watchPages: () => () => {},
+  watchQueue: () => () => {},
+  moderation: { moderate: async () => ({ ok: false as const, failure: 'failed' as const }) },
   origins: [ORIGIN],
   insights: {
     report: async () => ({ ok: false as const, problem: 'failed' as const }),
@@ -269,6 +271,19 @@ describe('the Sections view', () => {
     expect(html).toContain('<code>/hr/</code>');
     expect(html).toContain('Only pilot groups: HR-pilot. Others see nothing.');
     expect(html).toContain('aria-label="Change HR"');
+    expect(html).toMatch(/Pre-moderation<\/dt><dd>Off: posts show at once<\/dd>/);
+  });
+
+  it('shows a section’s pre-moderation, and the form offers it as a labelled select', () => {
+    const premoderated: Rollout = { ...HR_PILOT, sections: { ...HR_PILOT.sections, HR: { ...HR_PILOT.sections.HR!, premoderation: 'anonymous' } } };
+    expect(withConsole(<SectionsView people={PEOPLE} now={NOW} initial={{ rollout: premoderated, loaded: true }} />)).toMatch(
+      /Pre-moderation<\/dt><dd>Anonymous posts wait for a moderator<\/dd>/,
+    );
+    const form = withConsole(
+      <SectionForm id="HR" rollout={premoderated} save={{ busy: false, result: null, run: async () => true } as never} onDone={() => {}} />,
+    );
+    expect(form).toContain('<label for="section-premoderation">Pre-moderation</label>');
+    expect(form).toMatch(/<option selected value="anonymous">Anonymous posts wait for a moderator<\/option>/);
   });
 });
 

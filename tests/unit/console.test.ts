@@ -73,11 +73,36 @@ describe('a role change (lib/core/role-change.ts)', () => {
 
 describe('the console (lib/core/console.ts)', () => {
   it('is for administrators (manage roles) and comms (see them), both manage rollout and pages and read insights; leaders only announce; everyone else never sees it', () => {
-    expect(consoleAccess({ admin: true })).toEqual({ roles: 'manage', audit: true, rollout: true, pages: 'manage', insights: true });
-    expect(consoleAccess({ admin: true, comms: true })).toEqual({ roles: 'manage', audit: true, rollout: true, pages: 'manage', insights: true });
-    expect(consoleAccess({ comms: true, moderator: true })).toEqual({ roles: 'view', audit: true, rollout: true, pages: 'manage', insights: true });
-    expect(consoleAccess({ leader: true })).toEqual({ roles: null, audit: false, rollout: false, pages: 'announce', insights: false });
-    for (const roles of [{}, { moderator: true }, { moderator: ['HR'] }, { communityManager: ['HR'] }, { ambassador: true }] as Roles[]) {
+    expect(consoleAccess({ admin: true })).toEqual({ roles: 'manage', audit: true, rollout: true, pages: 'manage', insights: true, moderation: 'all' });
+    expect(consoleAccess({ admin: true, comms: true })).toEqual({
+      roles: 'manage',
+      audit: true,
+      rollout: true,
+      pages: 'manage',
+      insights: true,
+      moderation: 'all',
+    });
+    expect(consoleAccess({ comms: true, moderator: true })).toEqual({
+      roles: 'view',
+      audit: true,
+      rollout: true,
+      pages: 'manage',
+      insights: true,
+      moderation: 'all',
+    });
+    expect(consoleAccess({ comms: true })).toEqual({ roles: 'view', audit: true, rollout: true, pages: 'manage', insights: true, moderation: null });
+    expect(consoleAccess({ leader: true })).toEqual({ roles: null, audit: false, rollout: false, pages: 'announce', insights: false, moderation: null });
+    // Moderators get the console for the queue alone, scoped to their sections.
+    expect(consoleAccess({ moderator: true })).toEqual({ roles: null, audit: false, rollout: false, pages: null, insights: false, moderation: 'all' });
+    expect(consoleAccess({ moderator: ['ICT', 'HR', 'HR'] })).toEqual({
+      roles: null,
+      audit: false,
+      rollout: false,
+      pages: null,
+      insights: false,
+      moderation: ['HR', 'ICT'],
+    });
+    for (const roles of [{}, { moderator: [] }, { communityManager: ['HR'] }, { ambassador: true }] as Roles[]) {
       expect(consoleAccess(roles)).toBeNull();
     }
   });

@@ -21,6 +21,9 @@ const reader: Reader = {
   canComment: true,
   canLike: true,
   ambassadors: new Set<string>(),
+  communityManager: false,
+  reported: new Set<string>(),
+  premoderation: 'off',
 };
 const byBram: CommentRow = {
   id: 'c1',

@@ -259,6 +259,65 @@ describe('what the server holds shapes the writes', () => {
   });
 });
 
+describe('pre-moderation: a new post where the section holds its kind goes to held/', () => {
+  const create = (anonymous: boolean): OutboxOp => ({ kind: 'create', pageId: P, commentId: 'c1', parentId: null, text: 'Hallo', anonymous, page });
+  const held = (mode: 'off' | 'anonymous' | 'all') =>
+    firestoreSender(
+      fs,
+      () => anna,
+      () => mode,
+    );
+  const comment = { pageId: P, parentId: null, text: 'Hallo', createdAt: T, updatedAt: T, editedAt: null, deleted: false, likeCount: 0 };
+  const rateOpened = { windowStart: T, count: 1, last: `${P}/c1` };
+
+  it('an anonymous post under "anonymous": held with its owner link and rate window; the page only names it, no counter moves', async () => {
+    await held('anonymous').send(create(true));
+    expect(JSON.stringify(writes)).toBe(
+      JSON.stringify([
+        [
+          'batch',
+          [
+            ['set', `pages/${P}/held/c1`, { ...comment, anonymous: true }],
+            ['set', 'commentOwners/c1', { uid: anna.uid, pageId: P, createdAt: T }],
+            [
+              'set',
+              `pages/${P}`,
+              { url: page.url, title: page.title, commentCount: { increment: 0 }, likeCount: { increment: 0 }, lastCommentId: 'c1', updatedAt: T },
+              { merge: true },
+            ],
+            ['set', `rate/${anna.uid}`, rateOpened],
+          ],
+        ],
+      ]),
+    );
+  });
+
+  it('a named post under "anonymous" goes straight to the thread; under "all" it is held, on an existing page naming it only', async () => {
+    await held('anonymous').send(create(false));
+    expect(JSON.stringify(writes)).toContain(`pages/${P}/comments/c1`);
+    writes.length = 0;
+    server.set(`pages/${P}`, { url: page.url, title: page.title });
+    await held('all').send(create(false));
+    const batch = (writes.at(-1) as [string, unknown[][]])[1];
+    expect(batch[0]).toEqual(['set', `pages/${P}/held/c1`, { ...comment, authorUid: anna.uid, authorName: anna.displayName }]);
+    expect(batch[1]).toEqual(['update', `pages/${P}`, { lastCommentId: 'c1', updatedAt: T }]);
+  });
+
+  it('a stale cached rollout: refused on the guessed path, sent once more on the path the live rollout names', async () => {
+    // The cache says off; the live document pre-moderates everything on the rest of the intranet.
+    server.set('config/rollout', { rest: { mode: 'on', features: { comments: true, likes: true, anonymous: true, experts: true }, premoderation: 'all' } });
+    commits.push(denied);
+    await held('off').send(create(false));
+    const batch = (writes.at(-1) as [string, unknown[][]])[1];
+    expect(batch[0]![1]).toBe(`pages/${P}/held/c1`);
+  });
+
+  it('a post already held counts as landed (a crash after the send)', async () => {
+    server.set(`pages/${P}/held/c1`, { anonymous: true });
+    expect(await held('anonymous').alreadyApplied(create(true))).toBe(true);
+  });
+});
+
 describe('whether a change already landed', () => {
   const create = (anonymous: boolean): OutboxOp => ({ kind: 'create', pageId: P, commentId: 'c1', parentId: null, text: 'Hallo', anonymous, page });
   const at = `pages/${P}/comments/c1`;

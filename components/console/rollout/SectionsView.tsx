@@ -3,9 +3,20 @@
 // in it; a form to add or change one; and a preview of what someone of a department (or one
 // person) gets where. A page set itself wins over the deepest directory, which wins over the rest
 // (lib/core/rollout.ts sectionIdFor): the view says so, so comms can predict what a page gets.
+import type { Premoderation } from '../../../lib/core/moderation/model';
+import { PremoderationSelect, premoderationText } from './PremoderationSelect';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../../lib/any/i18n';
-import { ALL_FEATURES, FEATURE_NAMES, LAYER_MODES, type Features, type LayerMode, type Rollout, type SectionSetting } from '../../../lib/core/rollout';
+import {
+  ALL_FEATURES,
+  FEATURE_NAMES,
+  LAYER_MODES,
+  premoderationOf,
+  type Features,
+  type LayerMode,
+  type Rollout,
+  type SectionSetting,
+} from '../../../lib/core/rollout';
 import type { RolloutEdit } from '../../../lib/core/rollout-edit';
 import { addressesText, addressLines, departmentTree, patternLabels, previewFor, resolveAddresses } from '../../../lib/core/rollout-console';
 import type { PersonRow } from '../../../lib/core/rows';
@@ -52,7 +63,8 @@ export function SectionsView({ people, now, initial }: SectionsViewProps) {
           <RestForm rollout={rollout} save={save} onDone={() => setEditingRest(false)} />
         ) : (
           <p class="setting">
-            <strong>{settingText(rollout.rest.mode, rollout.rest.features)}</strong>{' '}
+            <strong>{settingText(rollout.rest.mode, rollout.rest.features)}</strong>
+            {premoderationOf(rollout.rest) !== 'off' && <> · {premoderationText(premoderationOf(rollout.rest))}</>}{' '}
             <button type="button" class="secondary" onClick={() => setEditingRest(true)} disabled={!state.loaded}>
               {t('consoleRolloutChangeRest')}
             </button>
@@ -198,6 +210,8 @@ function SectionSummary({ rollout, section }: { rollout: Rollout; section: Secti
       </dd>
       <dt>{t('consoleRolloutSetting')}</dt>
       <dd>{settingText(section.mode, section.features)}</dd>
+      <dt>{t('modPremoderationLabel')}</dt>
+      <dd>{premoderationText(premoderationOf(section))}</dd>
       <dt>{t('consoleRolloutWho')}</dt>
       <dd>{audienceText(rollout, section)}</dd>
       <dt>{t('consoleRolloutPagesSeen')}</dt>
@@ -288,13 +302,15 @@ function ModeAndFeatures({
 function RestForm({ rollout, save, onDone }: { rollout: Rollout; save: SaveState; onDone(cancelled?: boolean): void }) {
   const [mode, setMode] = useState(rollout.rest.mode);
   const [features, setFeatures] = useState(rollout.rest.features);
+  const [premoderation, setPremoderation] = useState<Premoderation>(premoderationOf(rollout.rest));
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (await save.run({ op: 'rest', mode, features }, t('consoleRolloutRestSaved', settingText(mode, features)))) onDone();
+    if (await save.run({ op: 'rest', mode, features, premoderation }, t('consoleRolloutRestSaved', settingText(mode, features)))) onDone();
   };
   return (
     <form class="rollout-form" onSubmit={(event) => void submit(event)}>
       <ModeAndFeatures id="rest" mode={mode} features={features} onMode={setMode} onFeatures={setFeatures} />
+      <PremoderationSelect id="rest" value={premoderation} disabled={mode !== 'on'} onChange={setPremoderation} />
       <SaveResult save={save} />
       <div class="actions">
         <button type="submit" disabled={save.busy}>
@@ -326,6 +342,7 @@ export function SectionForm({ id, rollout, save, onDone }: SectionFormProps) {
   const [pilot, setPilot] = useState((before?.pilotGroups.length ?? 0) > 0);
   const [groups, setGroups] = useState<string[]>(before?.pilotGroups ?? []);
   const [othersSee, setOthersSee] = useState<'off' | 'read'>(before?.othersSee ?? 'off');
+  const [premoderation, setPremoderation] = useState<Premoderation>(premoderationOf(before));
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const groupList = Object.entries(rollout.groups).sort(([, a], [, b]) => a.name.localeCompare(b.name));
@@ -342,6 +359,7 @@ export function SectionForm({ id, rollout, save, onDone }: SectionFormProps) {
       features,
       pilotGroups: pilot ? groups : [],
       othersSee,
+      premoderation,
     };
     // Only directories with pages seen are stored ("/hr/" on the origins people use), and each line
     // must match something: the server refuses a pattern that matches no page seen.
@@ -384,6 +402,7 @@ export function SectionForm({ id, rollout, save, onDone }: SectionFormProps) {
       </p>
       <FindPages onAdd={(line) => setAddresses((text) => (text.trim() === '' ? line : `${text.replace(/\s+$/, '')}\n${line}`))} />
       <ModeAndFeatures id="section" mode={mode} features={features} onMode={setMode} onFeatures={setFeatures} />
+      <PremoderationSelect id="section" value={premoderation} disabled={mode !== 'on'} onChange={setPremoderation} />
       <fieldset class="choices" disabled={mode === 'off'}>
         <legend>{t('consoleRolloutWhoLegend')}</legend>
         <div class="choice">

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey } from '../../../lib/any/i18n';
 
-export type ConsoleSectionId = 'roles' | 'sections' | 'groups' | 'pages' | 'insights' | 'audit';
+export type ConsoleSectionId = 'roles' | 'sections' | 'groups' | 'pages' | 'insights' | 'audit' | 'moderation';
 
 export interface ConsoleSection {
   id: ConsoleSectionId;

@@ -36,6 +36,8 @@ export interface NewComment {
   /** Posted without a name: no author field leaves this browser except the author-only owner link. */
   anonymous?: boolean;
   page: PageFacts;
+  /** The section pre-moderates this post (as the panel's rollout says): shown to its author as waiting for a moderator. */
+  held?: boolean;
 }
 
 function newItem(uid: string, op: OutboxOp, now: number): OutboxItem {
@@ -69,6 +71,7 @@ export async function postComment(db: PrikbordDb, author: Author, input: NewComm
     editedAt: null,
     deleted: false,
     syncState: 'pending',
+    ...(input.held ? { held: true } : {}),
   };
   const op: OutboxOp = { kind: 'create', pageId: input.pageId, commentId: id, parentId: input.parentId, text: check.text, anonymous, page: input.page };
   await db.transaction('rw', db.comments, db.outbox, db.owned, async () => {

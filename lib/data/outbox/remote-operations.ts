@@ -32,11 +32,16 @@ import { isOwnComment } from '../../core/ownership';
 import { paths } from '../../core/paths';
 import { likeId } from '../../core/schema';
 import type { OutboxKind, OutboxOpOf, PageFacts } from '../../core/rows';
+import type { Premoderation } from '../../core/moderation/model';
+import { isHeld, premoderationAt } from '../../core/moderation/premoderation';
+import { rolloutFromDoc } from '../../core/rollout';
 
 /** What the remote half writes with: a Lite instance, and who writes (asked at send time). */
 export interface Remote {
   fs: Firestore;
   author(): Promise<Author>;
+  /** The pre-moderation at a page URL by the cached rollout (lib/data/rollout/rollout-cache.ts); 'off' when unknown. */
+  premoderation(url: string): Promise<Premoderation>;
 }
 
 /** The remote half of one kind of operation. */
@@ -116,6 +121,19 @@ async function explainRefusal(fs: Firestore, error: unknown, op: OutboxOpOf<'cre
   return error;
 }
 
+/**
+ * Where a new post goes by the live rollout, asked after a refusal: the cached copy may be older
+ * than a change comms just made to the section's pre-moderation. Null when it can't be read.
+ */
+async function heldByLiveRollout(fs: Firestore, op: OutboxOpOf<'create'>): Promise<boolean | null> {
+  try {
+    const snap = await getDoc(doc(fs, paths.rollout()));
+    return isHeld(snap.exists() ? premoderationAt(rolloutFromDoc(snap.data()), op.page.url) : 'off', op.anonymous);
+  } catch {
+    return null;
+  }
+}
+
 /** The comment document as the server has it now, if it exists. */
 async function serverComment(fs: Firestore, op: { pageId: string; commentId: string }) {
   return (await getDoc(doc(fs, paths.comment(op.pageId, op.commentId)))).data();
@@ -141,7 +159,7 @@ async function removeComment(fs: Firestore, op: OutboxOpOf<'delete' | 'hide'>): 
  */
 const REMOTE: { [K in OutboxKind]: RemoteOperation<K> } = {
   create: {
-    async send({ fs, author }, op) {
+    async send({ fs, author, premoderation }, op) {
       const { uid, displayName } = await author();
       const comment = doc(fs, paths.comment(op.pageId, op.commentId));
       const rate = doc(fs, paths.rate(uid));
@@ -150,6 +168,9 @@ const REMOTE: { [K in OutboxKind]: RemoteOperation<K> } = {
       // Decided here, not by a refusal: the rules' answer would not say why.
       if (move === 'full') throw refusalError(REFUSALS.rateLimited, 'too many comments in a minute');
       const last = `${op.pageId}/${op.commentId}`;
+      // A section that pre-moderates this kind of post: it goes to held/ for a moderator, moving no
+      // counter (the rules refuse the other path, so a stale guess is corrected once below).
+      const heldByCache = isHeld(await premoderation(op.page.url), op.anonymous);
       const common = {
         pageId: op.pageId,
         parentId: op.parentId,
@@ -160,28 +181,47 @@ const REMOTE: { [K in OutboxKind]: RemoteOperation<K> } = {
         deleted: false,
         likeCount: 0,
       };
-      try {
-        await commitWithPage(fs, op.pageId, (exists) => {
+      const send = (held: boolean) =>
+        commitWithPage(fs, op.pageId, (exists) => {
           const batch = writeBatch(fs);
+          const post = held ? doc(fs, paths.heldPost(op.pageId, op.commentId)) : comment;
           if (op.anonymous) {
             // No author field at all; who wrote it is only in the owner link, readable by them alone.
-            batch.set(comment, { ...common, anonymous: true });
+            batch.set(post, { ...common, anonymous: true });
             batch.set(doc(fs, paths.commentOwner(op.commentId)), { uid, pageId: op.pageId, createdAt: serverTimestamp() });
           } else {
-            batch.set(comment, { ...common, authorUid: uid, authorName: displayName });
+            batch.set(post, { ...common, authorUid: uid, authorName: displayName });
           }
-          addPageWrite(fs, batch, op, exists, 'commentCount', 1, { lastCommentId: op.commentId });
+          if (!held) addPageWrite(fs, batch, op, exists, 'commentCount', 1, { lastCommentId: op.commentId });
+          // A held post only names itself on the page (creating it with both counters at 0).
+          else if (exists) batch.update(doc(fs, paths.page(op.pageId)), { lastCommentId: op.commentId, updatedAt: serverTimestamp() });
+          else batch.set(doc(fs, paths.page(op.pageId)), newPageWrite(op, 'commentCount', 0, { lastCommentId: op.commentId }), { merge: true });
           // The author's own rate window, readable by them alone (so it never ties them to an anonymous post).
           if (move === 'count') batch.update(rate, { count: increment(1), last });
           else batch.set(rate, { windowStart: serverTimestamp(), count: 1, last });
           return batch;
         });
+      try {
+        try {
+          await send(heldByCache);
+        } catch (error) {
+          if ((error as { code?: unknown } | null)?.code !== 'permission-denied') throw error;
+          const heldByLive = await heldByLiveRollout(fs, op);
+          if (heldByLive === null || heldByLive === heldByCache) throw error;
+          await send(heldByLive);
+        }
       } catch (error) {
         throw await explainRefusal(fs, error, op, window);
       }
     },
     async alreadyApplied({ fs, author }, op) {
-      const data = await serverComment(fs, op);
+      // Landed in the thread, or (pre-moderated) waiting in held/, or approved from there since.
+      const data =
+        (await serverComment(fs, op)) ??
+        (await getDoc(doc(fs, paths.heldPost(op.pageId, op.commentId))).then(
+          (snap) => snap.data(),
+          () => undefined,
+        ));
       if (!data) return false;
       const landed = { id: op.commentId, anonymous: data.anonymous === true, authorUid: typeof data.authorUid === 'string' ? data.authorUid : null };
       // Ids are random: an anonymous comment with this id can only be the one sent from here, so
@@ -269,8 +309,12 @@ function remoteOperation<K extends OutboxKind>(kind: K): RemoteOperation<K> {
  * The outbox's link to Firestore (a Lite instance), writing as `author()`. Read at send time:
  * in the worker it comes from the cached profile, which may load after the worker starts.
  */
-export function firestoreSender(fs: Firestore, author: () => Author | Promise<Author>): OutboxSender {
-  const remote: Remote = { fs, author: async () => author() };
+export function firestoreSender(
+  fs: Firestore,
+  author: () => Author | Promise<Author>,
+  premoderation: (url: string) => Premoderation | Promise<Premoderation> = () => 'off',
+): OutboxSender {
+  const remote: Remote = { fs, author: async () => author(), premoderation: async (url) => premoderation(url) };
   return {
     async send(op) {
       return remoteOperation(op.kind).send(remote, op);

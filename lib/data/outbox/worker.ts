@@ -12,6 +12,7 @@ import type { LiteSession } from '../firebase/lite-client';
 import { paths } from '../../core/paths';
 import { firestoreSender } from './remote-operations';
 import type { Author } from './commands';
+import type { Premoderation } from '../../core/moderation/model';
 import { OutboxRunner, retryNow } from './flusher';
 
 /** The alarm that wakes a stopped worker for the outbox's next retry. */
@@ -38,7 +39,12 @@ async function authorOf(db: PrikbordDb, fs: Firestore, uid: string): Promise<Aut
 }
 
 /** Starts the worker's outbox sender over `lite` (the injected session); `schedule` sets the retry alarm. */
-export function startOutboxWorker(db: PrikbordDb, lite: LiteSession, schedule: (at: number | null) => void): OutboxWorker {
+export function startOutboxWorker(
+  db: PrikbordDb,
+  lite: LiteSession,
+  schedule: (at: number | null) => void,
+  premoderation: (url: string) => Promise<Premoderation> = async () => 'off',
+): OutboxWorker {
   let runner: OutboxRunner | null = null;
   let runnerUid: string | null = null;
 
@@ -52,7 +58,7 @@ export function startOutboxWorker(db: PrikbordDb, lite: LiteSession, schedule: (
         runner = new OutboxRunner(
           db,
           uid,
-          firestoreSender(fs, () => authorOf(db, fs, uid)),
+          firestoreSender(fs, () => authorOf(db, fs, uid), premoderation),
           console.error,
           schedule,
         );
