@@ -13,3 +13,6 @@ export { changeRollout } from './rollout';
 export { changePage } from './pages';
 export { insightsReport, recomputeInsights, insightsRollup } from './insights/functions';
 export { timelineOnComment, timelineOnPage, timelineOnRollout } from './timeline';
+export { notifyOnComment, notifyOnHelpful } from './notifications/fanout';
+export { inboxCountOnItem, inboxCountOnReadThrough } from './notifications/inbox-count';
+export { digestWeekly, runDigest } from './notifications/digest';

@@ -164,7 +164,17 @@ export interface PageFacts {
 }
 
 export type OutboxOp =
-  | { kind: 'create'; pageId: string; commentId: string; parentId: string | null; text: string; anonymous: boolean; page: PageFacts }
+  | {
+      kind: 'create';
+      pageId: string;
+      commentId: string;
+      parentId: string | null;
+      text: string;
+      anonymous: boolean;
+      page: PageFacts;
+      /** uids of the people @mentioned (≤ MAX_MENTIONS): the server notifies them. Absent in items queued before mentions. */
+      mentions?: string[];
+    }
   | { kind: 'edit'; pageId: string; commentId: string; text: string; previousText: string }
   | { kind: 'delete'; pageId: string; commentId: string; previousText: string }
   /** A moderator hides someone's comment (a soft delete marked `moderated`). */
