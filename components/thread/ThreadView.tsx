@@ -1,6 +1,8 @@
 // The discussion of one intranet page: its title and count, likes of the page, the composer and
 // the thread. Reads everything from Dexie (instant, offline); writes go through the outbox.
+import type { ComponentChildren } from 'preact';
 import { t } from '../../lib/any/i18n';
+import type { CommentRow } from '../../lib/core/rows';
 import type { PageIdentity } from '../../lib/any/page-identity';
 import type { PageAccess } from '../../lib/core/rollout';
 import { visibleCount } from '../../lib/core/comment-tree';
@@ -21,9 +23,15 @@ export interface ThreadViewProps {
   noProfile: boolean;
   /** What rollout gives the person on this page; null while not known yet. */
   access: PageAccess | null;
+  /** A comment a notification or shared link points at: scrolled to and highlighted. */
+  focusId?: string | null;
+  /** The reader's previous visit (epoch ms): newer comments by others are marked. */
+  newSince?: number | null;
+  /** Follow controls (components/notifications), shown under the title. */
+  follow?: ComponentChildren;
 }
 
-export function ThreadView({ page, thread, now, noProfile, access }: ThreadViewProps) {
+export function ThreadView({ page, thread, now, noProfile, access, focusId = null, newSince = null, follow }: ThreadViewProps) {
   const { rows, nodes, pageRow, reader, loadError, actions } = thread;
   const count = visibleCount(rows);
   if (access === null) return <section class="page" aria-busy="true" />;
@@ -31,6 +39,11 @@ export function ThreadView({ page, thread, now, noProfile, access }: ThreadViewP
     return (
       <section class="page layer-off" aria-labelledby="page-title">
         <h1 id="page-title">{page.title}</h1>
+        {focusId && (
+          <p class="notice" role="alert">
+            {t('linkedPageHidden')}
+          </p>
+        )}
         <p class="notice">{t('layerOffHere')}</p>
       </section>
     );
@@ -39,7 +52,13 @@ export function ThreadView({ page, thread, now, noProfile, access }: ThreadViewP
     <ReaderContext.Provider value={reader}>
       <section class="page" aria-labelledby="page-title">
         <h1 id="page-title">{page.title}</h1>
+        {follow}
         {thread.followsAlias && <p class="alias-note">{t('threadAliasNote')}</p>}
+        {focusId && linkedGone(rows, focusId) && (
+          <p class="notice linked-gone" role="alert">
+            {t('linkedCommentGone')}
+          </p>
+        )}
         {pageRow?.announcement && <AnnouncementNote announcement={pageRow.announcement} now={now} />}
         <p class="count" aria-live="polite">
           {count === 1 ? t('commentsCountOne') : t('commentsCount', count)}
@@ -71,8 +90,17 @@ export function ThreadView({ page, thread, now, noProfile, access }: ThreadViewP
             onSubmit={(text, options) => actions.post(null, text, options)}
           />
         )}
-        <Thread nodes={nodes} now={now} actions={actions} />
+        <Thread nodes={nodes} now={now} actions={actions} focusId={focusId} newSince={newSince} />
       </section>
     </ReaderContext.Provider>
   );
+}
+
+/**
+ * A linked comment that is not there to show: deleted, hidden by a moderator, or unknown once the
+ * thread has loaded (an empty thread counts as loaded: the link points at nothing).
+ */
+function linkedGone(rows: CommentRow[], id: string): boolean {
+  const row = rows.find((r) => r.id === id);
+  return row ? row.deleted : true;
 }

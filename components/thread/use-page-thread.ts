@@ -161,7 +161,8 @@ export function usePageThread(tabPage: PageIdentity | null, accessAt: AccessAt =
     };
     const facts = { url: page.url, title: page.title };
     return {
-      post: async (parentId, text, { anonymous }) => after(await postComment(db, author, { pageId: page.pageId, parentId, text, anonymous, page: facts })),
+      post: async (parentId, text, { anonymous, mentions }) =>
+        after(await postComment(db, author, { pageId: page.pageId, parentId, text, anonymous, mentions, page: facts })),
       edit: async (comment, text) => after(await editComment(db, uid, comment.id, text)),
       remove: async (comment) => after(await deleteComment(db, uid, comment.id)),
       hide: async (comment) => after(await hideComment(db, uid, comment.id)),

@@ -32,6 +32,8 @@ import { tabAccess } from './rollout';
 import { rolloutKey } from '../../lib/data/rollout/rollout-cache';
 import { fetchRollout, fetchRolloutPerson } from '../../lib/data/rollout/fetch-rollout';
 import { messageRouter } from './router';
+import { INBOX_ALARM, INBOX_ALARM_MINUTES, inboxBadge, inboxHandlers, type InboxBadge } from './inbox';
+import { fetchInboxSummary } from '../../lib/data/notifications/fetch-summary';
 
 export default defineBackground(() => {
   const file = loadOrgConfig();
@@ -53,14 +55,26 @@ export default defineBackground(() => {
       send: (tabId, message, options) => chrome.tabs.sendMessage(tabId, message, options),
       now: Date.now,
     });
+    const inbox = inboxBadge({
+      action: chrome.action,
+      area: chrome.storage.local,
+      key: `inboxUnread:${config.firebase.projectId}`,
+      fetch: () => fetchInboxSummary(lite),
+      now: Date.now,
+    });
     return {
       outbox,
       counts,
       access,
+      inbox,
       rolloutKey: rolloutKey(config.firebase.projectId),
       // The database stays open: a kick or count read under way may still use it, and an open
       // Dexie handle costs nothing until the worker stops.
-      close: () => outbox.reset(),
+      // The unread count is this project's person's: cleared with it.
+      close: async () => {
+        await inbox.clear().catch(console.error);
+        await outbox.reset();
+      },
     };
   });
   const follow = followPolicy({ project, tabs, display, browserTabs: chrome.tabs, scripting: chrome.scripting, warn: console.warn });
@@ -78,9 +92,22 @@ export default defineBackground(() => {
 
   openPanelOnActionClick(chrome.sidePanel);
 
+  // Unread notifications: the hourly alarm, and this wake-up (at most every few minutes a read).
+  const inbox = async (): Promise<InboxBadge | null> => (await project.current())?.inbox ?? null;
+  const checkInbox = (force: boolean) =>
+    void inbox()
+      .then((badge) => badge?.check(force))
+      .catch(console.error);
+  void chrome.alarms.create(INBOX_ALARM, { periodInMinutes: INBOX_ALARM_MINUTES, delayInMinutes: INBOX_ALARM_MINUTES });
+  chrome.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === INBOX_ALARM) checkInbox(true);
+  });
+  checkInbox(false);
+
   chrome.runtime.onMessage.addListener(
     messageRouter(chrome.runtime.id, {
       ...panelHandlers(chrome.sidePanel),
+      ...inboxHandlers(inbox),
       ...countHandlers(tabs, counts, display, (page) => access.modeFor(page)),
       ...outboxHandlers(outbox, chrome.storage.session, {
         refreshAll: async () => {

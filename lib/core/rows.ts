@@ -207,7 +207,7 @@ export interface SyncCursor {
    * applied; the time: the oldest coveredAt so far). 'profiles', 'expertise' and 'directoryShards'
    * are cursors of browsers from before the change feed (removed at their first snapshot).
    */
-  id: 'profiles' | 'expertise' | 'directoryShards' | 'peopleSnapshot' | 'profilesFeed' | 'evidenceFeed' | TimelineCursorId;
+  id: 'profiles' | 'expertise' | 'directoryShards' | 'peopleSnapshot' | 'profilesFeed' | 'evidenceFeed' | TimelineCursorId | `inbox:${string}`;
   seconds: number;
   nanoseconds: number;
   /** Id of the last document read at that time. */
