@@ -124,7 +124,7 @@ describe('comment links', () => {
     expect(linkedCommentId(url)).toBe('AbCdEfGhIjKlMnOpQrSt');
     expect(linkedCommentId('http://x/#prikbord-comment=<script>')).toBeNull();
     expect(linkedCommentId('http://x/page.html')).toBeNull();
-    const rules = { routeByHash: true };
+    const rules = { origins: ['http://127.0.0.1:8101'], routeByHash: true };
     expect(normalizeUrl(url, rules)).toBe(normalizeUrl('http://127.0.0.1:8101/ict/helpdesk.html', rules));
   });
 });
