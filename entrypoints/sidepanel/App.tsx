@@ -159,6 +159,7 @@ function SignedInPanel({ person }: { person: Person }) {
       directory={peopleByUid}
       onOpen={openEntry}
       notIntranet={notIntranet}
+      followed={inbox.follows}
     />
   );
 
