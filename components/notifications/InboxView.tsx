@@ -6,6 +6,7 @@ import type { InboxRow } from '../../lib/core/notifications/model';
 import { relativeTime, fullDateTime } from '../../lib/core/time';
 import { uiLanguage } from '../../lib/any/i18n';
 import type { Inbox } from './use-inbox';
+import { REST_SECTION_KEY as REST } from '../../lib/core/timeline';
 import { DesktopSettingsForm } from './DesktopSettings';
 
 /** The one line an item says, by kind. */
@@ -117,7 +118,12 @@ export function InboxBell({ unread, pressed, onClick }: { unread: number; presse
   const label = unread === 0 ? t('inboxBellNone') : t('inboxBell', unread);
   return (
     <button type="button" class={pressed ? 'bell' : 'bell secondary'} aria-pressed={pressed} aria-label={label} title={label} onClick={onClick}>
-      <span aria-hidden="true">🔔</span>
+      <svg class="bell-icon" aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
+        <path
+          fill="currentColor"
+          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+        />
+      </svg>
       {unread > 0 && (
         <span class="bell-count" aria-hidden="true">
           {unread > 99 ? '99+' : unread}
@@ -141,7 +147,13 @@ export function FollowControls({ inbox, pageId, sectionKey, sectionName }: { inb
         {pageOn ? t('followingPage') : t('followPage')}
       </button>
       <button type="button" class="secondary" aria-pressed={sectionOn} onClick={() => toggle('sections', sectionKey, !sectionOn)}>
-        {sectionOn ? t('followingSection', sectionName) : t('followSection', sectionName)}
+        {sectionKey === REST
+          ? sectionOn
+            ? t('followingRest')
+            : t('followRest')
+          : sectionOn
+            ? t('followingSection', sectionName)
+            : t('followSection', sectionName)}
       </button>
     </div>
   );

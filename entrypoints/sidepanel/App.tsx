@@ -129,12 +129,7 @@ function SignedInPanel({ person }: { person: Person }) {
   const sectionKey = rollout && shownPage ? sectionKeyFor(rollout, shownPage.url) : null;
   const follow =
     shownPage && sectionKey ? (
-      <FollowControls
-        inbox={inbox}
-        pageId={shownPage.pageId}
-        sectionKey={sectionKey}
-        sectionName={rollout?.sections[sectionKey]?.name ?? t('followRestName')}
-      />
+      <FollowControls inbox={inbox} pageId={shownPage.pageId} sectionKey={sectionKey} sectionName={rollout?.sections[sectionKey]?.name ?? ''} />
     ) : null;
 
   // The timeline is synced while it shows: its own view, or in place of a thread on a tab that is
