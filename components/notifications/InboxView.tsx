@@ -8,28 +8,9 @@ import { uiLanguage } from '../../lib/any/i18n';
 import type { Inbox } from './use-inbox';
 import { REST_SECTION_KEY as REST } from '../../lib/core/timeline';
 import { DesktopSettingsForm } from './DesktopSettings';
+import { itemText } from '../../lib/data/notifications/notification-text';
 
-/** The one line an item says, by kind. */
-export function itemText(row: InboxRow): string {
-  const who = row.actor?.name ?? t('inboxSomeone');
-  const title = row.title ?? '';
-  switch (row.kind) {
-    case 'reply':
-      return t('inboxReply', who, title);
-    case 'mention':
-      return t('inboxMention', who, title);
-    case 'helpful':
-      return t('inboxHelpful', title);
-    case 'follow':
-      return row.count === 1 ? t('inboxFollowOne', title) : t('inboxFollow', row.count, title);
-    case 'moderation':
-      return t('inboxModeration', title);
-    case 'mentionUnseen':
-      return t('inboxMentionUnseen', (row.unseen ?? []).join(', '), title);
-    case 'digest':
-      return t('inboxDigest', row.digest?.length ?? 0);
-  }
-}
+export { itemText };
 
 export interface InboxViewProps {
   inbox: Inbox;

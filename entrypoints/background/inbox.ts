@@ -41,6 +41,8 @@ export interface InboxBadgeDeps {
   /** One read of the signed-in person's summary; null when signed out or unreachable. */
   fetch(): Promise<InboxSummaryRead | null>;
   now(): number;
+  /** More unread than at the last check (at `since`): desktop notifications, when switched on. */
+  onMore?(uid: string, since: number): Promise<unknown>;
 }
 
 /** The badge text for an unread count. */
@@ -57,7 +59,7 @@ export interface InboxBadge {
   clear(): Promise<void>;
 }
 
-export function inboxBadge({ action, area, key, fetch, now }: InboxBadgeDeps): InboxBadge {
+export function inboxBadge({ action, area, key, fetch, now, onMore }: InboxBadgeDeps): InboxBadge {
   const show = async (unread: number) => {
     await action.setBadgeBackgroundColor?.({ color: UNREAD_COLOR }).catch(() => undefined);
     await action.setBadgeText({ text: unreadText(unread) }).catch(() => undefined);
@@ -76,7 +78,9 @@ export function inboxBadge({ action, area, key, fetch, now }: InboxBadgeDeps): I
       if (last) await show(last.unread);
       if (!force && last && now() - last.checkedAt < CHECK_EVERY_MS) return;
       const read = await fetch();
-      if (read) await store({ ...read, checkedAt: now() });
+      if (!read) return;
+      await store({ ...read, checkedAt: now() });
+      if (onMore && last && last.uid === read.uid && read.unread > last.unread) await onMore(read.uid, last.checkedAt).catch(console.error);
     },
     async set(uid, unread) {
       await store({ uid, unread, checkedAt: now() });

@@ -34,6 +34,7 @@ import { fetchRollout, fetchRolloutPerson } from '../../lib/data/rollout/fetch-r
 import { messageRouter } from './router';
 import { INBOX_ALARM, INBOX_ALARM_MINUTES, inboxBadge, inboxHandlers, type InboxBadge } from './inbox';
 import { fetchInboxSummary } from '../../lib/data/notifications/fetch-summary';
+import { notificationLinkKey, showNewNotifications } from '../../lib/data/notifications/desktop-notify';
 
 export default defineBackground(() => {
   const file = loadOrgConfig();
@@ -61,6 +62,21 @@ export default defineBackground(() => {
       key: `inboxUnread:${config.firebase.projectId}`,
       fetch: () => fetchInboxSummary(lite),
       now: Date.now,
+      onMore: (uid, since) =>
+        showNewNotifications(
+          {
+            lite,
+            local: chrome.storage.local,
+            session: chrome.storage.session,
+            // Optional permission: chrome.notifications exists only once granted.
+            permitted: () => chrome.permissions.contains({ permissions: ['notifications'] }),
+            create: (id, options) => chrome.notifications.create(id, options),
+            iconUrl: chrome.runtime.getURL('/icon/128.png'),
+            title: 'Prikbord',
+          },
+          uid,
+          since,
+        ),
     });
     return {
       outbox,
@@ -103,6 +119,16 @@ export default defineBackground(() => {
     if (alarm.name === INBOX_ALARM) checkInbox(true);
   });
   checkInbox(false);
+  // A desktop notification clicked: open its comment. (chrome.notifications exists only once the
+  // optional permission is granted; a worker started before that registers this at its next start.)
+  chrome.notifications?.onClicked.addListener((id) => {
+    const key = notificationLinkKey(id);
+    void chrome.storage.session
+      .get(key)
+      .then((items) => (typeof items[key] === 'string' ? chrome.tabs.create({ url: items[key] as string, active: true }) : undefined))
+      .then(() => chrome.notifications.clear(id))
+      .catch(console.error);
+  });
 
   chrome.runtime.onMessage.addListener(
     messageRouter(chrome.runtime.id, {

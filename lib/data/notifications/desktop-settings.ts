@@ -3,7 +3,9 @@
 import { browser } from 'wxt/browser';
 import { DEFAULT_DESKTOP_SETTINGS, type DesktopSettings } from '../../core/notifications/model';
 
-export const DESKTOP_SETTINGS_KEY = 'desktopNotifications';
+import { DESKTOP_SETTINGS_KEY } from './desktop-settings-key';
+
+export { DESKTOP_SETTINGS_KEY };
 
 export async function loadDesktopSettings(): Promise<DesktopSettings> {
   const stored = (await browser.storage.local.get(DESKTOP_SETTINGS_KEY))[DESKTOP_SETTINGS_KEY] as Partial<DesktopSettings> | undefined;
