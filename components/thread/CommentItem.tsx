@@ -1,4 +1,5 @@
 // One comment (or reply): author, time, text, its sync state, and the actions its author may take.
+import { CopyLink } from './CopyLink';
 import type { Ref } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../lib/any/i18n';
@@ -217,6 +218,7 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
             </button>
           )}
           {helped && <span class="helped">{t('helpedAsker')}</span>}
+          {comment.syncState === 'synced' && <CopyLink commentId={comment.id} label={t('copyLinkTo', snippet(comment.text))} />}
         </footer>
       )}
     </article>

@@ -12,6 +12,7 @@ import { Composer } from './Composer';
 import { LikeControl } from './LikeControl';
 import { ReaderContext } from './reader-context';
 import { Thread } from './Thread';
+import { PageUrlContext } from './CopyLink';
 import type { PageThread } from './use-page-thread';
 
 export interface ThreadViewProps {
@@ -50,48 +51,50 @@ export function ThreadView({ page, thread, now, noProfile, access, focusId = nul
   }
   return (
     <ReaderContext.Provider value={reader}>
-      <section class="page" aria-labelledby="page-title">
-        <h1 id="page-title">{page.title}</h1>
-        {follow}
-        {thread.followsAlias && <p class="alias-note">{t('threadAliasNote')}</p>}
-        {focusId && linkedGone(rows, focusId) && (
-          <p class="notice linked-gone" role="alert">
-            {t('linkedCommentGone')}
+      <PageUrlContext.Provider value={page.url}>
+        <section class="page" aria-labelledby="page-title">
+          <h1 id="page-title">{page.title}</h1>
+          {follow}
+          {thread.followsAlias && <p class="alias-note">{t('threadAliasNote')}</p>}
+          {focusId && linkedGone(rows, focusId) && (
+            <p class="notice linked-gone" role="alert">
+              {t('linkedCommentGone')}
+            </p>
+          )}
+          {pageRow?.announcement && <AnnouncementNote announcement={pageRow.announcement} now={now} />}
+          <p class="count" aria-live="polite">
+            {count === 1 ? t('commentsCountOne') : t('commentsCount', count)}
           </p>
-        )}
-        {pageRow?.announcement && <AnnouncementNote announcement={pageRow.announcement} now={now} />}
-        <p class="count" aria-live="polite">
-          {count === 1 ? t('commentsCountOne') : t('commentsCount', count)}
-        </p>
-        <div class="page-likes">
-          <p class="question">{t('pageLikesQuestion')}</p>
-          <LikeControl
-            targetId="page"
-            serverCount={pageRow?.likeCount ?? 0}
-            label={(likes) => t('likeThisPage', likes)}
-            actions={reader.canLike ? actions : null}
-          />
-        </div>
-        {loadError && (
-          <p class="error" role="alert">
-            {t('loadError', loadError)}
-          </p>
-        )}
-        {noProfile && <p class="notice">{t('noProfile')}</p>}
-        {access.mode === 'read' && <p class="notice">{t('layerReadOnlyHere')}</p>}
-        {access.mode === 'on' && !access.features.comments && <p class="notice">{t('commentsOffHere')}</p>}
-        {actions && reader.canComment && (
-          <Composer
-            id="new-comment"
-            label={t('composerLabel')}
-            submitLabel={t('post')}
-            draftKey={draftKey({ pageId: page.pageId, parentId: null })}
-            offerAnonymous
-            onSubmit={(text, options) => actions.post(null, text, options)}
-          />
-        )}
-        <Thread nodes={nodes} now={now} actions={actions} focusId={focusId} newSince={newSince} />
-      </section>
+          <div class="page-likes">
+            <p class="question">{t('pageLikesQuestion')}</p>
+            <LikeControl
+              targetId="page"
+              serverCount={pageRow?.likeCount ?? 0}
+              label={(likes) => t('likeThisPage', likes)}
+              actions={reader.canLike ? actions : null}
+            />
+          </div>
+          {loadError && (
+            <p class="error" role="alert">
+              {t('loadError', loadError)}
+            </p>
+          )}
+          {noProfile && <p class="notice">{t('noProfile')}</p>}
+          {access.mode === 'read' && <p class="notice">{t('layerReadOnlyHere')}</p>}
+          {access.mode === 'on' && !access.features.comments && <p class="notice">{t('commentsOffHere')}</p>}
+          {actions && reader.canComment && (
+            <Composer
+              id="new-comment"
+              label={t('composerLabel')}
+              submitLabel={t('post')}
+              draftKey={draftKey({ pageId: page.pageId, parentId: null })}
+              offerAnonymous
+              onSubmit={(text, options) => actions.post(null, text, options)}
+            />
+          )}
+          <Thread nodes={nodes} now={now} actions={actions} focusId={focusId} newSince={newSince} />
+        </section>
+      </PageUrlContext.Provider>
     </ReaderContext.Provider>
   );
 }
