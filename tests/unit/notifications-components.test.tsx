@@ -8,6 +8,9 @@ import type { Inbox } from '../../components/notifications/use-inbox';
 import { itemText } from '../../lib/data/notifications/notification-text';
 import type { InboxRow } from '../../lib/core/notifications/model';
 import { useEnglishMessages } from '../helpers/english-i18n';
+import { Composer } from '../../components/thread/Composer';
+import { MentionAudienceContext } from '../../components/thread/mention-audience';
+import { PeopleContext } from '../../components/people/people-context';
 
 beforeEach(useEnglishMessages);
 
@@ -72,5 +75,22 @@ describe('notification components', () => {
     expect(html).toContain('aria-pressed="true"');
     expect(html).toContain('Following this page');
     expect(html).toContain('Follow section ICT');
+  });
+
+  it('the composer warns when a mentioned person cannot see the page, and only then', () => {
+    const people = [
+      { uid: 'eva', displayName: 'Eva Smit' },
+      { uid: 'bram', displayName: 'Bram Jansen' },
+    ];
+    const composer = (text: string) =>
+      render(
+        <PeopleContext.Provider value={people}>
+          <MentionAudienceContext.Provider value={{ self: 'anna', canSee: (uid) => uid !== 'eva' }}>
+            <Composer id="c" label="Label" submitLabel="Post" draftKey="k" initialText={text} onSubmit={async () => ({ ok: true as const, text })} />
+          </MentionAudienceContext.Provider>
+        </PeopleContext.Provider>,
+      );
+    expect(composer('Vraag het @Eva Smit')).toContain('Eva Smit cannot see this page and will not be told.');
+    expect(composer('Vraag het @Bram Jansen')).not.toContain('cannot see this page');
   });
 });
