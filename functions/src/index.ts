@@ -16,3 +16,4 @@ export { timelineOnComment, timelineOnPage, timelineOnRollout } from './timeline
 export { notifyOnComment, notifyOnHelpful } from './notifications/fanout';
 export { inboxCountOnItem, inboxCountOnReadThrough } from './notifications/inbox-count';
 export { digestWeekly, runDigest } from './notifications/digest';
+export { inboxCleanup } from './notifications/cleanup';
