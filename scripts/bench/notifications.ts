@@ -74,11 +74,15 @@ async function deliveryFigures(admin: AdminDb, a: SeededEmployee, b: SeededEmplo
       const { id } = await postComment(bDb, bAuthor, { pageId: page.pageId, parentId: question!, text: `Zo werkt het (${i})`, page });
       const arrived = waitFor(async () => (await aDb.inbox.get(`${a.uid}/reply_${id}`)) !== undefined && Date.now(), {
         what: "B's reply in A's inbox",
-        timeoutMs: i < 0 ? 240_000 : 60_000,
+        timeoutMs: i < 0 ? 240_000 : 120_000,
         intervalMs: 5,
       });
       await flush(bDb, b.uid, sender);
-      const at = await arrived;
+      const at = await arrived.catch(async (error: unknown) => {
+        // Say which half was slow: the fan-out (no item on the server) or the listener.
+        const item = await admin.doc(paths.inboxItem(a.uid, `reply_${id}`)).get();
+        throw new Error(`${String(error)}; the item is ${item.exists ? `on the server since ${item.createTime?.toDate().toISOString()}` : 'not on the server'} (now ${new Date().toISOString()})`);
+      });
       const committed = (await admin.doc(paths.comment(page.pageId, id!)).get()).createTime?.toMillis();
       if (committed === undefined) throw new Error("B's reply is not on the server");
       if (i >= 0) latencies.push(at - committed);
