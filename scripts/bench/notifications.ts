@@ -82,6 +82,7 @@ async function deliveryFigures(admin: AdminDb, a: SeededEmployee, b: SeededEmplo
       const at = await arrived.catch(async () => {
         // Say which half failed: the fan-out (no item on the server) or the listener (the item is
         // there but never reached A's open listener: counted as missed, not as a time).
+        if (errors.length > 0) throw errors[0];
         const item = await admin.doc(paths.inboxItem(a.uid, `reply_${id}`)).get();
         if (i < 0 || !item.exists) throw new Error(`B's reply ${i} never reached A's inbox ${item.exists ? 'listener' : 'on the server'}`);
         missed.push(i);
