@@ -72,6 +72,8 @@ async function deliveryFigures(admin: AdminDb, a: SeededEmployee, b: SeededEmplo
     // One warm-up reply, not counted: the Functions emulator runs triggers one after another, and an
     // earlier run's (or section's) seeded threads can still be queued; its item drains that queue.
     for (let i = -1; i < samples; i++) {
+      // The rules allow 10 comments a minute: each reply starts from an empty window.
+      await admin.doc(paths.rate(b.uid)).delete();
       const { id } = await postComment(bDb, bAuthor, { pageId: page.pageId, parentId: question!, text: `Zo werkt het (${i})`, page });
       const arrived = waitFor(async () => (await aDb.inbox.get(`${a.uid}/reply_${id}`)) !== undefined && Date.now(), {
         what: "B's reply in A's inbox",
