@@ -33,6 +33,9 @@ export default defineConfig({
     // identity: sign-in through the organisation's identity provider (chrome.identity.launchWebAuthFlow,
     // lib/data/session/oidc.ts); it shows no permission warning.
     permissions: ['storage', 'sidePanel', 'alarms', 'webNavigation', 'scripting', 'identity'],
+    // notifications: desktop notifications, off by default; asked for only when the person switches
+    // them on in the panel (docs/notifications.md), so nobody sees a prompt at install.
+    optional_permissions: ['notifications'],
     // Only this organisation's intranet origins (and the patterns within which its IT may add
     // origins by policy): the extension never sees other sites.
     host_permissions: [...matchPatterns(org), ...(org.extension?.policyOrigins ?? [])],

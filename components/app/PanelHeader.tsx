@@ -1,4 +1,5 @@
 // The top of a signed-in extension page: who is signed in, sign out, and the page's views.
+import type { ComponentChildren } from 'preact';
 import { t, type MessageKey } from '../../lib/any/i18n';
 
 export interface PanelHeaderProps<V extends string> {
@@ -10,9 +11,11 @@ export interface PanelHeaderProps<V extends string> {
   onView(view: V): void;
   /** Opens the comms console; only given to people it is for (comms, administrators). */
   onOpenConsole?: () => void;
+  /** The notifications bell (components/notifications/InboxView.tsx). */
+  bell?: ComponentChildren;
 }
 
-export function PanelHeader<V extends string>({ name, onSignOut, views, current, onView, onOpenConsole }: PanelHeaderProps<V>) {
+export function PanelHeader<V extends string>({ name, onSignOut, views, current, onView, onOpenConsole, bell }: PanelHeaderProps<V>) {
   return (
     <>
       <header class="panel-header">
@@ -22,6 +25,7 @@ export function PanelHeader<V extends string>({ name, onSignOut, views, current,
             {t('signOut')}
           </button>
         </p>
+        {bell}
         {onOpenConsole ? (
           <button type="button" class="secondary open-console" onClick={onOpenConsole}>
             {t('openConsole')}

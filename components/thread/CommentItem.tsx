@@ -1,4 +1,5 @@
 // One comment (or reply): author, time, text, its sync state, and the actions its author may take.
+import { CopyLink } from './CopyLink';
 import type { Ref } from 'preact';
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../lib/any/i18n';
@@ -321,6 +322,7 @@ export function CommentItem({ comment, now, actions, canReply, onReply, parent }
                 {t('markHelpful')}
               </button>
             )}
+            {comment.syncState === 'synced' && !comment.held && <CopyLink commentId={comment.id} label={t('copyLinkTo', snippet(comment.text))} />}
           </footer>
         )}
       </div>

@@ -9,9 +9,12 @@ import { ReaderContext } from './reader-context';
 /** How the text is to be posted. */
 export interface PostOptions {
   anonymous: boolean;
+  /** uids of the people @mentioned (lib/core/mentions.ts mentionedUids). */
+  mentions?: string[];
 }
-import { activeMention, insertMention, mentionCandidates, type MentionQuery } from '../../lib/core/mentions';
-import { PeopleContext } from '../people/people-context';
+import { activeMention, insertMention, mentionCandidates, mentionedUids, type MentionQuery } from '../../lib/core/mentions';
+import { PeopleContext, type Mentionable } from '../people/people-context';
+import { MentionAudienceContext } from './mention-audience';
 
 export interface ComposerProps {
   /** Unique per composer on screen: ties the label, hints and text box together. */
@@ -50,9 +53,16 @@ export function Composer(props: ComposerProps) {
   const options = mention ? mentionCandidates(people, mention.query) : [];
   const listId = `${props.id}-mentions`;
   const optionId = (i: number) => `${props.id}-mention-${i}`;
-  const pick = (name: string) => {
+  // The people picked from the suggestions: their "@Name" in the text is a reference to them.
+  const picked = useRef<Mentionable[]>([]);
+  const audience = useContext(MentionAudienceContext);
+  const mentioned = text.includes('@') ? mentionedUids(text, picked.current, people, audience.self) : [];
+  const unseen = mentioned.filter((uid) => !audience.canSee(uid));
+  const pick = (person: Mentionable) => {
     const el = box.current;
     if (!el || !mention) return;
+    if (!picked.current.some((p) => p.uid === person.uid)) picked.current.push(person);
+    const name = person.displayName;
     const next = insertMention(el.value, mention, el.selectionStart ?? el.value.length, name);
     onInput(next.text);
     setMention(null);
@@ -111,7 +121,8 @@ export function Composer(props: ComposerProps) {
     setSwitchedOff(false);
     setBusy(true);
     try {
-      const result = await props.onSubmit(text, { anonymous });
+      const mentions = mentionedUids(text, picked.current, people, audience.self);
+      const result = await props.onSubmit(text, mentions.length > 0 ? { anonymous, mentions } : { anonymous });
       if (result.ok) {
         setAnonymous(false);
         clearTimeout(saveTimer.current);
@@ -119,6 +130,7 @@ export function Composer(props: ComposerProps) {
         await drafts.clear(props.draftKey);
         setText('');
         latest.current = '';
+        picked.current = [];
       }
     } finally {
       setBusy(false);
@@ -160,7 +172,7 @@ export function Composer(props: ComposerProps) {
             setActive((i) => (i + (event.key === 'ArrowDown' ? 1 : options.length - 1)) % options.length);
           } else if (options.length > 0 && (event.key === 'Enter' || event.key === 'Tab') && !event.ctrlKey && !event.metaKey) {
             event.preventDefault();
-            pick(options[Math.min(active, options.length - 1)]!.displayName);
+            pick(options[Math.min(active, options.length - 1)]!);
           } else if (options.length > 0 && event.key === 'Escape') {
             event.preventDefault();
             setMention(null);
@@ -182,13 +194,18 @@ export function Composer(props: ComposerProps) {
             aria-selected={i === Math.min(active, options.length - 1)}
             onMouseDown={(event) => {
               event.preventDefault();
-              pick(person.displayName);
+              pick(person);
             }}
           >
             {person.displayName}
           </li>
         ))}
       </ul>
+      {unseen.length > 0 && (
+        <p class="notice mention-unseen" role="status">
+          {t('mentionUnseenWarning', unseen.map((uid) => people.find((p) => p.uid === uid)?.displayName ?? '').join(', '))}
+        </p>
+      )}
       {props.offerAnonymous && (
         <div class="anonymity">
           <input

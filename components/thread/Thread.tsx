@@ -20,6 +20,8 @@ export interface ThreadProps {
   actions: ThreadActions | null;
   /** A comment that must be rendered however long the thread (a link or notification points at it). */
   focusId?: string | null;
+  /** Comments by others written after this time (epoch ms; the reader's previous visit) are marked new. */
+  newSince?: number | null;
 }
 
 /** The reader's own comments that have not reached the server (or were refused): never hidden. */
@@ -27,7 +29,7 @@ function hasUnconfirmedOwn(reader: Reader, node: ThreadNode): boolean {
   return [node.comment, ...node.replies].some((c) => c.syncState !== 'synced' && isMine(reader, c));
 }
 
-export function Thread({ nodes, now, actions, focusId = null }: ThreadProps) {
+export function Thread({ nodes, now, actions, focusId = null, newSince = null }: ThreadProps) {
   const reader = useContext(ReaderContext);
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
   // Ids of threads rendered so far in this panel: the window only grows, so nothing on screen
@@ -45,6 +47,21 @@ export function Thread({ nodes, now, actions, focusId = null }: ThreadProps) {
     list.current?.querySelector<HTMLElement>(`li[data-thread="${focusAfterReveal}"]`)?.focus();
     setFocusAfterReveal(null);
   }, [focusAfterReveal]);
+
+  // A linked comment (a notification, a shared link): scrolled to, highlighted and focused once it
+  // is rendered, so keyboard and screen-reader users start there too.
+  const focused = useRef<string | null>(null);
+  useEffect(() => {
+    if (!focusId || focused.current === focusId) return;
+    const article = list.current?.querySelector<HTMLElement>(`article[data-comment-id="${CSS.escape(focusId)}"]`);
+    if (!article) return;
+    focused.current = focusId;
+    list.current?.querySelectorAll('.highlighted').forEach((el) => el.classList.remove('highlighted'));
+    article.classList.add('highlighted');
+    article.tabIndex = -1;
+    article.scrollIntoView({ block: 'center' });
+    article.focus({ preventScroll: true });
+  });
 
   if (nodes.length === 0) return <EmptyState icon="chat" title={t('noComments')} class="empty" />;
 
@@ -96,7 +113,17 @@ export function Thread({ nodes, now, actions, focusId = null }: ThreadProps) {
             );
           }
           const id = segment.node.comment.id;
-          return <ThreadEntry key={id} node={segment.node} now={now} actions={actions} replying={replyingTo === id} setReplyingTo={setReplyingTo} />;
+          return (
+            <ThreadEntry
+              key={id}
+              node={segment.node}
+              now={now}
+              actions={actions}
+              replying={replyingTo === id}
+              setReplyingTo={setReplyingTo}
+              isNew={newSince !== null && isNewSince(reader, segment.node, newSince)}
+            />
+          );
         })}
       </ol>
     </>
@@ -109,13 +136,21 @@ interface ThreadEntryProps {
   actions: ThreadActions | null;
   replying: boolean;
   setReplyingTo(id: string | null): void;
+  /** Something in it by someone else is newer than the reader's previous visit. */
+  isNew?: boolean;
+}
+
+/** Whether a thread holds a comment by someone else written after `since`. */
+function isNewSince(reader: Reader, node: ThreadNode, since: number): boolean {
+  return [node.comment, ...node.replies].some((c) => c.createdAt > since && !c.deleted && !isMine(reader, c));
 }
 
 /** One top-level comment with its replies and, on demand, its reply box. */
-function ThreadEntryView({ node: { comment, replies }, now, actions, replying, setReplyingTo }: ThreadEntryProps) {
+function ThreadEntryView({ node: { comment, replies }, now, actions, replying, setReplyingTo, isNew = false }: ThreadEntryProps) {
   const reader = useContext(ReaderContext);
   return (
-    <li data-thread={comment.id} tabIndex={-1}>
+    <li data-thread={comment.id} tabIndex={-1} class={isNew ? 'new-since' : undefined}>
+      {isNew && <p class="new-since-marker">{t('newSinceVisit')}</p>}
       <CommentItem comment={comment} now={now} actions={actions} canReply={!comment.deleted} onReply={() => setReplyingTo(comment.id)} />
       {(replies.length > 0 || replying) && (
         <ol class="replies">
@@ -172,7 +207,8 @@ class ThreadEntry extends Component<ThreadEntryProps> {
 
   override shouldComponentUpdate(next: ThreadEntryProps): boolean {
     const props = this.props;
-    if (props.actions !== next.actions || props.replying !== next.replying || props.setReplyingTo !== next.setReplyingTo) return true;
+    if (props.actions !== next.actions || props.replying !== next.replying || props.setReplyingTo !== next.setReplyingTo || props.isNew !== next.isNew)
+      return true;
     return entrySignature(next.node, next.now) !== this.shown;
   }
 

@@ -193,8 +193,18 @@ export function usePageThread(
     };
     const facts = { url: page.url, title: page.title };
     return {
-      post: async (parentId, text, { anonymous }) =>
-        after(await postComment(db, author, { pageId: page.pageId, parentId, text, anonymous, page: facts, held: isHeld(premoderation, anonymous === true) })),
+      post: async (parentId, text, { anonymous, mentions }) =>
+        after(
+          await postComment(db, author, {
+            pageId: page.pageId,
+            parentId,
+            text,
+            anonymous,
+            mentions,
+            page: facts,
+            held: isHeld(premoderation, anonymous === true),
+          }),
+        ),
       edit: async (comment, text) => after(await editComment(db, uid, comment.id, text)),
       remove: async (comment) => after(await deleteComment(db, uid, comment.id)),
       report: (comment, reason, text) => sendReport(fb.firestore, { pageId: comment.pageId, commentId: comment.id, uid, reason, text }),

@@ -1,16 +1,17 @@
 // "Wat speelt er? / What's happening": the newest conversations across the intranet pages this
 // person may see, from the local database at once (offline too), with the trending strip on top and
-// four filters. "What I follow" joins the filters once following exists (a later issue).
+// five filters, "what I follow" among them.
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../lib/any/i18n';
 import type { PersonRow } from '../../lib/core/rows';
-import { filterTimeline, TIMELINE_FILTERS, trending, type TimelineFilter } from '../../lib/core/timeline-filters';
+import { filterTimeline, TIMELINE_FILTERS, trending, type Followed, type TimelineFilter } from '../../lib/core/timeline-filters';
 import { TimelineCard, type OpenEntry } from './TimelineCard';
 import { TrendingStrip } from './TrendingStrip';
 import type { TimelineState } from './use-timeline';
 
 const FILTER_LABELS: Record<TimelineFilter, MessageKey> = {
   everything: 'timelineFilterEverything',
+  following: 'timelineFilterFollowing',
   department: 'timelineFilterDepartment',
   questions: 'timelineFilterQuestions',
   leaders: 'timelineFilterLeaders',
@@ -27,18 +28,20 @@ export interface TimelineViewProps {
   onOpen: OpenEntry;
   /** Shown instead of the intranet page's thread (this tab is no intranet page): says so. */
   notIntranet?: boolean;
+  /** The pages and sections I follow, for "what I follow". */
+  followed?: Followed;
 }
 
 /** Cards rendered at a time. */
 const PAGE_SIZE = 30;
 
-export function TimelineView({ timeline, now, online, myDepartment, directory, onOpen, notIntranet = false }: TimelineViewProps) {
+export function TimelineView({ timeline, now, online, myDepartment, directory, onOpen, notIntranet = false, followed }: TimelineViewProps) {
   const [filter, setFilter] = useState<TimelineFilter>('everything');
   // Cards rendered at first, and after each "show more": rendering hundreds at once held the
   // panel's first frame back by long tasks.
   const [limit, setLimit] = useState(PAGE_SIZE);
   const rows = timeline.rows;
-  const matching = rows ? filterTimeline(rows, filter, myDepartment, directory) : [];
+  const matching = rows ? filterTimeline(rows, filter, myDepartment, directory, followed) : [];
   const shown = matching.slice(0, limit);
 
   let body;

@@ -31,7 +31,11 @@ export function badgeText(counts: PageCounts | null): string {
 /** Shows counts through the toolbar badge (`action`) and the tab's launcher (`tabs`). */
 export function countDisplay(action: BadgeApi, tabs: TabMessenger): CountDisplay {
   async function setBadge(tabId: number, counts: PageCounts | null): Promise<void> {
-    await action.setBadgeText({ tabId, text: badgeText(counts) }).catch(() => undefined);
+    // A page with comments shows its count; otherwise the tab falls back to the global badge,
+    // which is the person's unread notifications (or nothing).
+    // (Chrome: "if tabId is specified and text is null, the text is cleared for the specified tab
+    // and defaults to the global badge text"; its types only say string.)
+    await action.setBadgeText({ tabId, text: (badgeText(counts) || null) as string }).catch(() => undefined);
   }
   return {
     setBadge,

@@ -33,6 +33,9 @@ import { readCachedRollout, rolloutKey } from '../../lib/data/rollout/rollout-ca
 import { premoderationAt } from '../../lib/core/moderation/premoderation';
 import { fetchRollout, fetchRolloutPerson } from '../../lib/data/rollout/fetch-rollout';
 import { messageRouter } from './router';
+import { INBOX_ALARM, INBOX_ALARM_MINUTES, inboxBadge, inboxHandlers, type InboxBadge } from './inbox';
+import { fetchInboxSummary } from '../../lib/data/notifications/fetch-summary';
+import { notificationLinkKey, showNewNotifications } from '../../lib/data/notifications/desktop-notify';
 
 export default defineBackground(() => {
   const file = loadOrgConfig();
@@ -60,14 +63,41 @@ export default defineBackground(() => {
       send: (tabId, message, options) => chrome.tabs.sendMessage(tabId, message, options),
       now: Date.now,
     });
+    const inbox = inboxBadge({
+      action: chrome.action,
+      area: chrome.storage.local,
+      key: `inboxUnread:${config.firebase.projectId}`,
+      fetch: () => fetchInboxSummary(lite),
+      now: Date.now,
+      onMore: (uid, since) =>
+        showNewNotifications(
+          {
+            lite,
+            local: chrome.storage.local,
+            session: chrome.storage.session,
+            // Optional permission: chrome.notifications exists only once granted.
+            permitted: () => chrome.permissions.contains({ permissions: ['notifications'] }),
+            create: (id, options) => chrome.notifications.create(id, options),
+            iconUrl: chrome.runtime.getURL('/icon/128.png'),
+            title: 'Prikbord',
+          },
+          uid,
+          since,
+        ),
+    });
     return {
       outbox,
       counts,
       access,
+      inbox,
       rolloutKey: rolloutKey(config.firebase.projectId),
       // The database stays open: a kick or count read under way may still use it, and an open
       // Dexie handle costs nothing until the worker stops.
-      close: () => outbox.reset(),
+      // The unread count is this project's person's: cleared with it.
+      close: async () => {
+        await inbox.clear().catch(console.error);
+        await outbox.reset();
+      },
     };
   });
   const follow = followPolicy({ project, tabs, display, browserTabs: chrome.tabs, scripting: chrome.scripting, warn: console.warn });
@@ -85,9 +115,32 @@ export default defineBackground(() => {
 
   openPanelOnActionClick(chrome.sidePanel);
 
+  // Unread notifications: the hourly alarm, and this wake-up (at most every few minutes a read).
+  const inbox = async (): Promise<InboxBadge | null> => (await project.current())?.inbox ?? null;
+  const checkInbox = (force: boolean) =>
+    void inbox()
+      .then((badge) => badge?.check(force))
+      .catch(console.error);
+  void chrome.alarms.create(INBOX_ALARM, { periodInMinutes: INBOX_ALARM_MINUTES, delayInMinutes: INBOX_ALARM_MINUTES });
+  chrome.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === INBOX_ALARM) checkInbox(true);
+  });
+  checkInbox(false);
+  // A desktop notification clicked: open its comment. (chrome.notifications exists only once the
+  // optional permission is granted; a worker started before that registers this at its next start.)
+  chrome.notifications?.onClicked.addListener((id) => {
+    const key = notificationLinkKey(id);
+    void chrome.storage.session
+      .get(key)
+      .then((items) => (typeof items[key] === 'string' ? chrome.tabs.create({ url: items[key] as string, active: true }) : undefined))
+      .then(() => chrome.notifications.clear(id))
+      .catch(console.error);
+  });
+
   chrome.runtime.onMessage.addListener(
     messageRouter(chrome.runtime.id, {
       ...panelHandlers(chrome.sidePanel),
+      ...inboxHandlers(inbox),
       ...countHandlers(tabs, counts, display, (page) => access.layerFor(page)),
       ...outboxHandlers(outbox, chrome.storage.session, {
         refreshAll: async () => {

@@ -14,6 +14,7 @@
 // The listeners that need these services are registered in the worker's first turn (index.ts) and
 // reach them through `ProjectSwitch`, which waits for the first policy outcome (the remembered
 // copy: a few ms) and then for the services in effect. Changes are applied one after the other.
+import type { InboxBadge } from './inbox';
 import type { PageCounts } from '../../lib/any/messages';
 import { intranetOrigins, projectKey, type PolicyOutcome } from '../../lib/any/managed-policy';
 import { ignoredLine } from '../../lib/any/policy-text';
@@ -32,6 +33,8 @@ export interface ProjectServices {
   access: TabAccess;
   /** The storage key of this project's cached rollout (lib/data/rollout/rollout-cache.ts). */
   rolloutKey: string;
+  /** The unread notifications on the badge (./inbox.ts). */
+  inbox?: InboxBadge;
   /** Stops the outbox sender (after a send under way) and deletes the Firebase app. */
   close(): Promise<void>;
 }

@@ -38,6 +38,13 @@ import { useTimeline } from '../../components/timeline/use-timeline';
 import type { TimelineRow } from '../../lib/core/rows';
 import { openThreadPage } from '../../lib/data/timeline/open-thread';
 import { premoderationAt } from '../../lib/core/moderation/premoderation';
+import { useInbox } from '../../components/notifications/use-inbox';
+import { FollowControls, InboxBell, InboxView } from '../../components/notifications/InboxView';
+import { useLinkedComment, usePreviousVisit } from '../../components/notifications/use-linked-comment';
+import { commentLink } from '../../lib/any/comment-link';
+import { sectionKeyFor } from '../../lib/core/timeline';
+import type { InboxRow } from '../../lib/core/notifications/model';
+import { MentionAudienceContext } from '../../components/thread/mention-audience';
 
 const VIEWS = [
   { id: 'thread', label: 'viewThread' },
@@ -46,7 +53,8 @@ const VIEWS = [
   { id: 'profile', label: 'viewProfile' },
   { id: 'questions', label: 'viewQuestions' },
 ] as const;
-type View = (typeof VIEWS)[number]['id'];
+/** 'inbox': the notifications, opened by the bell. */
+type View = (typeof VIEWS)[number]['id'] | 'inbox';
 
 export function App() {
   const { session } = useServices();
@@ -99,6 +107,37 @@ function SignedInPanel({ person }: { person: Person }) {
   const thread = usePageThread(page, accessAt, ambassadors, premoderation);
   const access = thread.access;
 
+  // Notifications: live while the panel is open; the bell opens them, an item opens its comment.
+  const inbox = useInbox(person.uid);
+  const linked = useLinkedComment(target?.tabId ?? null, page?.pageId ?? null);
+  const newSince = usePreviousVisit(person.uid, thread.page?.pageId ?? null);
+  const openItem = (row: InboxRow, url?: string) => {
+    inbox.markRead(row);
+    const to = url ?? row.url;
+    if (!to) return;
+    view.value = 'thread';
+    const commentId = url ? null : row.commentId;
+    if (commentId) linked.set(row.pageId, commentId);
+    void openThreadPage(commentId ? commentLink(to, commentId) : to, { tabId: target?.tabId ?? null, intranet: !!page }).catch(console.error);
+  };
+  const shownPage = thread.page ?? page;
+  const mentionAudience = useMemo(
+    () => ({
+      self: person.uid,
+      canSee: (uid: string) => {
+        const other = peopleByUid.get(uid);
+        if (!rollout || !shownPage || !other) return true;
+        return accessFor(rollout, shownPage.url, { uid, departmentPath: other.departmentPath }, now).mode !== 'off';
+      },
+    }),
+    [person.uid, peopleByUid, rollout, shownPage?.url, minute],
+  );
+  const sectionKey = rollout && shownPage ? sectionKeyFor(rollout, shownPage.url) : null;
+  const follow =
+    shownPage && sectionKey ? (
+      <FollowControls inbox={inbox} pageId={shownPage.pageId} sectionKey={sectionKey} sectionName={rollout?.sections[sectionKey]?.name ?? ''} />
+    ) : null;
+
   // The timeline is synced while it shows: its own view, or in place of a thread on a tab that is
   // no intranet page (the toolbar button opens the panel there too).
   const notIntranet = target !== undefined && !page && errorStatus === null;
@@ -121,6 +160,7 @@ function SignedInPanel({ person }: { person: Person }) {
       directory={peopleByUid}
       onOpen={openEntry}
       notIntranet={notIntranet}
+      followed={inbox.follows}
     />
   );
 
@@ -129,7 +169,9 @@ function SignedInPanel({ person }: { person: Person }) {
   const views = managed.length > 0 ? VIEWS : VIEWS.filter((v) => v.id !== 'questions');
 
   let body;
-  if (view.value === 'questions' && managed.length > 0) {
+  if (view.value === 'inbox') {
+    body = <InboxView inbox={inbox} now={now} onOpen={openItem} />;
+  } else if (view.value === 'questions' && managed.length > 0) {
     body = <OpenQuestionsView sections={managed} now={now} />;
   } else if (view.value === 'timeline') {
     body = timelineView;
@@ -161,28 +203,48 @@ function SignedInPanel({ person }: { person: Person }) {
   } else if (!page) {
     body = timelineView;
   } else {
-    body = <ThreadView page={thread.page ?? page} thread={thread} now={now} noProfile={profile === null} access={access} />;
+    body = (
+      <ThreadView
+        page={thread.page ?? page}
+        thread={thread}
+        now={now}
+        noProfile={profile === null}
+        access={access}
+        focusId={linked.commentIdFor(thread.page?.pageId ?? page.pageId)}
+        newSince={newSince}
+        follow={follow}
+      />
+    );
   }
 
   return (
-    <DraftsContext.Provider value={drafts}>
-      <PeopleContext.Provider value={people.people}>
-        <PersonLookupContext.Provider value={(uid) => peopleByUid.get(uid)}>
-          <main class="panel">
-            <PanelHeader
-              name={profile?.displayName ?? person.email ?? ''}
-              onSignOut={() => void session.provider.signOut()}
-              views={views}
-              current={view.value}
-              onView={(next) => (view.value = next)}
-              onOpenConsole={consoleAccess(session.roles.value) ? () => void openConsole() : undefined}
-            />
-            {body}
-            <SyncStatus online={online} queue={queue} now={now} onRetryNow={() => link.kickOutbox(true)} />
-          </main>
-        </PersonLookupContext.Provider>
-      </PeopleContext.Provider>
-    </DraftsContext.Provider>
+    <MentionAudienceContext.Provider value={mentionAudience}>
+      <DraftsContext.Provider value={drafts}>
+        <PeopleContext.Provider value={people.people}>
+          <PersonLookupContext.Provider value={(uid) => peopleByUid.get(uid)}>
+            <main class="panel">
+              <PanelHeader
+                name={profile?.displayName ?? person.email ?? ''}
+                onSignOut={() => void session.provider.signOut()}
+                views={views}
+                current={view.value}
+                onView={(next) => (view.value = next)}
+                onOpenConsole={consoleAccess(session.roles.value) ? () => void openConsole() : undefined}
+                bell={
+                  <InboxBell
+                    unread={inbox.unread}
+                    pressed={view.value === 'inbox'}
+                    onClick={() => (view.value = view.value === 'inbox' ? 'thread' : 'inbox')}
+                  />
+                }
+              />
+              {body}
+              <SyncStatus online={online} queue={queue} now={now} onRetryNow={() => link.kickOutbox(true)} />
+            </main>
+          </PersonLookupContext.Provider>
+        </PeopleContext.Provider>
+      </DraftsContext.Provider>
+    </MentionAudienceContext.Provider>
   );
 }
 

@@ -17,3 +17,7 @@ export { timelineOnComment, timelineOnPage, timelineOnRollout } from './timeline
 export { moderate } from './moderation/moderate';
 export { moderationOnReport } from './moderation/file-report';
 export { moderationOnHeld } from './moderation/file-held';
+export { notifyOnComment, notifyOnHelpful } from './notifications/fanout';
+export { inboxCountOnItem, inboxCountOnReadThrough } from './notifications/inbox-count';
+export { digestWeekly, runDigest } from './notifications/digest';
+export { inboxCleanup } from './notifications/cleanup';

@@ -36,7 +36,9 @@ export type Message =
   | { type: 'auth:changed'; uid: string | null }
   | { type: 'outbox:kick'; now: boolean }
   | { type: 'page:count'; pageId: string; counts: PageCounts | null }
-  | { type: 'page:mode'; pageId: string; mode: PageMode; signedIn: boolean };
+  | { type: 'page:mode'; pageId: string; mode: PageMode; signedIn: boolean }
+  /** The panel knows the person's unread notifications: the worker shows them on the badge. */
+  | { type: 'inbox:unread'; uid: string; unread: number };
 
 /** Answer types for the messages that expect one. */
 export interface Replies {
@@ -109,6 +111,10 @@ export function parseMessage(raw: unknown): Message | null {
     case 'page:count':
       return typeof msg.pageId === 'string' && PAGE_ID.test(msg.pageId) && (msg.counts === null || isCounts(msg.counts))
         ? { type: 'page:count', pageId: msg.pageId, counts: msg.counts && { comments: msg.counts.comments, likes: msg.counts.likes } }
+        : null;
+    case 'inbox:unread':
+      return typeof msg.uid === 'string' && msg.uid.length <= 128 && isCount(msg.unread)
+        ? { type: 'inbox:unread', uid: msg.uid, unread: msg.unread as number }
         : null;
     case 'page:mode':
       return typeof msg.pageId === 'string' && PAGE_ID.test(msg.pageId) && PAGE_MODES.includes(msg.mode)

@@ -1,7 +1,10 @@
-// @mentions in the composer. Stored as plain text "@Full Name" inside the comment: the comment
-// schema (and its rules) stay as they are, the text reads correctly everywhere (exports, older
-// clients, a notification's preview), and the notifier can resolve names against the directory
-// later. The limit: a renamed person's old mentions keep the old name.
+// @mentions in the composer. Shown as plain text "@Full Name" inside the comment, so the text reads
+// correctly everywhere (exports, older clients, a notification's preview), AND stored as a real
+// reference: the comment's `mentions` (uids, at most MAX_MENTIONS), which the server notifies
+// (functions/src/notifications/fanout.ts). The uids are resolved when the comment is posted, from
+// the people picked in the suggestions and the directory's names still present in the text
+// (mentionedUids), so a mention deleted from the text notifies nobody, and one restored from a
+// draft still counts. The limit: a renamed person's old mentions keep the old name as text.
 
 export interface MentionQuery {
   /** Where the "@" is. */
@@ -45,4 +48,32 @@ export function mentionCandidates<T extends { displayName: string }>(people: T[]
 export function insertMention(text: string, at: MentionQuery, caret: number, name: string): { text: string; caret: number } {
   const inserted = `@${name} `;
   return { text: text.slice(0, at.start) + inserted + text.slice(caret), caret: at.start + inserted.length };
+}
+
+/** At most this many people per comment (lib/core/notifications/model.ts MAX_MENTIONS; the rules check it too). */
+const MAX = 10;
+
+/**
+ * The uids a text mentions: each picked person whose "@Name" is still in the text, then anyone in
+ * the directory whose "@Name" is (a name two people share counts only when picked), without
+ * `self`, at most 10, in order of appearance.
+ */
+export function mentionedUids<T extends { uid: string; displayName: string }>(text: string, picked: T[], people: T[], self: string | null = null): string[] {
+  const found: Array<{ uid: string; at: number }> = [];
+  const seen = new Set<string>();
+  const add = (p: T) => {
+    if (seen.has(p.uid) || p.uid === self || p.displayName === '') return;
+    const at = text.indexOf(`@${p.displayName}`);
+    if (at === -1) return;
+    seen.add(p.uid);
+    found.push({ uid: p.uid, at });
+  };
+  picked.forEach(add);
+  const names = new Map<string, number>();
+  for (const p of people) names.set(p.displayName, (names.get(p.displayName) ?? 0) + 1);
+  for (const p of people) if (names.get(p.displayName) === 1) add(p);
+  return found
+    .sort((a, b) => a.at - b.at)
+    .slice(0, MAX)
+    .map((f) => f.uid);
 }

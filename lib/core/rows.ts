@@ -174,7 +174,17 @@ export interface PageFacts {
 }
 
 export type OutboxOp =
-  | { kind: 'create'; pageId: string; commentId: string; parentId: string | null; text: string; anonymous: boolean; page: PageFacts }
+  | {
+      kind: 'create';
+      pageId: string;
+      commentId: string;
+      parentId: string | null;
+      text: string;
+      anonymous: boolean;
+      page: PageFacts;
+      /** uids of the people @mentioned (≤ MAX_MENTIONS): the server notifies them. Absent in items queued before mentions. */
+      mentions?: string[];
+    }
   | { kind: 'edit'; pageId: string; commentId: string; text: string; previousText: string }
   | { kind: 'delete'; pageId: string; commentId: string; previousText: string }
   /** A moderator hides someone's comment (a soft delete marked `moderated`). */
@@ -216,7 +226,7 @@ export interface SyncCursor {
    * applied; the time: the oldest coveredAt so far). 'profiles', 'expertise' and 'directoryShards'
    * are cursors of browsers from before the change feed (removed at their first snapshot).
    */
-  id: 'profiles' | 'expertise' | 'directoryShards' | 'peopleSnapshot' | 'profilesFeed' | 'evidenceFeed' | TimelineCursorId;
+  id: 'profiles' | 'expertise' | 'directoryShards' | 'peopleSnapshot' | 'profilesFeed' | 'evidenceFeed' | TimelineCursorId | `inbox:${string}`;
   seconds: number;
   nanoseconds: number;
   /** Id of the last document read at that time. */

@@ -8,7 +8,8 @@
 // sixth named participant or not (yet) in the local directory is not seen: the filter errs on
 // showing less.
 //
-// "What I follow" comes with following (a later issue): not a filter yet.
+// "What I follow": entries of the pages I follow, and of the sections I follow (by the entry's
+// sectionKey, as the server keyed it); lib/core/notifications/model.ts Follows.
 //
 // Trending: the TRENDING_SIZE entries with the most comments in the last 7 days (from each entry's
 // `recentCommentsAt`: the newest 50 visible comments, so the figure is exact up to 50 a week),
@@ -18,7 +19,15 @@
 // count ever narrows to one or two people.
 import type { PersonRow, TimelineRow } from './rows';
 
-export const TIMELINE_FILTERS = ['everything', 'department', 'questions', 'leaders'] as const;
+/** What I follow (lib/core/notifications/model.ts Follows). */
+export interface Followed {
+  pages: readonly string[];
+  sections: readonly string[];
+}
+
+const NOTHING: Followed = { pages: [], sections: [] };
+
+export const TIMELINE_FILTERS = ['everything', 'following', 'department', 'questions', 'leaders'] as const;
 export type TimelineFilter = (typeof TIMELINE_FILTERS)[number];
 
 export const TRENDING_SIZE = 5;
@@ -43,11 +52,19 @@ export function fromMyDepartment(row: TimelineRow, mine: string[], directory: Re
 }
 
 /** The entries a filter keeps, newest activity first. */
-export function filterTimeline(rows: TimelineRow[], filter: TimelineFilter, mine: string[], directory: ReadonlyMap<string, PersonRow>): TimelineRow[] {
+export function filterTimeline(
+  rows: TimelineRow[],
+  filter: TimelineFilter,
+  mine: string[],
+  directory: ReadonlyMap<string, PersonRow>,
+  followed: Followed = NOTHING,
+): TimelineRow[] {
   const keep = (row: TimelineRow): boolean => {
     switch (filter) {
       case 'everything':
         return true;
+      case 'following':
+        return followed.pages.includes(row.pageId) || followed.sections.includes(row.sectionKey);
       case 'department':
         return fromMyDepartment(row, mine, directory);
       case 'questions':

@@ -17,6 +17,8 @@ export interface BackgroundLink {
   reportCounts(pageId: string, counts: PageCounts): void;
   /** Someone signed in or out here: the worker reloads its session. */
   announceAuth(uid: string | null): void;
+  /** The person's unread notifications, for the toolbar badge (entrypoints/background/inbox.ts). */
+  reportUnread(uid: string, unread: number): void;
 }
 
 /** The link over runtime messages. A worker that is starting may miss one: every message is a hint, never the only copy. */
@@ -26,6 +28,7 @@ export function backgroundLink(send: (message: Message) => Promise<unknown> = (m
     kickOutbox: (now = false) => post({ type: 'outbox:kick', now }),
     reportCounts: (pageId, counts) => post({ type: 'count:changed', pageId, counts }),
     announceAuth: (uid) => post({ type: 'auth:changed', uid }),
+    reportUnread: (uid, unread) => post({ type: 'inbox:unread', uid, unread }),
   };
 }
 

@@ -2,6 +2,7 @@
 // import it (side panel, background, options): IndexedDB opened from a content script would belong
 // to the intranet page's origin, where page scripts could read it. The only file that knows table names.
 import Dexie, { type EntityTable } from 'dexie';
+import type { FollowsRow, InboxRow, InboxStateRow } from '../core/notifications/model';
 import type { CommentRow, Draft, EvidenceRow, HelpfulRow, LikeRow, OutboxItem, OwnedRow, PageRow, PersonRow, SyncCursor, TimelineRow } from '../core/rows';
 
 export type PrikbordDb = Dexie & {
@@ -18,6 +19,10 @@ export type PrikbordDb = Dexie & {
   helpful: EntityTable<HelpfulRow, 'replyId'>;
   /** "What's happening": one entry per thread, of the sections this person may see (lib/core/timeline.ts). */
   timeline: EntityTable<TimelineRow, 'pageId'>;
+  /** Notifications (lib/core/notifications/model.ts): the person's inbox items, its summary, their follows. */
+  inbox: EntityTable<InboxRow, 'key'>;
+  inboxState: EntityTable<InboxStateRow, 'uid'>;
+  follows: EntityTable<FollowsRow, 'uid'>;
 };
 
 /** Opens (or creates) the database. Tests pass their own name so each starts from fresh state. */
@@ -64,5 +69,8 @@ export function openDb(name = 'prikbord'): PrikbordDb {
   db.version(5).stores({ profiles: null });
   // 6: the timeline ("What's happening"), a new table; its cursors per section live in syncCursors.
   db.version(6).stores({ timeline: 'pageId, sectionKey, latestAt' });
+  // 7: notifications: inbox items (delta-synced by updatedAt, cursor `inbox:{uid}` in syncCursors),
+  // the inbox summary and the follows, per person. New tables only.
+  db.version(7).stores({ inbox: 'key, uid, [uid+createdAt]', inboxState: 'uid', follows: 'uid' });
   return db;
 }

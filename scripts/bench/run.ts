@@ -14,9 +14,10 @@ import { legacyPages } from './legacy-pages';
 import { threadPanel } from './thread-panel';
 import { threadReads } from './thread-reads';
 import { timeline } from './timeline';
+import { notifications } from './notifications';
 
 /** Every section, in the order the table shows them. Add new sections here. */
-const SECTIONS: BenchSection[] = [contentScript, legacyPages, threadReads, threadPanel, timeline, people, insights, cost];
+const SECTIONS: BenchSection[] = [contentScript, legacyPages, threadReads, threadPanel, timeline, notifications, people, insights, cost];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);

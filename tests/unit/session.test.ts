@@ -22,7 +22,7 @@ function fakeDeps(overrides: Partial<SessionDeps> = {}) {
   };
   const deps: SessionDeps = {
     provider: { signOut: async () => undefined },
-    link: { kickOutbox: () => undefined, reportCounts: () => undefined, announceAuth: (uid) => void calls.announced.push(uid) },
+    link: { kickOutbox: () => undefined, reportCounts: () => undefined, reportUnread: () => undefined, announceAuth: (uid) => void calls.announced.push(uid) },
     watchAuth: (onChange) => {
       report = onChange;
       return () => undefined;

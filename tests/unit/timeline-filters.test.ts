@@ -67,6 +67,14 @@ describe('filters', () => {
   it('a leader or a community manager taking part', () => {
     expect(filterTimeline(rows, 'leaders', HR, directory).map((r) => r.pageId)).toEqual(['mid', 'cm']);
   });
+
+  it('"what I follow": the pages I follow and the entries of sections I follow', () => {
+    const followed = { pages: ['old'], sections: [rows.find((r) => r.pageId === 'new')!.sectionKey] };
+    const kept = filterTimeline(rows, 'following', HR, directory, followed).map((r) => r.pageId);
+    expect(kept).toContain('old');
+    expect(kept).toContain('new');
+    expect(filterTimeline(rows, 'following', HR, directory)).toEqual([]);
+  });
 });
 
 describe('trending: most discussed this week', () => {

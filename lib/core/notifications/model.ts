@@ -132,3 +132,22 @@ export const DEFAULT_DESKTOP_SETTINGS: DesktopSettings = {
 
 /** How long an item's excerpt may be. */
 export const EXCERPT_LENGTH = 140;
+
+// ---------- the panel's local copies (Dexie, lib/data/db.ts version 7) ----------
+
+/** One inbox item in Dexie: the item with epoch-ms times, keyed by `${uid}/${itemId}`. */
+export interface InboxRow extends InboxItem<number> {
+  key: string;
+  uid: string;
+  itemId: string;
+}
+
+/** The summary in Dexie, per person (epoch ms). */
+export interface InboxStateRow extends InboxSummary<number> {
+  uid: string;
+}
+
+/** The person's follows in Dexie. */
+export interface FollowsRow extends Follows {
+  uid: string;
+}

@@ -14,6 +14,7 @@ import { isOwnComment } from '../../core/ownership';
 import { initialState, neverSent } from '../../core/outbox-states';
 import { checkCommentText, likeKey, newCommentId, type TextCheck } from '../../core/schema';
 import type { CommentRow, LikeTarget, OutboxItem, OutboxOp, PageFacts } from '../../core/rows';
+import { MAX_MENTIONS } from '../../core/notifications/model';
 import { discardItems, stateAfter, unsentItems } from './items';
 import { localOperation, localTables, subjectOf } from './operations';
 
@@ -38,6 +39,8 @@ export interface NewComment {
   page: PageFacts;
   /** The section pre-moderates this post (as the panel's rollout says): shown to its author as waiting for a moderator. */
   held?: boolean;
+  /** uids of the people @mentioned, as the composer picked them (lib/core/mentions.ts mentionedUids). */
+  mentions?: string[];
 }
 
 function newItem(uid: string, op: OutboxOp, now: number): OutboxItem {
@@ -73,7 +76,17 @@ export async function postComment(db: PrikbordDb, author: Author, input: NewComm
     syncState: 'pending',
     ...(input.held ? { held: true } : {}),
   };
-  const op: OutboxOp = { kind: 'create', pageId: input.pageId, commentId: id, parentId: input.parentId, text: check.text, anonymous, page: input.page };
+  const mentions = [...new Set(input.mentions ?? [])].filter((uid) => uid !== author.uid).slice(0, MAX_MENTIONS);
+  const op: OutboxOp = {
+    kind: 'create',
+    pageId: input.pageId,
+    commentId: id,
+    parentId: input.parentId,
+    text: check.text,
+    anonymous,
+    page: input.page,
+    ...(mentions.length > 0 ? { mentions } : {}),
+  };
   await db.transaction('rw', db.comments, db.outbox, db.owned, async () => {
     await db.comments.add(row);
     if (anonymous) await db.owned.put({ commentId: id, pageId: input.pageId, uid: author.uid });

@@ -180,6 +180,7 @@ const REMOTE: { [K in OutboxKind]: RemoteOperation<K> } = {
         editedAt: null,
         deleted: false,
         likeCount: 0,
+        ...(op.mentions && op.mentions.length > 0 ? { mentions: op.mentions } : {}),
       };
       const send = (held: boolean) =>
         commitWithPage(fs, op.pageId, (exists) => {

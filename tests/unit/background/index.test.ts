@@ -63,7 +63,8 @@ describe('the background worker’s wiring', () => {
     start(); // and no await before the checks: they hold at the end of the worker's first turn
     expect(chrome.webNavigation.onCompleted.listeners).toHaveLength(1);
     expect(chrome.runtime.onInstalled.listeners).toHaveLength(1);
-    expect(chrome.alarms.onAlarm.listeners).toHaveLength(1);
+    // The outbox's retry alarm and the hourly notifications check (entrypoints/background/inbox.ts).
+    expect(chrome.alarms.onAlarm.listeners).toHaveLength(2);
     expect(chrome.runtime.onMessage.listeners).toHaveLength(1);
     expect(chrome.tabs.onRemoved.listeners).toHaveLength(1);
     // Policy (storage.managed) and rollout (storage.local, entrypoints/background/rollout.ts).
@@ -101,7 +102,9 @@ describe('the background worker’s wiring', () => {
 
     chrome.storage.managed.policy = { disabled: true };
     chrome.storage.onChanged.fire({ disabled: { newValue: true } }, 'managed');
-    await vi.waitFor(() => expect(chrome.log).toContainEqual({ badge: { tabId: 7, text: '' } }));
+    // The tab's own text is cleared (null: back to the global badge), and the global badge (unread notifications) too.
+    await vi.waitFor(() => expect(chrome.log).toContainEqual({ badge: { tabId: 7, text: null } }));
+    await vi.waitFor(() => expect(chrome.log).toContainEqual({ badge: { text: '' } }));
     expect(chrome.storage.local.items.get('managedPolicy')).toEqual({ disabled: true });
 
     vi.useFakeTimers();
