@@ -4,6 +4,7 @@ import { createContext } from 'preact';
 import { useContext, useState } from 'preact/hooks';
 import { t } from '../../lib/any/i18n';
 import { commentLink } from '../../lib/any/comment-link';
+import { Icon } from '../ui/Icon';
 
 /** The URL of the page whose thread is shown; null: no links offered. */
 export const PageUrlContext = createContext<string | null>(null);
@@ -16,7 +17,7 @@ export function CopyLink({ commentId, label }: { commentId: string; label: strin
     <>
       <button
         type="button"
-        class="link"
+        class="ghost"
         aria-label={label}
         onClick={() =>
           void navigator.clipboard.writeText(commentLink(url, commentId)).then(() => {
@@ -25,6 +26,7 @@ export function CopyLink({ commentId, label }: { commentId: string; label: strin
           })
         }
       >
+        <Icon name="link" />
         {t('copyCommentLink')}
       </button>
       <span role="status" class="muted">

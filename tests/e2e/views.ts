@@ -219,6 +219,18 @@ export const VIEW_GROUPS: { as: string; views: View[] }[] = [
         },
       },
       {
+        // The bell's inbox, with a reply and a mention seeded for Anna (seedViews).
+        id: 'panel-inbox',
+        app: 'panel',
+        path: '/ict/helpdesk.html',
+        open: async (ctx) => {
+          await threadView(ctx, /ICT-helpdesk/);
+          await ctx.panel.locator('button.bell').click();
+          await ctx.panel.locator('.inbox-items li').first().waitFor({ timeout: 30_000 });
+          return ctx.panel;
+        },
+      },
+      {
         id: 'console-roles',
         app: 'console',
         path: '/ict/helpdesk.html',
@@ -262,6 +274,17 @@ export const VIEW_GROUPS: { as: string; views: View[] }[] = [
     ],
   },
   {
+    as: 'chantal', // communications lead who moderates everywhere: the moderation queue (seedDemo's reported and held posts)
+    views: [
+      {
+        id: 'console-moderation',
+        app: 'console',
+        path: '/ict/helpdesk.html',
+        open: (ctx) => consoleSection(ctx, '#moderation', (page) => page.locator('article.mod-item').first().waitFor({ timeout: 30_000 })),
+      },
+    ],
+  },
+  {
     as: 'eva', // community manager of ICT: open questions; the console is not for her
     views: [
       {
@@ -289,6 +312,29 @@ export const VIEW_GROUPS: { as: string; views: View[] }[] = [
   },
 ];
 
+/** Two unread items in `uid`'s inbox, as the notification functions write them (lib/core/notifications/model.ts). */
+async function seedInbox(uid: string, from: SeededEmployee): Promise<void> {
+  const at = new Date();
+  const page = {
+    pageId: await pageIdFor(normalizeUrl(`${INTRANET}/ict/helpdesk.html`, BUILD_ORG_CONFIG.sites[0]!)),
+    url: `${INTRANET}/ict/helpdesk.html`,
+    title: 'ICT-helpdesk',
+  };
+  const item = (kind: 'reply' | 'mention', commentId: string, excerpt: string) => ({
+    kind,
+    ...page,
+    commentId,
+    actor: { uid: from.uid, name: from.displayName },
+    excerpt,
+    count: 1,
+    createdAt: at,
+    updatedAt: at,
+    read: false,
+  });
+  await db.doc(paths.inboxItem(uid, 'reply_views1')).set(item('reply', 'views1', 'Dank je, dat werkt bij mij ook.'));
+  await db.doc(paths.inboxItem(uid, 'mention_views2')).set(item('mention', 'views2', '@Anna weet jij of dit al in het nieuws stond?'));
+}
+
 /** Every view, in order. */
 export const VIEWS: View[] = VIEW_GROUPS.flatMap((g) => g.views);
 
@@ -297,7 +343,8 @@ export const VIEWS: View[] = VIEW_GROUPS.flatMap((g) => g.views);
  * need: a 100-comment thread, a comment a moderator hid, and the insights rollup of today (open questions).
  */
 export async function seedViews(): Promise<SeededEmployee[]> {
-  const staff = await seedDemo({ pilot: true, quarter: true });
+  const staff = await seedDemo({ pilot: true, quarter: true, moderation: true });
+  await seedInbox(seededEmployee(staff, 'anna').uid, seededEmployee(staff, 'bram'));
   await seedThread(ROOT, '/en/welcome.html', 100, staff.filter((e) => e.key !== 'anna').slice(0, 6));
   // A comment a moderator hid, with the reply that keeps its place in the front page's thread.
   const url = normalizeUrl(`${INTRANET}/`, BUILD_ORG_CONFIG.sites[0]!);
