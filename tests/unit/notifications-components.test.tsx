@@ -54,6 +54,17 @@ describe('notification components', () => {
     expect(itemText(row({ kind: 'mentionUnseen', unseen: ['Eva Smit'] }))).toContain('Eva Smit cannot see ICT-helpdesk');
   });
 
+  it('tells the author what a moderator decided, with the reason readers see, and never who decided', () => {
+    const mod = (outcome: InboxRow['outcome'], reason?: string) => itemText(row({ kind: 'moderation', actor: null, outcome, ...(reason ? { reason } : {}) }));
+    expect(mod('hidden', 'attack')).toBe('A moderator hid your comment on ICT-helpdesk (personal attack)');
+    expect(mod('restored')).toBe('A moderator restored your comment on ICT-helpdesk');
+    expect(mod('approved')).toBe('Your comment on ICT-helpdesk was approved: colleagues see it now');
+    expect(mod('rejected')).toBe('Your comment on ICT-helpdesk was not approved');
+    expect(mod('note')).toBe('A moderator sent you a note about your comment on ICT-helpdesk');
+    // A reason this version does not know: the general line, not a broken message.
+    expect(mod('hidden', 'somethingNew')).toBe('A moderator decided about your comment on ICT-helpdesk');
+  });
+
   it('lists items with unread ones marked for screen readers, and offers "mark read" only on those', () => {
     const html = render(<InboxView inbox={inbox([row(), row({ key: 'u/x', itemId: 'x', read: true })])} now={2000} onOpen={() => undefined} />);
     expect(html).toContain('Unread:');
