@@ -8,7 +8,6 @@
 // inbox while nothing the moderator can read (queue item, history, answers, errors) names them;
 // held posts (pre-moderation) are approved into the thread or rejected; and the refusals:
 // deletedByAuthor, outsideSections, notModerator, notFound, reasonRequired, alreadyDecided.
-import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { collection, doc, getDoc, getDocs, increment, query, serverTimestamp, setDoc, where, writeBatch, type Firestore } from 'firebase/firestore';
 import { db as server } from '../../functions/src/admin';
@@ -19,45 +18,27 @@ import { newCommentId } from '../../lib/core/schema';
 import type { Rollout } from '../../lib/core/rollout';
 import { REST_SECTION_KEY } from '../../lib/core/timeline';
 import { consoleFunctions } from '../../lib/data/console/roles';
-import type { PrikbordDb } from '../../lib/data/db';
 import { moderateCaller, type ModerateOutcome } from '../../lib/data/moderation/moderate-call';
 import { deleteComment, postComment } from '../../lib/data/outbox/commands';
 import { firestoreSender } from '../../lib/data/outbox/remote-operations';
 import { waitFor } from '../../scripts/poll';
 import { seedDemo } from '../../scripts/seed';
 import { resetRateWindow } from '../helpers/emulator-admin';
-import { flushAll, signedInClient, type Client } from '../helpers/emulator-clients';
+import { flushAll, signedInClient } from '../helpers/emulator-clients';
 import { freshDb } from '../helpers/fake-db';
 import { DEMO_PASSWORD, demoEmployee } from '../helpers/fixtures';
+import { pageMaker, TEST_ORIGIN, type TestPage, type TestPerson } from '../helpers/fresh-page';
 import { rolloutOf, restEdit, sectionEdit } from '../helpers/rollout-edits';
 
-interface Person {
-  key: string;
-  client: Client;
-  db: PrikbordDb;
-  uid: string;
-  name: string;
+interface Person extends TestPerson {
   moderate(request: ModerateRequest): Promise<ModerateOutcome>;
 }
 
-interface Page {
-  pageId: string;
-  url: string;
-  title: string;
-}
-
-const ORIGIN = 'http://127.0.0.1:8101';
-let pages = 0;
-/** A page of its own for each test, under `folder` (ict: pre-moderates anonymous posts; test: the rest). */
-function freshPage(folder = 'test'): Page {
-  pages += 1;
-  const url = `${ORIGIN}/${folder}/moderatie-${pages}.html`;
-  return { pageId: `p_${createHash('sha256').update(url).digest('hex').slice(0, 24)}`, url, title: `Moderatie ${pages}` };
-}
+const freshPage = pageMaker('moderatie', { folder: 'test', title: 'Moderatie' });
 
 const author = (p: Person) => ({ uid: p.uid, displayName: p.name });
 
-async function post(p: Person, page: Page, text: string, anonymous = false, parentId: string | null = null): Promise<string> {
+async function post(p: Person, page: TestPage, text: string, anonymous = false, parentId: string | null = null): Promise<string> {
   const { id } = await postComment(p.db, author(p), { pageId: page.pageId, parentId, text, anonymous, page });
   expect(
     await flushAll(
@@ -71,7 +52,7 @@ async function post(p: Person, page: Page, text: string, anonymous = false, pare
 }
 
 /** A report as the panel writes it (reports/{pageId}_{commentId}_{uid}). */
-function report(p: Person, page: Page, commentId: string, reason: ReportReason, text = ''): Promise<void> {
+function report(p: Person, page: TestPage, commentId: string, reason: ReportReason, text = ''): Promise<void> {
   return setDoc(doc(p.client.firestore, paths.report(page.pageId, commentId, p.uid)), {
     pageId: page.pageId,
     commentId,
@@ -83,7 +64,7 @@ function report(p: Person, page: Page, commentId: string, reason: ReportReason, 
 }
 
 /** A held post as the client writes it where the section pre-moderates it: post, owner link (anonymous), rate window, page at 0. */
-async function hold(p: Person, page: Page, commentId: string, text: string, anonymous: boolean): Promise<void> {
+async function hold(p: Person, page: TestPage, commentId: string, text: string, anonymous: boolean): Promise<void> {
   const fs: Firestore = p.client.firestore;
   const batch = writeBatch(fs);
   const at = serverTimestamp();
@@ -101,7 +82,7 @@ async function hold(p: Person, page: Page, commentId: string, text: string, anon
 }
 
 /** An anonymous comment straight into the thread, as the client writes it (comment, owner link, rate window, counter +1). */
-async function postAnonymouslyInThread(p: Person, page: Page, commentId: string): Promise<void> {
+async function postAnonymouslyInThread(p: Person, page: TestPage, commentId: string): Promise<void> {
   const fs = p.client.firestore;
   const batch = writeBatch(fs);
   const at = serverTimestamp();
@@ -123,13 +104,13 @@ async function postAnonymouslyInThread(p: Person, page: Page, commentId: string)
 }
 
 /** The comment id the page's timeline entry shows as its latest. */
-const latestOf = async (page: Page) => ((await stored(paths.timelineEntry(page.pageId)))?.latest as { commentId?: string } | null | undefined)?.commentId;
+const latestOf = async (page: TestPage) => ((await stored(paths.timelineEntry(page.pageId)))?.latest as { commentId?: string } | null | undefined)?.commentId;
 
-const queueId = (page: Page, commentId: string) => `${page.pageId}_${commentId}`;
+const queueId = (page: TestPage, commentId: string) => `${page.pageId}_${commentId}`;
 const stored = async (path: string) => (await server.doc(path).get()).data();
 
 /** Waits until the triggers made the queue item satisfy `ok`. */
-function itemBecomes(page: Page, commentId: string, ok: (item: Record<string, unknown>) => boolean, what: string) {
+function itemBecomes(page: TestPage, commentId: string, ok: (item: Record<string, unknown>) => boolean, what: string) {
   return waitFor(
     async () => {
       const item = await stored(paths.queueItem(page.pageId, commentId));
@@ -162,7 +143,7 @@ describe('moderation through reports, the queue and `moderate`', { timeout: 120_
       }),
     )) as [Person, Person, Person, Person, Person, Person];
     // ICT's pages pre-moderate anonymous posts; the rest of the intranet (test/) does not.
-    rollout = rolloutOf(restEdit('on'), sectionEdit('ICT', { prefixes: [`${ORIGIN}/ict/`], premoderation: 'anonymous' }));
+    rollout = rolloutOf(restEdit('on'), sectionEdit('ICT', { prefixes: [`${TEST_ORIGIN}/ict/`], premoderation: 'anonymous' }));
     await server.doc(paths.rollout()).set({ rest: rollout.rest, sections: rollout.sections, groups: {}, index: rollout.index, updatedAt: new Date() });
     // A first report's item, waited for here, drains triggers a previous test file left queued.
     const warmUp = freshPage();

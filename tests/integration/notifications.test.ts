@@ -7,7 +7,6 @@
 // follow activity is one item per page whose count grows, and starts again once read; "this
 // helped" reaches the reply's author; mark-all-read (readThrough) recounts to 0; the weekly digest
 // reaches a follower away for a week with the followed section's new thread, and not a daily user.
-import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { doc, getDoc, serverTimestamp, setDoc } from 'firebase/firestore';
 import { db as server } from '../../functions/src/admin';
@@ -16,7 +15,6 @@ import { paths } from '../../lib/core/paths';
 import { NO_ROLLOUT, type Features, type Rollout } from '../../lib/core/rollout';
 import { applyRolloutEdit } from '../../lib/core/rollout-edit';
 import { isoWeek } from '../../lib/core/notifications/fanout';
-import type { PrikbordDb } from '../../lib/data/db';
 import { postComment } from '../../lib/data/outbox/commands';
 import { firestoreSender } from '../../lib/data/outbox/remote-operations';
 import { markAllRead, markItemRead } from '../../lib/data/notifications/inbox-actions';
@@ -24,34 +22,18 @@ import { setFollow } from '../../lib/data/notifications/follows';
 import { waitFor } from '../../scripts/poll';
 import { seedDemo } from '../../scripts/seed';
 import { resetRateWindow } from '../helpers/emulator-admin';
-import { flushAll, signedInClient, type Client } from '../helpers/emulator-clients';
+import { flushAll, signedInClient } from '../helpers/emulator-clients';
 import { freshDb } from '../helpers/fake-db';
 import { DEMO_PASSWORD, demoEmployee } from '../helpers/fixtures';
+import { pageMaker, TEST_ORIGIN, type TestPage, type TestPerson } from '../helpers/fresh-page';
 
-interface Person {
-  key: string;
-  client: Client;
-  db: PrikbordDb;
-  uid: string;
-  name: string;
-}
-interface Page {
-  pageId: string;
-  url: string;
-  title: string;
-}
+type Person = TestPerson;
 
-const ORIGIN = 'http://127.0.0.1:8101';
-let pages = 0;
-function freshPage(folder = 'nieuws'): Page {
-  pages += 1;
-  const url = `${ORIGIN}/${folder}/meldingen-${pages}-${Date.now()}.html`;
-  return { pageId: `p_${createHash('sha256').update(url).digest('hex').slice(0, 24)}`, url, title: `Meldingen ${pages}` };
-}
+const freshPage = pageMaker('meldingen', { folder: 'nieuws', title: 'Meldingen' });
 
 const author = (p: Person) => ({ uid: p.uid, displayName: p.name });
 
-async function post(p: Person, page: Page, text: string, options: { anonymous?: boolean; parentId?: string; mentions?: string[] } = {}): Promise<string> {
+async function post(p: Person, page: TestPage, text: string, options: { anonymous?: boolean; parentId?: string; mentions?: string[] } = {}): Promise<string> {
   const { id } = await postComment(p.db, author(p), {
     pageId: page.pageId,
     parentId: options.parentId ?? null,
@@ -179,7 +161,7 @@ describe('notifications kept by the Functions triggers', { timeout: 120_000 }, (
       section: {
         name: 'Piloot',
         kind: 'section',
-        prefixes: [`${ORIGIN}/piloot/`],
+        prefixes: [`${TEST_ORIGIN}/piloot/`],
         pages: [],
         mode: 'on',
         features: ALL,
