@@ -192,14 +192,7 @@ export function itemAfterReports(
   let status: QueueStatus = before?.status ?? 'open';
   if ((status === 'kept' || status === 'restored' || status === 'approved') && latestAt > decidedAt) status = 'open';
   return {
-    pageId: ids.pageId,
-    commentId: ids.commentId,
-    url: page.url,
-    title: page.title,
-    sectionKey: page.sectionKey,
-    excerpt: post.text.slice(0, QUEUE_TEXT_LENGTH),
-    authorName: post.anonymous ? null : post.authorName,
-    anonymous: post.anonymous,
+    ...postOnPage(ids, page, post),
     held: before?.held ?? false,
     reasons,
     reportCount: reports.length,
@@ -208,8 +201,8 @@ export function itemAfterReports(
   };
 }
 
-/** A new item for a held post (pre-moderation). */
-export function itemForHeld(ids: { pageId: string; commentId: string }, page: PageFacts, post: PostFacts, heldAt: number): ItemContent {
+/** What an item says of the post and its page: the author's name only when the post is named. */
+function postOnPage(ids: { pageId: string; commentId: string }, page: PageFacts, post: PostFacts) {
   return {
     pageId: ids.pageId,
     commentId: ids.commentId,
@@ -219,6 +212,13 @@ export function itemForHeld(ids: { pageId: string; commentId: string }, page: Pa
     excerpt: post.text.slice(0, QUEUE_TEXT_LENGTH),
     authorName: post.anonymous ? null : post.authorName,
     anonymous: post.anonymous,
+  };
+}
+
+/** A new item for a held post (pre-moderation). */
+export function itemForHeld(ids: { pageId: string; commentId: string }, page: PageFacts, post: PostFacts, heldAt: number): ItemContent {
+  return {
+    ...postOnPage(ids, page, post),
     held: true,
     reasons: {},
     reportCount: 0,
