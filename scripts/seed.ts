@@ -73,7 +73,17 @@ export function namedCommentDoc(c: {
 export async function clearEmulators(): Promise<void> {
   const { auth, firestore } = emulatorUrls();
   await call('DELETE', `${auth}/emulator/v1/projects/${PROJECT}/accounts`);
-  await call('DELETE', `${firestore}/emulator/v1/projects/${PROJECT}/databases/(default)/documents`);
+  // The emulator answers 409 ("Transaction lock timeout") while a trigger of an earlier test still
+  // holds a transaction open: try again shortly.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await call('DELETE', `${firestore}/emulator/v1/projects/${PROJECT}/databases/(default)/documents`);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !String(error).includes(' 409 ')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    }
+  }
 }
 
 /**

@@ -45,7 +45,7 @@ describe('notifications across two employees', () => {
   });
 
   it('B replies to A and mentions her; A’s bell and badge show it within seconds', async () => {
-    await a.panel.getByLabel('Your comment').fill(question);
+    await a.panel.getByLabel('Your comment', { exact: true }).fill(question);
     await a.panel.getByRole('button', { name: 'Post' }).click();
     await commentWith(b.panel, question).waitFor({ timeout: 15_000 });
     await b.panel
@@ -104,6 +104,12 @@ describe('notifications across two employees', () => {
     await a.panel.getByRole('button', { name: 'Following the rest of the intranet' }).waitFor({ timeout: 10_000 });
     await a.panel.locator('.follow').screenshot({ path: 'docs/screenshots/notifications-follow.png' });
     const aUid = (await server.collection('profiles').where('email', '==', demoEmployee('anna').email).get()).docs[0]!.id;
+    // The button shows the follow at once; the digest needs it on the server before the panel closes.
+    await expect
+      .poll(async () => ((await server.doc(paths.follows(aUid)).get()).get('sections') as string[] | undefined)?.includes('_rest') ?? false, {
+        timeout: 15_000,
+      })
+      .toBe(true);
     await a.panel.close();
     // A has not been around for nine days.
     await server.doc(paths.inbox(aUid)).set({ seenAt: new Date(Date.now() - 9 * 86_400_000) }, { merge: true });
@@ -111,7 +117,7 @@ describe('notifications across two employees', () => {
     await b.tab.goto(`${INTRANET}${NEW_THREAD_PAGE}`);
     await expect.poll(() => b.panel.locator('#page-title').textContent(), { timeout: 15_000 }).not.toMatch(/feest/i);
     const thread = `A new topic for everyone following ${Date.now()}`;
-    await b.panel.getByLabel('Your comment').fill(thread);
+    await b.panel.getByLabel('Your comment', { exact: true }).fill(thread);
     await b.panel.getByRole('button', { name: 'Post' }).click();
     await commentWith(b.panel, thread).waitFor();
     const pageTitle = (await b.panel.locator('#page-title').textContent()) ?? '';
