@@ -1,6 +1,7 @@
 // The notifications inbox: newest first, each item a link to the exact comment (the page opens in
 // a tab, the panel scrolls to the comment and highlights it), unread ones marked, "mark all
 // read", and the desktop-notification settings. What each kind says is in itemText().
+import { useState } from 'preact/hooks';
 import { t } from '../../lib/any/i18n';
 import type { InboxRow } from '../../lib/core/notifications/model';
 import { relativeTime, fullDateTime } from '../../lib/core/time';
@@ -118,10 +119,9 @@ export function InboxBell({ unread, pressed, onClick }: { unread: number; presse
 export function FollowControls({ inbox, pageId, sectionKey, sectionName }: { inbox: Inbox; pageId: string; sectionKey: string; sectionName: string }) {
   const pageOn = inbox.follows.pages.includes(pageId);
   const sectionOn = inbox.follows.sections.includes(sectionKey);
+  const [problem, setProblem] = useState<'full' | 'failed' | null>(null);
   const toggle = (what: 'pages' | 'sections', id: string, on: boolean) =>
-    void inbox.setFollow(what, id, on).then((ok) => {
-      if (!ok) alert(t('followFull'));
-    });
+    void inbox.setFollow(what, id, on).then((result) => setProblem(result === 'done' ? null : result));
   return (
     <div class="follow" role="group" aria-label={t('followGroup')}>
       <button type="button" class="secondary" aria-pressed={pageOn} onClick={() => toggle('pages', pageId, !pageOn)}>
@@ -136,6 +136,9 @@ export function FollowControls({ inbox, pageId, sectionKey, sectionName }: { inb
             ? t('followingSection', sectionName)
             : t('followSection', sectionName)}
       </button>
+      <p class="follow-problem error" role="status">
+        {problem === 'full' ? t('followFull') : problem === 'failed' ? t('followFailed') : ''}
+      </p>
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { markReadLocally, syncInbox } from '../../lib/data/notifications/inbox-s
 import { useServices } from '../app/services';
 import { useLiveQuery } from '../hooks/use-live-query';
 
+export type FollowResult = 'done' | 'full' | 'failed';
+
 export interface Inbox {
   /** Newest first; undefined until Dexie answered. */
   rows: InboxRow[] | undefined;
@@ -20,8 +22,8 @@ export interface Inbox {
   markRead(row: InboxRow): void;
   markAllRead(): void;
   follows: Follows;
-  /** Resolves false when the list is full. */
-  setFollow(what: 'pages' | 'sections', id: string, on: boolean): Promise<boolean>;
+  /** 'full': the list holds as many as it may; 'failed': not saved (offline, most likely). */
+  setFollow(what: 'pages' | 'sections', id: string, on: boolean): Promise<FollowResult>;
 }
 
 export function useInbox(uid: string): Inbox {
@@ -84,10 +86,12 @@ export function useInbox(uid: string): Inbox {
       try {
         const next = await setFollow(fb.firestore, uid, what, id, on);
         await db.follows.put({ uid, ...next });
-        return true;
+        return 'done';
       } catch (error) {
-        if (error instanceof FollowLimitError) return false;
-        throw error;
+        if (error instanceof FollowLimitError) return 'full';
+        // A transaction needs the server: offline, nothing changed, and the person is told so.
+        console.warn('follow', error);
+        return 'failed';
       }
     },
   };

@@ -41,7 +41,7 @@ function inbox(rows: InboxRow[] | undefined, overrides: Partial<Inbox> = {}): In
     markRead: () => undefined,
     markAllRead: () => undefined,
     follows: { pages: [], sections: [] },
-    setFollow: async () => true,
+    setFollow: async () => 'done',
     ...overrides,
   };
 }
