@@ -185,7 +185,9 @@ export class Meter {
       for (const trigger of this.triggers) {
         if (trigger.kind !== 'written' && trigger.kind !== kind) continue;
         const params = matchPath(trigger.pattern, path);
-        if (params) this.queue.push({ trigger, event: { params, data: { before: was, after: now }, document: path } });
+        // As the Functions SDK hands them over: a created (deleted) trigger gets the snapshot itself, a written or updated one the change.
+        const data = trigger.kind === 'created' ? now : trigger.kind === 'deleted' ? was : { before: was, after: now };
+        if (params) this.queue.push({ trigger, event: { params, data, document: path } });
       }
     });
   }
