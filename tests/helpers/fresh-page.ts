@@ -34,3 +34,11 @@ export function pageMaker(stem: string, defaults: { folder: string; title: strin
     return { pageId: `p_${createHash('sha256').update(url).digest('hex').slice(0, 24)}`, url, title: `${title} ${made}` };
   };
 }
+
+/** Signs each person's client out and deletes their database (an afterAll). */
+export async function closePeople(people: Array<TestPerson | undefined>): Promise<void> {
+  for (const p of people) {
+    await p?.client.close();
+    await p?.db.delete();
+  }
+}

@@ -25,7 +25,7 @@ import { resetRateWindow } from '../helpers/emulator-admin';
 import { flushAll, signedInClient } from '../helpers/emulator-clients';
 import { freshDb } from '../helpers/fake-db';
 import { DEMO_PASSWORD, demoEmployee } from '../helpers/fixtures';
-import { pageMaker, TEST_ORIGIN, type TestPage, type TestPerson } from '../helpers/fresh-page';
+import { closePeople, pageMaker, TEST_ORIGIN, type TestPage, type TestPerson } from '../helpers/fresh-page';
 
 type Person = TestPerson;
 
@@ -103,10 +103,7 @@ describe('notifications kept by the Functions triggers', { timeout: 120_000 }, (
 
   afterAll(async () => {
     await server.doc(paths.rollout()).delete();
-    for (const p of [anna, bram, chantal]) {
-      await p?.client.close();
-      await p?.db.delete();
-    }
+    await closePeople([anna, bram, chantal]);
   });
 
   it('a reply to an anonymous comment reaches its author, and nothing others read ties them to it', async () => {

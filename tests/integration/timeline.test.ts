@@ -26,7 +26,7 @@ import { resetRateWindow } from '../helpers/emulator-admin';
 import { flushAll, signedInClient } from '../helpers/emulator-clients';
 import { freshDb } from '../helpers/fake-db';
 import { DEMO_PASSWORD, demoEmployee } from '../helpers/fixtures';
-import { pageMaker, TEST_ORIGIN, type TestPage, type TestPerson } from '../helpers/fresh-page';
+import { closePeople, pageMaker, TEST_ORIGIN, type TestPage, type TestPerson } from '../helpers/fresh-page';
 
 type Person = TestPerson;
 
@@ -159,10 +159,7 @@ describe('the timeline kept by the Functions triggers', { timeout: 90_000 }, () 
 
   afterAll(async () => {
     await server.doc(paths.rollout()).delete();
-    for (const p of [anna, bram, chantal]) {
-      await p?.client.close();
-      await p?.db.delete();
-    }
+    await closePeople([anna, bram, chantal]);
   });
 
   it('an anonymous post makes an entry with no trace of its author', async () => {
