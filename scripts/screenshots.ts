@@ -27,11 +27,12 @@ try {
       async (view, page) => {
         for (const theme of THEMES) {
           await page.emulateMedia({ colorScheme: theme });
-          // No caret or hover left over from getting here; and threads off screen painted (the panel
-          // skips painting them, content-visibility: auto, which a full-page screenshot would show blank).
+          // No caret or hover left over from getting here; and threads and timeline cards off screen
+          // painted (the panel skips painting them, content-visibility: auto, which a full-page
+          // screenshot would show blank).
           await page.mouse.move(0, 0);
           await page.evaluate(() => {
-            document.querySelectorAll<HTMLElement>('.thread > li').forEach((li) => (li.style.contentVisibility = 'visible'));
+            document.querySelectorAll<HTMLElement>('.thread > li, .timeline-card').forEach((el) => (el.style.contentVisibility = 'visible'));
             // A full-page capture is as wide as the window less its scrollbar, laid out without one.
             document.documentElement.style.scrollbarWidth = 'none';
             (document.activeElement as HTMLElement | null)?.blur();

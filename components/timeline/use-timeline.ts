@@ -7,6 +7,7 @@ import type { Rollout, RolloutPerson } from '../../lib/core/rollout';
 import { sectionKeyFor } from '../../lib/core/timeline';
 import { coversWeek } from '../../lib/core/timeline-filters';
 import { visibleSectionKeys } from '../../lib/core/timeline-sections';
+import { keepFirstScreen, keptFirstScreen } from '../../lib/data/timeline/first-screen';
 import { forgetHiddenEntries, syncTimeline } from '../../lib/data/timeline/timeline-sync';
 import { useServices } from '../app/services';
 import { useLiveQuery } from '../hooks/use-live-query';
@@ -38,8 +39,14 @@ export function useTimeline(rollout: Rollout | null, person: RolloutPerson | nul
   const { db, fb, session } = useServices();
   const authUid = session.authUid.value;
   const minute = Math.floor(now / 60_000);
-  const departments = person?.departmentPath.join(' > ') ?? '';
-  const keys = useMemo(() => (rollout && person ? visibleSectionKeys(rollout, person, now) : []), [rollout, person?.uid, departments, minute]);
+  // Until the profile and Dexie have answered: the first screenful as this person last saw it, kept
+  // with their department then (lib/data/timeline/first-screen.ts says why), filtered by the
+  // rollout in effect like every entry.
+  const uid = session.person.value?.uid ?? null;
+  const kept = useMemo(() => (uid ? keptFirstScreen(db.name, uid) : undefined), [uid]);
+  const who = person ?? kept?.person ?? null;
+  const departments = who?.departmentPath.join(' > ') ?? '';
+  const keys = useMemo(() => (rollout && who ? visibleSectionKeys(rollout, who, now) : []), [rollout, who?.uid, departments, minute]);
   const keyList = keys.join('\n');
   const [current, setCurrent] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -47,15 +54,24 @@ export function useTimeline(rollout: Rollout | null, person: RolloutPerson | nul
   // The newest entries first, by the latestAt index, and only then all of them: reading hundreds of
   // entries before the first card held the view back by a tenth of a second (npm run bench timeline).
   const newest = useLiveQuery<TimelineRow[] | undefined>(() => db.timeline.orderBy('latestAt').reverse().limit(FIRST_READ).toArray(), [], undefined);
+  // The rest only once the newest are on screen: an effect runs after the paint, so reading (and
+  // decoding) hundreds of entries cannot hold back the frame with the first cards.
+  const [newestShown, setNewestShown] = useState(false);
   const newestRead = newest !== undefined;
-  const all = useLiveQuery<TimelineRow[] | undefined>(() => (newestRead ? db.timeline.toArray() : undefined), [newestRead], undefined);
+  useEffect(() => setNewestShown(newestRead), [newestRead]);
+  const all = useLiveQuery<TimelineRow[] | undefined>(() => (newestShown ? db.timeline.toArray() : undefined), [newestShown], undefined);
   const read = all ?? newest;
 
+  const fromDexie = !!read && !!person;
+  const source = fromDexie ? read : (kept?.rows ?? read);
   const rows = useMemo(() => {
-    if (!read || !rollout) return read && [];
+    if (!source || !rollout) return source && [];
     const visible = new Set(keys);
-    return read.filter((row) => visible.has(sectionKeyFor(rollout, row.url)));
-  }, [read, rollout, keyList]);
+    return source.filter((row) => visible.has(sectionKeyFor(rollout, row.url)));
+  }, [source, rollout, keyList]);
+  useEffect(() => {
+    if (fromDexie && rollout && rows && uid) keepFirstScreen(db.name, { uid, departmentPath: person!.departmentPath }, rows);
+  }, [rows, fromDexie, !!rollout, uid]);
 
   useEffect(() => {
     setCurrent(false);

@@ -8,6 +8,7 @@ import { likeKey } from '../../core/schema';
 import type { CommentRow, ServerTime } from '../../core/rows';
 import { commentFromDoc } from '../../core/codecs';
 import { newer, plainTime } from '../../core/listener-plan';
+import { forgetFirstScreenOfOthers } from '../timeline/first-screen';
 
 /** Writes the server's comment changes into Dexie, without overwriting changes still in the outbox. */
 export async function applyCommentSnapshot(db: PrikbordDb, pageId: string, snap: QuerySnapshot): Promise<void> {
@@ -125,8 +126,10 @@ export async function applyHelpfulSnapshot(db: PrikbordDb, pageId: string, snap:
  * comment must not turn up in the next person's composer, under their name). Their cursors go too,
  * so each page re-reads them when that person signs in again. (Their unsent outbox items stay, to
  * be sent when they return: nothing sent off is lost. That is the one trace a shared profile keeps.)
+ * The first screenful of their timeline kept for a fast start goes too.
  */
 export async function forgetOtherPeople(db: PrikbordDb, uid: string): Promise<void> {
+  forgetFirstScreenOfOthers(db.name, uid);
   await db.transaction('rw', [db.owned, db.likes, db.pages, db.drafts], async () => {
     await db.owned.where('uid').notEqual(uid).delete();
     await db.likes.filter((row) => row.uid !== uid).delete();
