@@ -3,31 +3,13 @@
 // only where at least 5 named people took part).
 import { describe, expect, it } from 'vitest';
 import type { PersonRow, TimelineRow } from '../../lib/core/rows';
+import { timelineRow } from '../helpers/timeline-row';
 import { commentsThisWeek, coversWeek, filterTimeline, trending, TRENDING_SIZE, WEEK_MS } from '../../lib/core/timeline-filters';
 
 const NOW = Date.UTC(2025, 4, 14, 12);
 const HOUR = 3_600_000;
 
-function row(pageId: string, overrides: Partial<TimelineRow> = {}): TimelineRow {
-  const latestAt = overrides.latestAt ?? NOW - HOUR;
-  return {
-    pageId,
-    url: `http://intranet/${pageId}.html`,
-    title: pageId,
-    sectionKey: '_rest',
-    latest: { commentId: 'c1', excerpt: 'Hallo', anonymous: false, authorName: 'Anna', at: latestAt },
-    comments: 1,
-    likes: 0,
-    people: [],
-    openQuestion: false,
-    leaderTakingPart: false,
-    communityManagerTakingPart: false,
-    recentCommentsAt: [latestAt],
-    latestAt,
-    updatedAt: { seconds: 1, nanoseconds: 0 },
-    ...overrides,
-  };
-}
+const row = (pageId: string, overrides: Partial<TimelineRow> = {}): TimelineRow => timelineRow(pageId, overrides.latestAt ?? NOW - HOUR, overrides);
 
 function person(uid: string, departmentPath: string[]): PersonRow {
   return { uid, displayName: uid, departmentPath, jobTitle: '', location: '', languages: [], skills: [], optOut: false, updatedAt: 0 };

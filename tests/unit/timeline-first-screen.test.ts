@@ -1,27 +1,10 @@
 // lib/data/timeline/first-screen.ts: the timeline's first screenful kept in localStorage, shown
 // in a panel's first render until Dexie answers; only ever to the person it was kept for.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { TimelineRow } from '../../lib/core/rows';
 import { FIRST_SCREEN_ROWS, forgetFirstScreenOfOthers, keepFirstScreen, keptFirstScreen } from '../../lib/data/timeline/first-screen';
+import { timelineRow } from '../helpers/timeline-row';
 
-function row(pageId: string, latestAt: number): TimelineRow {
-  return {
-    pageId,
-    url: `http://intranet/${pageId}.html`,
-    title: pageId,
-    sectionKey: '_rest',
-    latest: { commentId: 'c1', excerpt: 'Hallo', anonymous: false, authorName: 'Anna', at: latestAt },
-    comments: 1,
-    likes: 0,
-    people: [],
-    openQuestion: false,
-    leaderTakingPart: false,
-    communityManagerTakingPart: false,
-    recentCommentsAt: [latestAt],
-    latestAt,
-    updatedAt: { seconds: 1, nanoseconds: 0 },
-  };
-}
+const row = (pageId: string, latestAt: number) => timelineRow(pageId, latestAt);
 
 function memoryStorage() {
   const store = new Map<string, string>();
