@@ -2,6 +2,7 @@
 // file (`npm run build -- --org FILE`, or $PRIKBORD_ORG; the demo's by default): checked here
 // against its schema before anything is built, bundled in place of `#org-file`, and the source of
 // the manifest's host permissions and key.
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { matchPatterns } from './lib/any/org-config';
 import { orgFilePath, readOrgFile } from './scripts/org/org-file';
@@ -16,7 +17,8 @@ export default defineConfig({
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: { chunkSizeWarningLimit: 1500 },
-    resolve: { alias: { '#org-file': orgFile } },
+    // re2js: only Firestore Pipelines' regular expressions use it; see lib/data/firebase/re2js-stub.ts.
+    resolve: { alias: { '#org-file': orgFile, re2js: resolve(import.meta.dirname, 'lib/data/firebase/re2js-stub.ts') } },
   }),
   manifest: {
     name: '__MSG_extName__',
