@@ -336,4 +336,10 @@ describe('signing a person in again silently (a lapsed session)', () => {
     expect(await someoneElse.provider.resume({ email: null })).toBe(false);
     expect([...needsLogin.seen.firebase, ...chromeSays.seen.firebase, ...someoneElse.seen.firebase]).toEqual([]);
   });
+
+  it('signs nobody in when the person signed out on purpose while the provider was being asked', async () => {
+    const { provider, seen } = fakeProvider({ signedOutOnPurpose: true });
+    expect(await provider.resume({ email: 'anna@lindeveen.nl' })).toBe(false);
+    expect(seen.firebase).toEqual([]);
+  });
 });

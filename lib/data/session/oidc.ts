@@ -207,6 +207,8 @@ export function oidcSignIn(deps: OidcDeps, org: Pick<OrgConfig, 'orgName' | 'mem
         const got = await idToken({ interactive: false, prompt: 'none', loginHint: email });
         // Only the same person: the provider's session may be someone else's by now.
         if (idTokenEmail(got.claims) !== email) return false;
+        // Signed out on purpose while the provider was asked (seconds, without a window): that wins.
+        if (deps.signedOutOnPurpose()) return false;
         await deps.signInWithIdToken(got.token, got.rawNonce);
         return true;
       } catch (error) {
